@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { jobsMethods } from './jobs';
+import { siteMethods } from './site';
+import { statusMessagesMethods } from './status-messages';
+
+/**
+ * The whole API of the site: method name -> input and output schemas. Add a domain by spreading
+ * its record here; the IPC handler, the HTTP routes and the typed client follow automatically.
+ */
+export const siteContract = {
+  ...siteMethods,
+  ...jobsMethods,
+  ...statusMessagesMethods,
+} as const satisfies Record<string, MethodSpec>;
+
+export type SiteContract = typeof siteContract;
+export type SiteMethod = keyof SiteContract;
+export type MethodInput<M extends SiteMethod> = z.input<SiteContract[M]['input']>;
+export type ParsedInput<M extends SiteMethod> = z.output<SiteContract[M]['input']>;
+export type MethodOutput<M extends SiteMethod> = z.output<SiteContract[M]['output']>;
+
+export function isSiteMethod(name: string): name is SiteMethod {
+  return Object.hasOwn(siteContract, name);
+}
+
+export * from './events';
+export * from './jobs';
+export * from './list-query';
+export * from './site';
+export * from './status-messages';
