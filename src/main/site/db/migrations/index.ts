@@ -1,0 +1,10 @@
+import type { Migration } from './migration';
+import { migration as m0001 } from './0001-site-jobs-status';
+import { migration as m0002 } from './0002-catalog';
+import { migration as m0003 } from './0003-groups-content';
+import { migration as m0004 } from './0004-clients-compliance';
+import { migration as m0005 } from './0005-deployments-rules';
+
+/** Every migration this version knows, in order. Append only; never edit one that shipped. */
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export type { Migration };

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import { SiteError } from '../../../shared/errors';
+import { describeDatabase, type DatabaseConfig } from './database-config';
+import type { SiteSchema } from './schema-types';
+import type { SqlDialect } from './sql-dialect';
+
+/** The site database handle every repository receives. */
+export interface SiteDatabase {
+  readonly db: Kysely<SiteSchema>;
+  readonly dialect: SqlDialect;
+  readonly config: DatabaseConfig;
+  /** Where the data lives, without secrets, for the status bar and logs. */
+  readonly location: string;
+  /** The raw better-sqlite3 handle for bulk paths that Kysely would slow down; null on PostgreSQL. */
+  readonly sqlite: Database.Database | null;
+  /** The pg pool for COPY-style bulk paths and advisory locks; null on SQLite. */
+  readonly pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+// BIGINT (sizes in bytes) and COUNT(*) come back from pg as strings by default; every value this
+// site stores fits a JavaScript number, so parse them as numbers to keep both engines identical.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export async function openDatabase(config: DatabaseConfig): Promise<SiteDatabase> {
+  return config.kind === 'sqlite' ? openSqlite(config) : openPostgres(config);
+}
+
+function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDatabase {
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(config.file);
+  } catch (error) {
+    throw new SiteError(
+      'unavailable',
+      `The site database ${config.file} cannot be opened: ${(error as Error).message}.`,
+    );
+  }
+  // WAL lets the console read while a job writes; the busy timeout lets a second process (the
+  // CLI beside a running console) wait for the write lock instead of failing at once.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  const db = new Kysely<SiteSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    config,
+    location: describeDatabase(config),
+    sqlite,
+    pool: null,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPostgres(
+  config: Extract<DatabaseConfig, { kind: 'postgres' }>,
+): Promise<SiteDatabase> {
+  const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new SiteError(
+      'unavailable',
+      `The PostgreSQL site database at ${describeDatabase(config)} cannot be reached: ${(error as Error).message}.`,
+    );
+  }
+  const db = new Kysely<SiteSchema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    config,
+    location: describeDatabase(config),
+    sqlite: null,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
