@@ -40,7 +40,7 @@ export const JobListQuery = listQuery(
   z.object({ states: z.array(JobState).optional(), kind: z.string().optional() }).strict(),
   ['id', 'kind', 'state', 'createdAt'] as const,
 );
-export type JobListQuery = z.input<typeof JobListQuery>;
+export type JobListQuery = z.output<typeof JobListQuery>;
 
 const JobId = z.object({ id: z.number().int().positive() }).strict();
 

@@ -33,7 +33,7 @@ export const StatusMessageListQuery = listQuery(
     .strict(),
   ['time', 'component', 'messageId', 'severity'] as const,
 );
-export type StatusMessageListQuery = z.input<typeof StatusMessageListQuery>;
+export type StatusMessageListQuery = z.output<typeof StatusMessageListQuery>;
 
 export const statusMessagesMethods = {
   'statusMessages.list': method(

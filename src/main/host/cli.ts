@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { SiteError } from '../../shared/errors';
+import { productVersion } from '../site/version';
+import { registerDb } from './cli/db-command';
+import { registerJobs } from './cli/jobs-command';
+import { registerServe } from './cli/serve-command';
+import { registerStatusMessages } from './cli/status-messages-command';
+
+/**
+ * `patchbay`: the site from the shell. Verbs mirror the ConfigMgr PowerShell cmdlets where one
+ * exists (Sync-CMSoftwareUpdate -> `patchbay sync`, and so on).
+ */
+export function buildProgram(): Command {
+  const program = new Command('patchbay')
+    .description('Patchbay: software update management, in the image of the ConfigMgr console')
+    .version(productVersion)
+    .showHelpAfterError();
+  registerServe(program);
+  registerDb(program);
+  registerJobs(program);
+  registerStatusMessages(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    // One sentence for the admin; the stack only when asked for.
+    console.error(`patchbay: ${(error as Error).message}`);
+    if (process.env.PATCHBAY_DEBUG) console.error(error);
+    return error instanceof SiteError && error.code === 'invalid-input' ? 2 : 1;
+  }
+}
+
+const isEntry =
+  process.argv[1] !== undefined &&
+  /(^|[\\/])(cli\.(mjs|ts|js)|patchbay(\.mjs)?)$/.test(process.argv[1]);
+if (isEntry) {
+  void runCli(process.argv).then((code) => {
+    // serve keeps running; every other verb ends here.
+    if (code !== 0) process.exit(code);
+  });
+}

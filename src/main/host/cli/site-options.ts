@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { defaultDataFolder, resolveDatabaseConfig } from '../../site/db/database-config';
+import { openSite, type Site } from '../../site/site';
+
+export interface SiteCommandOptions {
+  db?: string;
+  dataDir?: string;
+  siteCode?: string;
+}
+
+/** The options every verb that opens the site accepts. */
+export function withSiteOptions(command: Command): Command {
+  return command
+    .option(
+      '--db <url>',
+      'postgres://… for a shared site, or a SQLite file (default: PATCHBAY_DB, else site.db in the data folder)',
+    )
+    .option(
+      '--data-dir <dir>',
+      'folder for the embedded database, logs and backups (default: PATCHBAY_DATA_DIR, else the OS user-data folder)',
+    )
+    .option('--site-code <code>', 'three-character site code given to a new site', 'PS1');
+}
+
+export async function openSiteFor(options: SiteCommandOptions, runJobs: boolean): Promise<Site> {
+  const dataFolder = options.dataDir ?? defaultDataFolder();
+  const siteCode = (options.siteCode ?? 'PS1').toUpperCase();
+  if (!/^[A-Z0-9]{3}$/.test(siteCode)) {
+    throw new Error(
+      `--site-code: "${options.siteCode}" is not a site code (three letters or digits, like PS1).`,
+    );
+  }
+  return openSite({
+    database: resolveDatabaseConfig(options.db, dataFolder),
+    dataFolder,
+    siteCode,
+    runJobs,
+  });
+}

@@ -1,0 +1,206 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { userInfo } from 'node:os';
+import { WebSocketServer } from 'ws';
+import { SiteError, type WireResult } from '../../../shared/errors';
+import { dispatchCall } from '../../site/api/dispatch';
+import type { Site } from '../../site/site';
+import { httpStatusFor } from './http-status';
+import { allowedHostsFor, isTrustedRequest } from './request-guard';
+import { serveConsoleFile } from './static-console';
+
+export interface SiteServerOptions {
+  /** 127.0.0.1 unless the admin says otherwise. */
+  host?: string;
+  port?: number;
+  /** The built console (dist/renderer); omitted for an API-only server. */
+  consoleFolder?: string;
+  /** Extra Host names to accept when bound beyond loopback (e.g. the server's DNS name). */
+  allowedHostNames?: string[];
+  maxBodyBytes?: number;
+}
+
+/** Further endpoints (management point, distribution point) mount under a path prefix. */
+export type RouteHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => Promise<void> | void;
+
+export interface SiteServer {
+  readonly url: string;
+  readonly server: Server;
+  mount(prefix: string, handler: RouteHandler): void;
+  close(): Promise<void>;
+}
+
+/**
+ * `patchbay serve`: the API as `POST /api/<method>`, events on the `/api/events` WebSocket, the
+ * browser console, and mount points for the client-facing endpoints.
+ */
+export async function startSiteServer(
+  site: Site,
+  options: SiteServerOptions = {},
+): Promise<SiteServer> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const mounts = new Map<string, RouteHandler>();
+  const user = safeUserName();
+  let allowedHosts = new Set<string>();
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        sendResult(response, {
+          ok: false,
+          error: new SiteError('internal', (error as Error).message).toData(),
+        });
+      } else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (!isTrustedRequest(request, allowedHosts)) {
+      return sendResult(response, {
+        ok: false,
+        error: new SiteError(
+          'refused',
+          'This request does not come from the Patchbay console of this site.',
+        ).toData(),
+      });
+    }
+    for (const [prefix, handler] of mounts) {
+      if (path === prefix || path.startsWith(`${prefix}/`)) return handler(request, response);
+    }
+    if (path.startsWith('/api/')) return handleApi(request, response, path.slice('/api/'.length));
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (!options.consoleFolder) {
+      response
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end('This site serves the API only.');
+      return;
+    }
+    serveConsoleFile(options.consoleFolder, path, response);
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string) {
+    if (request.method !== 'POST') {
+      response.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    // A JSON content type forces browsers to preflight cross-origin calls, which we never allow.
+    if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return sendResult(response, {
+        ok: false,
+        error: new SiteError(
+          'invalid-input',
+          'The request must be sent as application/json.',
+        ).toData(),
+      });
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(request, maxBodyBytes);
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch (error) {
+      return sendResult(response, {
+        ok: false,
+        error: (error instanceof SiteError
+          ? error
+          : new SiteError('invalid-input', 'The request body is not valid JSON.')
+        ).toData(),
+      });
+    }
+    const result = await dispatchCall(site.handlers, decodeURIComponent(method), input, {
+      user,
+      transport: 'http',
+    });
+    sendResult(response, result);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== '/api/events' || !isTrustedRequest(request, allowedHosts)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      const unsubscribe = site.events.subscribe((event) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
+      });
+      ws.on('close', unsubscribe);
+      ws.on('error', unsubscribe);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new SiteError(
+          'unavailable',
+          error.code === 'EADDRINUSE'
+            ? `Port ${options.port} on ${host} is already in use; choose another with --port.`
+            : `The server cannot listen on ${host}:${options.port ?? 0}: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = allowedHostsFor(host, port, options.allowedHostNames);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}/`,
+    server,
+    mount: (prefix, handler) => mounts.set(prefix.replace(/\/$/, ''), handler),
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sendResult(response: ServerResponse, result: WireResult): void {
+  const status = result.ok ? 200 : httpStatusFor[result.error.code];
+  const body = JSON.stringify(result);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new SiteError('invalid-input', `The request body is larger than ${limit} bytes.`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'Administrator';
+  }
+}

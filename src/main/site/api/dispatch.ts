@@ -1,0 +1,42 @@
+import { isSiteMethod, siteContract, type SiteMethod } from '../../../shared/contract';
+import { invalidInput, SiteError, type WireResult } from '../../../shared/errors';
+import type { CallContext, SiteHandlers } from './handlers';
+
+/**
+ * The site boundary every transport goes through: the method must exist, the input must pass
+ * its schema, and whatever goes wrong comes back as data with a code and a sentence.
+ */
+export async function dispatchCall(
+  handlers: SiteHandlers,
+  method: string,
+  rawInput: unknown,
+  context: CallContext,
+): Promise<WireResult> {
+  if (!isSiteMethod(method)) {
+    return fail(new SiteError('unknown-method', `There is no API method called "${method}".`));
+  }
+  const spec = siteContract[method];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return fail(invalidInput(parsed.error));
+  try {
+    const handler = handlers[method] as (input: unknown, context: CallContext) => Promise<unknown>;
+    const value = await handler(parsed.data, context);
+    return { ok: true, value };
+  } catch (error) {
+    return fail(toSiteError(error, method));
+  }
+}
+
+export function toSiteError(error: unknown, method?: SiteMethod): SiteError {
+  if (error instanceof SiteError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Unexpected error in ${method ?? 'the site'}:`, error);
+  return new SiteError(
+    'internal',
+    `The site could not complete ${method ?? 'the request'}: ${message}`,
+  );
+}
+
+function fail(error: SiteError): WireResult {
+  return { ok: false, error: error.toData() };
+}

@@ -1,0 +1,318 @@
+import { sql } from 'kysely';
+import type { Job, JobLogLine } from '../../../shared/contract';
+import { SiteError } from '../../../shared/errors';
+import type { Clock } from '../clock';
+import type { SiteDatabase } from '../db/open-database';
+import type { SiteEvents } from '../events/site-events';
+import { toJob, type JobRow } from './job-row';
+
+export interface EnqueueRequest {
+  kind: string;
+  title: string;
+  params: unknown;
+  createdBy: string;
+  maxAttempts?: number;
+  /** A resumable job whose process died is queued again and continues from its checkpoint. */
+  isResumable?: boolean;
+  runAfter?: Date;
+}
+
+/**
+ * Durable job rows. Every state change goes through here, so it is the one place that publishes
+ * `job.changed`. Claiming uses `FOR UPDATE SKIP LOCKED` on PostgreSQL so several site processes
+ * share one queue without running a job twice; SQLite's single writer gives the same guarantee.
+ */
+export class JobQueue {
+  constructor(
+    private readonly site: SiteDatabase,
+    private readonly events: SiteEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  private get db() {
+    return this.site.db;
+  }
+
+  async enqueue(request: EnqueueRequest): Promise<Job> {
+    const now = this.clock.now().toISOString();
+    const row = await this.db
+      .insertInto('job')
+      .values({
+        kind: request.kind,
+        title: request.title,
+        params: JSON.stringify(request.params ?? {}),
+        max_attempts: request.maxAttempts ?? 3,
+        is_resumable: request.isResumable ? 1 : 0,
+        run_after: (request.runAfter ?? this.clock.now()).toISOString(),
+        created_at: now,
+        created_by: request.createdBy,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.changed(row);
+  }
+
+  async get(id: number): Promise<Job> {
+    return toJob(await this.getRow(id));
+  }
+
+  async getRow(id: number): Promise<JobRow> {
+    const row = await this.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new SiteError('not-found', `Job ${id} does not exist.`);
+    return row;
+  }
+
+  /** Takes up to `limit` due jobs for `owner`, leasing them until `leaseMs` from now. */
+  async claim(owner: string, limit: number, leaseMs: number, kinds: string[]): Promise<JobRow[]> {
+    if (kinds.length === 0) return [];
+    const now = this.clock.now();
+    const nowIso = now.toISOString();
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const lock = this.site.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+    const result = await sql<JobRow>`
+      UPDATE job
+         SET state = 'running', attempts = attempts + 1, lease_owner = ${owner},
+             lease_expires_at = ${leaseUntil}, started_at = COALESCE(started_at, ${nowIso}),
+             error = NULL
+       WHERE id IN (
+         SELECT id FROM job
+          WHERE state = 'queued' AND run_after <= ${nowIso} AND is_cancel_requested = 0
+            AND kind IN (${sql.join(kinds)})
+          ORDER BY id
+          LIMIT ${limit}
+          ${lock})
+      RETURNING *`.execute(this.db);
+    const rows = result.rows.sort((a, b) => a.id - b.id);
+    for (const row of rows) this.changed(row);
+    return rows;
+  }
+
+  /** Extends the leases of jobs this owner still runs; returns the ids asked to cancel. */
+  async heartbeat(owner: string, ids: number[], leaseMs: number): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const leaseUntil = new Date(this.clock.now().getTime() + leaseMs).toISOString();
+    const rows = await this.db
+      .updateTable('job')
+      .set({ lease_expires_at: leaseUntil })
+      .where('id', 'in', ids)
+      .where('lease_owner', '=', owner)
+      .where('state', '=', 'running')
+      .returning(['id', 'is_cancel_requested'])
+      .execute();
+    return rows.filter((row) => row.is_cancel_requested === 1).map((row) => row.id);
+  }
+
+  async reportProgress(id: number, owner: string, progress: number, text: string): Promise<void> {
+    const row = await this.db
+      .updateTable('job')
+      .set({ progress: Math.max(0, Math.min(1, progress)), progress_text: text })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .returningAll()
+      .executeTakeFirst();
+    if (row) this.changed(row);
+  }
+
+  async saveCheckpoint(id: number, owner: string, checkpoint: unknown): Promise<void> {
+    await this.db
+      .updateTable('job')
+      .set({ checkpoint: JSON.stringify(checkpoint) })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
+  async appendLog(
+    jobId: number,
+    severity: JobLogLine['severity'],
+    text: string,
+  ): Promise<JobLogLine> {
+    const time = this.clock.now().toISOString();
+    // One statement picks the next sequence number, so recovery and the runner never collide.
+    const result = await sql<{ seq: number }>`
+      INSERT INTO job_log (job_id, seq, time, severity, text)
+      SELECT ${jobId}, COALESCE(MAX(seq), 0) + 1, ${time}, ${severity}, ${text}
+        FROM job_log WHERE job_id = ${jobId}
+      RETURNING seq`.execute(this.db);
+    const line: JobLogLine = { jobId, seq: Number(result.rows[0]?.seq ?? 0), time, severity, text };
+    this.events.publish({ type: 'job.log', line });
+    return line;
+  }
+
+  async readLog(jobId: number, afterSeq: number): Promise<JobLogLine[]> {
+    const rows = await this.db
+      .selectFrom('job_log')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(5000)
+      .execute();
+    return rows.map((row) => ({
+      jobId: row.job_id,
+      seq: row.seq,
+      time: row.time,
+      severity: row.severity as JobLogLine['severity'],
+      text: row.text,
+    }));
+  }
+
+  async succeed(id: number, owner: string, result: unknown): Promise<Job | null> {
+    return this.finish(id, owner, {
+      state: 'succeeded',
+      progress: 1,
+      result: JSON.stringify(result ?? null),
+    });
+  }
+
+  async markCancelled(id: number, owner: string): Promise<Job | null> {
+    return this.finish(id, owner, { state: 'cancelled', error: 'Cancelled by an administrator.' });
+  }
+
+  /**
+   * Records a failure. A retryable one goes back to the queue with exponential backoff while
+   * attempts remain; otherwise the job fails with the sentence the admin will read.
+   */
+  async fail(
+    id: number,
+    owner: string,
+    message: string,
+    isRetryable: boolean,
+  ): Promise<Job | null> {
+    const row = await this.getRow(id);
+    if (isRetryable && row.attempts < row.max_attempts) {
+      const delayMs = Math.min(5 * 60_000, 2_000 * 2 ** (row.attempts - 1));
+      const updated = await this.db
+        .updateTable('job')
+        .set({
+          state: 'queued',
+          lease_owner: null,
+          lease_expires_at: null,
+          error: message,
+          run_after: new Date(this.clock.now().getTime() + delayMs).toISOString(),
+          progress_text: `Attempt ${row.attempts} of ${row.max_attempts} failed; retrying in ${Math.round(delayMs / 1000)} s.`,
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', owner)
+        .returningAll()
+        .executeTakeFirst();
+      return updated ? this.changed(updated) : null;
+    }
+    return this.finish(id, owner, { state: 'failed', error: message });
+  }
+
+  /**
+   * Cancels a queued job at once; asks a running one to stop (its runner sees the flag at the
+   * next heartbeat or checkpoint). A finished job is left as it is.
+   */
+  async requestCancel(id: number): Promise<Job> {
+    const now = this.clock.now().toISOString();
+    const queued = await this.db
+      .updateTable('job')
+      .set({
+        state: 'cancelled',
+        is_cancel_requested: 1,
+        finished_at: now,
+        error: 'Cancelled by an administrator.',
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+    if (queued) return this.changed(queued);
+    const running = await this.db
+      .updateTable('job')
+      .set({ is_cancel_requested: 1, progress_text: 'Cancelling…' })
+      .where('id', '=', id)
+      .where('state', '=', 'running')
+      .returningAll()
+      .executeTakeFirst();
+    if (running) return this.changed(running);
+    return this.get(id);
+  }
+
+  /**
+   * Jobs whose lease ran out belong to a process that died. Resumable ones go back to the queue
+   * (they keep their checkpoint); the rest fail with a sentence saying what happened.
+   */
+  async recoverAbandoned(): Promise<Job[]> {
+    const nowIso = this.clock.now().toISOString();
+    const abandoned = await this.db
+      .selectFrom('job')
+      .selectAll()
+      .where('state', '=', 'running')
+      .where('lease_expires_at', '<', nowIso)
+      .execute();
+    const recovered: Job[] = [];
+    for (const row of abandoned) {
+      const owner = row.lease_owner ?? 'unknown';
+      const canResume =
+        row.is_resumable === 1 && row.attempts < row.max_attempts && row.is_cancel_requested === 0;
+      const updated = await this.db
+        .updateTable('job')
+        .set(
+          canResume
+            ? {
+                state: 'queued',
+                lease_owner: null,
+                lease_expires_at: null,
+                progress_text: 'Resuming after the site process that ran it stopped.',
+              }
+            : row.is_cancel_requested === 1
+              ? {
+                  state: 'cancelled',
+                  lease_owner: null,
+                  finished_at: nowIso,
+                  error: 'Cancelled by an administrator.',
+                }
+              : {
+                  state: 'failed',
+                  lease_owner: null,
+                  finished_at: nowIso,
+                  error: `The site process running this job (${owner}) stopped before it finished; its lease expired at ${row.lease_expires_at}.`,
+                },
+        )
+        .where('id', '=', row.id)
+        .where('state', '=', 'running')
+        .where('lease_owner', 'is', row.lease_owner)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) continue;
+      await this.appendLog(
+        row.id,
+        canResume ? 'warning' : 'error',
+        canResume
+          ? `The process that ran this job (${owner}) stopped; the job is queued again and resumes from its last checkpoint.`
+          : (updated.error ?? 'The job was abandoned.'),
+      );
+      recovered.push(this.changed(updated));
+    }
+    return recovered;
+  }
+
+  private async finish(
+    id: number,
+    owner: string,
+    values: { state: Job['state']; progress?: number; result?: string; error?: string },
+  ): Promise<Job | null> {
+    const row = await this.db
+      .updateTable('job')
+      .set({
+        ...values,
+        finished_at: this.clock.now().toISOString(),
+        lease_owner: null,
+        lease_expires_at: null,
+      })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? this.changed(row) : null;
+  }
+
+  private changed(row: JobRow): Job {
+    const job = toJob(row);
+    this.events.publish({ type: 'job.changed', job });
+    return job;
+  }
+}

@@ -1,0 +1,196 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { SiteError } from '../../../shared/errors';
+import type { JobContext, JobHandler } from './job-handler';
+import { JobCancelledError, PermanentJobError } from './job-handler';
+import type { JobQueue } from './job-queue';
+import type { JobRow } from './job-row';
+
+export interface JobRunnerOptions {
+  concurrency?: number;
+  leaseMs?: number;
+  pollMs?: number;
+  /** Progress is written to the database at most this often per job; events go out as often. */
+  progressWriteMs?: number;
+}
+
+interface RunningJob {
+  controller: AbortController;
+  promise: Promise<void>;
+}
+
+/**
+ * Runs due jobs of the kinds it knows, one runner per process. Leases are renewed by a heartbeat;
+ * a job whose process dies loses its lease and is recovered by the next runner that starts.
+ */
+export class JobRunner {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly running = new Map<number, RunningJob>();
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly progressWriteMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
+  private isStopping = false;
+  private isPolling = false;
+
+  constructor(
+    private readonly queue: JobQueue,
+    options: JobRunnerOptions = {},
+  ) {
+    this.concurrency = options.concurrency ?? 2;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.pollMs = options.pollMs ?? 500;
+    this.progressWriteMs = options.progressWriteMs ?? 250;
+  }
+
+  register(handler: JobHandler): void {
+    this.handlers.set(handler.kind, handler);
+  }
+
+  handler(kind: string): JobHandler | undefined {
+    return this.handlers.get(kind);
+  }
+
+  async start(): Promise<void> {
+    await this.queue.recoverAbandoned();
+    this.isStopping = false;
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), Math.max(200, this.leaseMs / 3));
+    this.heartbeatTimer.unref();
+    this.schedule(0);
+  }
+
+  /** Looks for work now, for example right after this process enqueued a job. */
+  poke(): void {
+    if (!this.isStopping) this.schedule(0);
+  }
+
+  /** Aborts this process's copy of a job at once, without waiting for the heartbeat. */
+  abortLocal(jobId: number): void {
+    this.running.get(jobId)?.controller.abort();
+  }
+
+  /**
+   * Stops claiming, asks running jobs to stop and waits for them. Their leases are released so a
+   * resumable job is picked up again at once by the next process.
+   */
+  async stop(): Promise<void> {
+    this.isStopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    for (const job of this.running.values()) job.controller.abort(new Error('site-stopping'));
+    await Promise.allSettled([...this.running.values()].map((job) => job.promise));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), delayMs);
+    this.timer.unref();
+  }
+
+  private async poll(): Promise<void> {
+    if (this.isStopping || this.isPolling) return;
+    this.isPolling = true;
+    try {
+      const free = this.concurrency - this.running.size;
+      if (free > 0) {
+        const rows = await this.queue.claim(this.owner, free, this.leaseMs, [
+          ...this.handlers.keys(),
+        ]);
+        for (const row of rows) this.launch(row);
+      }
+    } catch (error) {
+      console.error(`Job runner could not claim jobs: ${(error as Error).message}`);
+    } finally {
+      this.isPolling = false;
+      if (!this.isStopping) this.schedule(this.pollMs);
+    }
+  }
+
+  private launch(row: JobRow): void {
+    const controller = new AbortController();
+    const promise = this.execute(row, controller).finally(() => {
+      this.running.delete(row.id);
+      this.poke();
+    });
+    this.running.set(row.id, { controller, promise });
+  }
+
+  private async execute(row: JobRow, controller: AbortController): Promise<void> {
+    const handler = this.handlers.get(row.kind)!;
+    const { signal } = controller;
+    let lastWrite = 0;
+    let pendingWrite: NodeJS.Timeout | null = null;
+    let latest: { fraction: number; text: string } | null = null;
+    const writeProgress = () => {
+      pendingWrite = null;
+      lastWrite = Date.now();
+      if (latest)
+        void this.queue
+          .reportProgress(row.id, this.owner, latest.fraction, latest.text)
+          .catch(() => undefined);
+    };
+    const context: JobContext<unknown> = {
+      jobId: row.id,
+      params: undefined,
+      attempt: row.attempts,
+      checkpoint: row.checkpoint === null ? null : (JSON.parse(row.checkpoint) as unknown),
+      signal,
+      progress: (fraction, text) => {
+        latest = { fraction, text };
+        const wait = this.progressWriteMs - (Date.now() - lastWrite);
+        if (wait <= 0) writeProgress();
+        else pendingWrite ??= setTimeout(writeProgress, wait);
+      },
+      log: async (text, severity = 'info') => {
+        await this.queue.appendLog(row.id, severity, text);
+      },
+      saveCheckpoint: (value) => this.queue.saveCheckpoint(row.id, this.owner, value),
+      throwIfCancelled: () => {
+        if (signal.aborted) throw new JobCancelledError();
+      },
+    };
+    try {
+      const parsed = handler.params.safeParse(JSON.parse(row.params));
+      if (!parsed.success)
+        throw new PermanentJobError(
+          `The job's parameters are not valid: ${parsed.error.issues[0]?.message}.`,
+        );
+      const result = await handler.run({ ...context, params: parsed.data });
+      if (pendingWrite) clearTimeout(pendingWrite);
+      if (signal.aborted && this.isStopping) return this.release(row);
+      await this.queue.succeed(row.id, this.owner, result);
+    } catch (error) {
+      if (pendingWrite) clearTimeout(pendingWrite);
+      if (this.isStopping && signal.aborted) return this.release(row);
+      if (signal.aborted || error instanceof JobCancelledError) {
+        await context.log('Cancelled by an administrator.', 'warning');
+        await this.queue.markCancelled(row.id, this.owner);
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      const isRetryable =
+        !(error instanceof PermanentJobError) &&
+        !(error instanceof SiteError && error.code === 'invalid-input');
+      await context.log(message, 'error').catch(() => undefined);
+      await this.queue.fail(row.id, this.owner, message, isRetryable);
+    }
+  }
+
+  /** On a draining shutdown the lease is shortened to now, so recovery picks the job up next. */
+  private async release(row: JobRow): Promise<void> {
+    await this.queue.heartbeat(this.owner, [row.id], -1);
+  }
+
+  private async heartbeat(): Promise<void> {
+    const ids = [...this.running.keys()];
+    try {
+      const cancelled = await this.queue.heartbeat(this.owner, ids, this.leaseMs);
+      for (const id of cancelled) this.running.get(id)?.controller.abort();
+    } catch (error) {
+      console.error(`Job runner heartbeat failed: ${(error as Error).message}`);
+    }
+  }
+}

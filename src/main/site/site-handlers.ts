@@ -1,0 +1,45 @@
+import type { SiteInfo } from '../../shared/contract';
+import type { SiteHandlers } from './api/handlers';
+import { backupJobKind } from './backup/backup-site-database';
+import type { JobQueue } from './jobs/job-queue';
+import type { JobRunner } from './jobs/job-runner';
+import { listJobs } from './jobs/job-list';
+import type { SiteDatabase } from './db/open-database';
+import type { StatusMessages } from './status/status-messages';
+
+export interface HandlerDependencies {
+  database: SiteDatabase;
+  jobs: JobQueue;
+  runner: JobRunner;
+  statusMessages: StatusMessages;
+  info(): Promise<SiteInfo>;
+}
+
+/** The contract's methods, implemented by the site's services. */
+export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
+  const { jobs, runner } = deps;
+  return {
+    'site.info': () => deps.info(),
+    'site.ping': async (input) => ({ ...input, serverTime: new Date().toISOString() }),
+    'site.backupDatabase': async (_input, context) => {
+      const job = await jobs.enqueue({
+        kind: backupJobKind,
+        title: 'Back up site database',
+        params: {},
+        createdBy: context.user,
+        maxAttempts: 1,
+      });
+      runner.poke();
+      return { jobId: job.id };
+    },
+    'jobs.list': (query) => listJobs(deps.database, query),
+    'jobs.get': ({ id }) => jobs.get(id),
+    'jobs.cancel': async ({ id }) => {
+      const job = await jobs.requestCancel(id);
+      runner.abortLocal(id);
+      return job;
+    },
+    'jobs.log': ({ id, afterSeq }) => jobs.readLog(id, afterSeq),
+    'statusMessages.list': (query) => deps.statusMessages.list(query),
+  };
+}

@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { SiteInfo } from '../../shared/contract';
+import type { SiteHandlers } from './api/handlers';
+import { backupSiteDatabaseJob } from './backup/backup-site-database';
+import { bootstrapSite, type LocalSite } from './bootstrap';
+import { systemClock, type Clock } from './clock';
+import type { DatabaseConfig } from './db/database-config';
+import { latestSchemaVersion, migrateDatabase } from './db/migrate';
+import { openDatabase, type SiteDatabase } from './db/open-database';
+import { SiteEvents } from './events/site-events';
+import { JobQueue } from './jobs/job-queue';
+import { JobRunner, type JobRunnerOptions } from './jobs/job-runner';
+import { SiteLogs } from './logs/site-logs';
+import { createSiteHandlers } from './site-handlers';
+import { StatusMessages } from './status/status-messages';
+import { productVersion } from './version';
+
+export interface SiteOptions {
+  database: DatabaseConfig;
+  /** Holds logs/, backups/ and, for the embedded site, site.db. */
+  dataFolder: string;
+  siteCode?: string;
+  siteName?: string;
+  clock?: Clock;
+  /** False for a process that only reads (a CLI listing); true runs this process's job runner. */
+  runJobs?: boolean;
+  runner?: JobRunnerOptions;
+}
+
+/** Everything a site process holds, wired once here (the composition root). */
+export interface Site {
+  readonly database: SiteDatabase;
+  readonly local: LocalSite;
+  readonly events: SiteEvents;
+  readonly jobs: JobQueue;
+  readonly runner: JobRunner;
+  readonly statusMessages: StatusMessages;
+  readonly logs: SiteLogs;
+  readonly handlers: SiteHandlers;
+  readonly folders: { data: string; logs: string; backups: string };
+  readonly clock: Clock;
+  info(): Promise<SiteInfo>;
+  close(): Promise<void>;
+}
+
+export async function openSite(options: SiteOptions): Promise<Site> {
+  const clock = options.clock ?? systemClock;
+  const folders = {
+    data: options.dataFolder,
+    logs: join(options.dataFolder, 'logs'),
+    backups: join(options.dataFolder, 'backups'),
+  };
+  mkdirSync(folders.logs, { recursive: true });
+  const database = await openDatabase(options.database);
+  try {
+    await migrateDatabase(database);
+    const local = await bootstrapSite(
+      database,
+      {
+        code: options.siteCode ?? 'PS1',
+        name: options.siteName ?? 'Primary Site',
+        version: productVersion,
+        serverName: hostname(),
+      },
+      clock,
+    );
+    const events = new SiteEvents();
+    const logs = new SiteLogs(folders.logs);
+    const jobs = new JobQueue(database, events, clock);
+    const runner = new JobRunner(jobs, options.runner);
+    const statusMessages = new StatusMessages(
+      database,
+      events,
+      logs,
+      clock,
+      local.code,
+      hostname(),
+    );
+    runner.register(
+      backupSiteDatabaseJob({ site: database, statusMessages, backupsFolder: folders.backups }),
+    );
+
+    const partial = { database, local, events, jobs, runner, statusMessages, logs, folders, clock };
+    const info = async (): Promise<SiteInfo> => ({
+      siteCode: local.code,
+      siteName: local.name,
+      parentSiteCode: local.parentCode,
+      databaseKind: database.dialect,
+      databaseLocation: database.location,
+      schemaVersion: latestSchemaVersion(),
+      productVersion,
+      logsFolder: folders.logs,
+      serverTime: clock.now().toISOString(),
+    });
+    const handlers = createSiteHandlers({ ...partial, info });
+    if (options.runJobs !== false) await runner.start();
+    return {
+      ...partial,
+      handlers,
+      info,
+      close: async () => {
+        await runner.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
