@@ -1,41 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { Job } from '../../src/shared/contract';
-import { defineJob, PermanentJobError } from '../../src/main/site/jobs/job-handler';
+import { countingJob } from '../support/counting-job';
 import type { Site } from '../../src/main/site/site';
 import { engines } from '../support/engines';
 import { openTestSite, until } from '../support/test-site';
-
-/** A job kind for exercising the runner: counts in steps, checkpointing each one. */
-function countingJob(runs: number[], stepMs = 20) {
-  return defineJob({
-    kind: 'test.count',
-    params: z.object({
-      to: z.number().int(),
-      failUntilAttempt: z.number().int().default(0),
-      permanent: z.boolean().default(false),
-    }),
-    maxAttempts: 3,
-    isResumable: true,
-    async run(context) {
-      runs.push(context.jobId);
-      if (context.attempt <= context.params.failUntilAttempt) {
-        if (context.params.permanent)
-          throw new PermanentJobError('The input names a file that does not exist.');
-        throw new Error(`Attempt ${context.attempt} hit a network error.`);
-      }
-      const start = (context.checkpoint as { at: number } | null)?.at ?? 0;
-      for (let at = start; at < context.params.to; at += 1) {
-        context.throwIfCancelled();
-        context.progress(at / context.params.to, `Counted ${at} of ${context.params.to}.`);
-        await context.saveCheckpoint({ at: at + 1 });
-        await new Promise((resolve) => setTimeout(resolve, stepMs));
-      }
-      await context.log(`Counted to ${context.params.to}, starting from ${start}.`);
-      return { counted: context.params.to - start };
-    },
-  });
-}
 
 async function enqueue(site: Site, params: Record<string, unknown>, maxAttempts = 3): Promise<Job> {
   const job = await site.jobs.enqueue({
@@ -76,7 +44,7 @@ describe.each(engines)('durable jobs on %s', (engine) => {
       const current = await site.jobs.get(job.id);
       return current.state === 'succeeded' ? current : null;
     });
-    expect(done.result).toEqual({ counted: 10 });
+    expect(done.result).toEqual({ counted: 10, startedAt: 0 });
     expect(done.progress).toBe(1);
     expect(seen).toContain('queued:0.00');
     expect(seen.some((entry) => entry.startsWith('running:0.') && entry !== 'running:0.00')).toBe(
@@ -149,7 +117,7 @@ describe.each(engines)('durable jobs on %s', (engine) => {
       const current = await next.jobs.get(job.id);
       return current.state === 'succeeded' ? current : null;
     });
-    expect(done.result).toEqual({ counted: 2 });
+    expect(done.result).toEqual({ counted: 2, startedAt: 4 });
     const log = await next.jobs.readLog(job.id, 0);
     expect(log[0]?.text).toContain('dead-process');
   });

@@ -189,6 +189,9 @@ export class JobRunner {
     try {
       const cancelled = await this.queue.heartbeat(this.owner, ids, this.leaseMs);
       for (const id of cancelled) this.running.get(id)?.controller.abort();
+      // Another process sharing the queue may have died; its jobs are recovered here too.
+      const recovered = await this.queue.recoverAbandoned();
+      if (recovered.some((job) => job.state === 'queued')) this.poke();
     } catch (error) {
       console.error(`Job runner heartbeat failed: ${(error as Error).message}`);
     }
