@@ -8,14 +8,24 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'ne
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'release/**', 'assets/**', 'test-results/**', 'bench/fixtures/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'release/**',
+      'assets/**',
+      'test-results/**',
+      'bench/fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -30,7 +40,10 @@ export default tseslint.config(
             { group: ['electron'], message: 'src/shared runs anywhere: no electron.' },
             { group: nodeBuiltins, message: 'src/shared runs anywhere: no Node built-ins.' },
             { group: ['**/main/**', '**/renderer/**'], message: 'src/shared imports only itself.' },
-            { group: ['react', 'react-dom', 'mobx*', '@fluentui/*', 'ag-grid*'], message: 'src/shared has no UI.' },
+            {
+              group: ['react', 'react-dom', 'mobx*', '@fluentui/*', 'ag-grid*'],
+              message: 'src/shared has no UI.',
+            },
           ],
         },
       ],
@@ -44,7 +57,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron'], message: 'The site is plain Node and never imports electron.' },
-            { group: ['**/renderer/**', '**/electron/**'], message: 'The site imports only src/shared and itself.' },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'The site imports only src/shared and itself.',
+            },
           ],
         },
       ],
@@ -58,8 +74,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'The renderer talks to the site only through SiteApi.' },
-            { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node built-ins.' },
+            {
+              group: ['electron'],
+              message: 'The renderer talks to the site only through SiteApi.',
+            },
+            {
+              group: nodeBuiltins,
+              message: 'The renderer runs in a sandboxed page: no Node built-ins.',
+            },
             { group: ['**/main/**'], message: 'The renderer imports only src/shared and itself.' },
           ],
         },

@@ -20,7 +20,10 @@ async function withSite(kind: 'sqlite' | 'postgres', body: (site: Site) => Promi
   const database =
     kind === 'sqlite'
       ? { kind, file: join(dataFolder, 'site.db') }
-      : { kind, connectionString: await postgres.createDatabase(`bench_${Date.now().toString(36)}`) };
+      : {
+          kind,
+          connectionString: await postgres.createDatabase(`bench_${Date.now().toString(36)}`),
+        };
   const site = await openSite({ database, dataFolder, runJobs: false });
   try {
     await body(site);

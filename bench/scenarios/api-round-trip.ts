@@ -29,7 +29,11 @@ export async function apiRoundTrip(site: Site, calls: number): Promise<BenchRow>
     });
     const floor = await medianOf(3, async () => {
       for (let index = 0; index < calls; index += 1) {
-        const response = await fetch(bareUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"echo":"x"}' });
+        const response = await fetch(bareUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"echo":"x"}',
+        });
         await response.json();
       }
     });

@@ -16,7 +16,10 @@ async function fill(site: Site, count: number): Promise<void> {
     created_by: 'bench',
   }));
   for (let start = 0; start < rows.length; start += 1000) {
-    await site.database.db.insertInto('job').values(rows.slice(start, start + 1000)).execute();
+    await site.database.db
+      .insertInto('job')
+      .values(rows.slice(start, start + 1000))
+      .execute();
   }
 }
 
@@ -43,7 +46,9 @@ async function drainRaw(site: Site, batch: number): Promise<number> {
       RETURNING id`.execute(site.database.db);
     if (claimed.rows.length === 0) return done;
     await sql`UPDATE job SET state = 'succeeded', finished_at = ${now}
-               WHERE id IN (${sql.join(claimed.rows.map((row) => row.id))})`.execute(site.database.db);
+               WHERE id IN (${sql.join(claimed.rows.map((row) => row.id))})`.execute(
+      site.database.db,
+    );
     done += claimed.rows.length;
   }
 }

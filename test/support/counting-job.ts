@@ -18,7 +18,8 @@ export function countingJob(runs: number[] = [], stepMs = 20) {
     async run(context) {
       runs.push(context.jobId);
       if (context.attempt <= context.params.failUntilAttempt) {
-        if (context.params.permanent) throw new PermanentJobError('The input names a file that does not exist.');
+        if (context.params.permanent)
+          throw new PermanentJobError('The input names a file that does not exist.');
         throw new Error(`Attempt ${context.attempt} hit a network error.`);
       }
       const start = (context.checkpoint as { at: number } | null)?.at ?? 0;

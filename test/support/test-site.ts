@@ -19,7 +19,7 @@ export async function openTestSite(
     openSite({
       database: database.config,
       dataFolder,
-      runner: { pollMs: 50, leaseMs: 2_000 },
+      runner: { pollMs: 50, leaseMs: 2_000, progressWriteMs: 40 },
       ...options,
       ...more,
     });

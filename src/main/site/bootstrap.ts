@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import type { SiteDatabase } from './db/open-database';
+import { updateLanguages } from './sup/languages';
 
 /** The WSUS classification GUIDs (spec §2.3.3; data/README.md lists where they come from). */
 export const updateClassifications = [
@@ -101,6 +102,18 @@ export async function bootstrapSite(
           is_synchronized: defaultSynchronized.has(classification.name) ? 1 : 0,
         })
         .onConflict((conflict) => conflict.column('id').doNothing())
+        .execute();
+    }
+    for (const language of updateLanguages) {
+      const isEnglish = language.code === 'en' ? 1 : 0;
+      await trx
+        .insertInto('language')
+        .values({
+          ...language,
+          is_update_file_enabled: isEnglish,
+          is_summary_details_enabled: isEnglish,
+        })
+        .onConflict((conflict) => conflict.column('code').doNothing())
         .execute();
     }
     for (const collection of builtInCollections) {

@@ -6,7 +6,15 @@ import { z } from 'zod';
  * maintenance windows. Start times are wall-clock times; `isUtc` says whether they mean UTC or
  * the local time of whoever evaluates them.
  */
-export const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export const weekdays = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
 export const Weekday = z.enum(weekdays);
 export type Weekday = z.infer<typeof Weekday>;
 
@@ -28,10 +36,25 @@ export const CustomSchedule = z.object({
   isUtc: z.boolean().default(false),
   recurrence: z.discriminatedUnion('pattern', [
     z.object({ pattern: z.literal('none') }),
-    z.object({ pattern: z.literal('interval'), every: z.number().int().min(1).max(31), unit: z.enum(['minutes', 'hours', 'days']) }),
-    z.object({ pattern: z.literal('weekly'), everyWeeks: z.number().int().min(1).max(4), day: Weekday }),
-    z.object({ pattern: z.literal('monthly-day'), everyMonths: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
-    z.object({ pattern: z.literal('monthly-last-day'), everyMonths: z.number().int().min(1).max(12) }),
+    z.object({
+      pattern: z.literal('interval'),
+      every: z.number().int().min(1).max(31),
+      unit: z.enum(['minutes', 'hours', 'days']),
+    }),
+    z.object({
+      pattern: z.literal('weekly'),
+      everyWeeks: z.number().int().min(1).max(4),
+      day: Weekday,
+    }),
+    z.object({
+      pattern: z.literal('monthly-day'),
+      everyMonths: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+    }),
+    z.object({
+      pattern: z.literal('monthly-last-day'),
+      everyMonths: z.number().int().min(1).max(12),
+    }),
     z.object({
       pattern: z.literal('monthly-weekday'),
       everyMonths: z.number().int().min(1).max(12),

@@ -159,6 +159,7 @@ export interface SoftwareUpdateTable {
   expired_at: Generated<string | null>;
   source: Generated<string>;
   catalog_version: Generated<number>;
+  record_hash: Generated<string>;
 }
 
 export interface SoftwareUpdateProductTable {

@@ -274,7 +274,11 @@ export class JobQueue {
         )
         .where('id', '=', row.id)
         .where('state', '=', 'running')
-        .where('lease_owner', 'is', row.lease_owner)
+        .where((eb) =>
+          row.lease_owner === null
+            ? eb('lease_owner', 'is', null)
+            : eb('lease_owner', '=', row.lease_owner),
+        )
         .returningAll()
         .executeTakeFirst();
       if (!updated) continue;

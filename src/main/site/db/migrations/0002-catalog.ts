@@ -68,6 +68,8 @@ export const migration: Migration = {
       time('expired_at'),
       text('source', "NOT NULL DEFAULT 'catalog-bundle'"),
       int('catalog_version', 'NOT NULL DEFAULT 0'),
+      // Hash of the synchronized metadata: a resync skips every update whose hash is unchanged.
+      text('record_hash', "NOT NULL DEFAULT ''"),
     ]),
     index('software_update_article', 'software_update', 'article_id'),
     index('software_update_released', 'software_update', 'date_released, ci_id'),

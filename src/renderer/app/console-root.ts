@@ -1,0 +1,60 @@
+import type { SiteApi } from '../../shared/api/site-api';
+import { buildNodeRegistry } from '../nodes';
+import type { ConsoleServices } from '../stores/console-services';
+import { EventHub } from '../stores/event-hub';
+import { JobsStore } from '../stores/jobs-store';
+import type { SaveFile } from '../stores/list-export';
+import { Notices } from '../stores/notices';
+import { Preferences } from '../stores/preferences';
+import { ShellStore } from '../stores/shell-store';
+import { SiteStore } from '../stores/site-store';
+
+export interface ConsoleRoot {
+  readonly services: ConsoleServices;
+  readonly shell: ShellStore;
+  start(): () => void;
+}
+
+/** The composition root of the console: every store is built here and handed down. */
+export function createConsoleRoot(
+  api: SiteApi,
+  platform: { storage: Storage | null; saveFile: SaveFile; startNodeId?: string },
+): ConsoleRoot {
+  const hub = new EventHub(api);
+  const notices = new Notices();
+  const site = new SiteStore(api, hub);
+  const jobs = new JobsStore(api, hub, notices);
+  const preferences = new Preferences(platform.storage);
+  let shell: ShellStore | null = null;
+  const services: ConsoleServices = {
+    api,
+    hub,
+    site,
+    jobs,
+    notices,
+    preferences,
+    saveFile: platform.saveFile,
+    revealJobs: () => shell?.layout.setJobsPanelOpen(true),
+  };
+  const registry = buildNodeRegistry();
+  const startNode = platform.startNodeId ? registry.get(platform.startNodeId) : undefined;
+  shell = new ShellStore(registry, services, {
+    workspaceId: startNode?.workspace ?? 'library',
+    nodeId: startNode?.id,
+  });
+  return {
+    services,
+    shell,
+    start() {
+      // Connection listeners first, so the first "connected" is seen; then the socket opens.
+      const stopSite = site.start();
+      hub.start();
+      const stopJobs = jobs.start();
+      return () => {
+        stopJobs();
+        hub.stop();
+        stopSite();
+      };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import {
+  FolderRegular,
+  OptionsRegular,
+  ServerRegular,
+  SettingsRegular,
+} from '@fluentui/react-icons';
+import { iconColumn, plannedColumns, plannedListNode } from './columns';
+import { sitesNode } from './sites-node';
+import { defineFolder, type ConsoleNode } from './types';
+
+const workspace = 'administration' as const;
+
+/**
+ * Administration > Overview. As in the ConfigMgr console, Distribution Points and Client
+ * Settings sit beside Site Configuration, not inside it.
+ */
+export function administrationNodes(): ConsoleNode[] {
+  return [
+    defineFolder({
+      id: 'administration.overview',
+      title: 'Overview',
+      icon: SettingsRegular,
+      workspace,
+      parentId: null,
+    }),
+    defineFolder({
+      id: 'administration.siteConfiguration',
+      title: 'Site Configuration',
+      icon: FolderRegular,
+      workspace,
+      parentId: 'administration.overview',
+    }),
+    sitesNode('administration.siteConfiguration'),
+    plannedListNode({
+      id: 'administration.distributionPoints',
+      title: 'Distribution Points',
+      icon: ServerRegular,
+      workspace,
+      parentId: 'administration.overview',
+      // The console's distribution point columns [INF].
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Name', isDefault: true, width: 240 },
+        'Site Code*',
+        { header: 'Description', isDefault: true, width: 200 },
+        'Type*',
+        'Pull Distribution Point',
+        'Content Library Path',
+        'Free Space',
+      ),
+      emptyText:
+        'There are no distribution points. Add the distribution point role to a site system server to distribute update content.',
+    }),
+    plannedListNode({
+      id: 'administration.clientSettings',
+      title: 'Client Settings',
+      icon: OptionsRegular,
+      workspace,
+      parentId: 'administration.overview',
+      // The console's client settings columns [INF].
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Name', isDefault: true, width: 240 },
+        'Priority*',
+        'Type*',
+        'Deployments*',
+        { header: 'Description', isDefault: true, width: 240 },
+        'Date Modified*',
+        'Modified By',
+      ),
+      emptyText:
+        'No client settings are in the site database yet. Default Client Settings appear here once the site provides them.',
+    }),
+  ];
+}

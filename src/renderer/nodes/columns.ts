@@ -1,0 +1,64 @@
+import type { FluentIcon } from '@fluentui/react-icons';
+import { defineListNode, type ColumnSpec, type ListNode, type WorkspaceId } from './types';
+
+/** A column of a list whose data the site does not serve yet: the header only. */
+export interface PlannedColumn {
+  readonly header: string;
+  readonly isDefault?: boolean;
+  readonly isIcon?: boolean;
+  readonly width?: number;
+}
+
+export function columnId(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Shorthand for the column tables of the spec: "*" marks a default column. */
+export function plannedColumns(...specs: (string | PlannedColumn)[]): PlannedColumn[] {
+  return specs.map((spec) => {
+    if (typeof spec !== 'string') return spec;
+    const isDefault = spec.endsWith('*');
+    return { header: isDefault ? spec.slice(0, -1) : spec, isDefault };
+  });
+}
+
+interface PlannedListNode {
+  readonly id: string;
+  readonly title: string;
+  readonly icon: FluentIcon;
+  readonly workspace: WorkspaceId;
+  readonly parentId: string;
+  readonly columns: readonly PlannedColumn[];
+  readonly emptyText: string;
+}
+
+/**
+ * A node of a later feature: it sits in the tree with its real column headers and an honest
+ * empty list. The feature replaces it with a `defineListNode` that has a `source`.
+ */
+export function plannedListNode(node: PlannedListNode): ListNode<object> {
+  const columns: ColumnSpec<object>[] = node.columns.map((column) => ({
+    id: column.isIcon ? 'icon' : columnId(column.header),
+    header: column.header,
+    isDefault: column.isDefault ?? false,
+    isIcon: column.isIcon ?? false,
+    width: column.width ?? (column.isIcon ? 36 : Math.max(90, column.header.length * 8 + 24)),
+    text: () => '',
+  }));
+  return defineListNode<object>({
+    id: node.id,
+    title: node.title,
+    icon: node.icon,
+    workspace: node.workspace,
+    parentId: node.parentId,
+    columns,
+    rowId: () => '',
+    emptyText: node.emptyText,
+  });
+}
+
+/** The first column of most ConfigMgr lists: a state icon. */
+export const iconColumn: PlannedColumn = { header: 'Icon', isIcon: true, isDefault: true };

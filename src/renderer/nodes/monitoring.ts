@@ -1,0 +1,113 @@
+import {
+  ArrowSyncRegular,
+  CloudArrowDownRegular,
+  FolderRegular,
+  HeartPulseRegular,
+  RocketRegular,
+} from '@fluentui/react-icons';
+import { iconColumn, plannedColumns, plannedListNode } from './columns';
+import { jobsNode } from './jobs-node';
+import { statusMessagesNode } from './status-messages-node';
+import { defineFolder, type ConsoleNode } from './types';
+
+const workspace = 'monitoring' as const;
+
+/** Monitoring > Overview (spec §9). */
+export function monitoringNodes(): ConsoleNode[] {
+  return [
+    defineFolder({
+      id: 'monitoring.overview',
+      title: 'Overview',
+      icon: HeartPulseRegular,
+      workspace,
+      parentId: null,
+    }),
+    plannedListNode({
+      id: 'monitoring.syncStatus',
+      title: 'Software Update Point Synchronization Status',
+      icon: ArrowSyncRegular,
+      workspace,
+      parentId: 'monitoring.overview',
+      // Spec §9.1: one row per software update point.
+      columns: plannedColumns(
+        { header: 'Software Update Point', isDefault: true, width: 200 },
+        'Site Code*',
+        'Synchronization Source*',
+        'Synchronization Status*',
+        'Last Synchronization Time*',
+        'Last Synchronization State Time*',
+        'Last Synchronization Error Code*',
+        'Catalog Version*',
+        'Link State*',
+        'Last Replication Link Check Time*',
+      ),
+      emptyText:
+        'The software update point has not synchronized yet. Synchronize Software Updates from Software Library to start the first synchronization.',
+    }),
+    plannedListNode({
+      id: 'monitoring.deployments',
+      title: 'Deployments',
+      icon: RocketRegular,
+      workspace,
+      parentId: 'monitoring.overview',
+      // Spec §9.2.
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Software', isDefault: true, width: 260 },
+        { header: 'Collection', isDefault: true, width: 180 },
+        'Purpose*',
+        'Action*',
+        'Feature Type*',
+        'Compliance %*',
+        'Date Created*',
+        'Date Modified',
+        'Deployment Start Time',
+        'Enforcement Deadline',
+        'Deployment ID*',
+        'Enabled',
+      ),
+      emptyText:
+        'There are no deployments. Deploy a software update group to a collection to follow its compliance here.',
+    }),
+    defineFolder({
+      id: 'monitoring.distributionStatus',
+      title: 'Distribution Status',
+      icon: FolderRegular,
+      workspace,
+      parentId: 'monitoring.overview',
+    }),
+    plannedListNode({
+      id: 'monitoring.contentStatus',
+      title: 'Content Status',
+      icon: CloudArrowDownRegular,
+      workspace,
+      parentId: 'monitoring.distributionStatus',
+      // Spec §6.3 / §9.5 name the view, not its columns: these follow the console [INF].
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Software', isDefault: true, width: 260 },
+        'Type*',
+        'Package ID*',
+        'Targeted*',
+        'Success*',
+        'In Progress*',
+        'Failed*',
+        'Unknown*',
+        'Compliance %*',
+        'Source Version',
+        'Date Created',
+      ),
+      emptyText:
+        'No content has been sent to distribution points yet. Download software updates into a deployment package to follow its distribution here.',
+    }),
+    defineFolder({
+      id: 'monitoring.systemStatus',
+      title: 'System Status',
+      icon: FolderRegular,
+      workspace,
+      parentId: 'monitoring.overview',
+    }),
+    statusMessagesNode('monitoring.systemStatus'),
+    jobsNode('monitoring.overview'),
+  ];
+}

@@ -1,0 +1,147 @@
+import {
+  BoxMultipleRegular,
+  FolderRegular,
+  LibraryRegular,
+  ShieldTaskRegular,
+  TaskListSquareLtrRegular,
+  FlowchartRegular,
+} from '@fluentui/react-icons';
+import { iconColumn, plannedColumns, plannedListNode } from './columns';
+import { defineFolder, type ConsoleNode } from './types';
+
+const workspace = 'library' as const;
+
+/** Software Library > Overview > Software Updates (spec §1, §3, §5, §6, §8). */
+export function softwareLibraryNodes(): ConsoleNode[] {
+  return [
+    defineFolder({
+      id: 'library.overview',
+      title: 'Overview',
+      icon: LibraryRegular,
+      workspace,
+      parentId: null,
+    }),
+    defineFolder({
+      id: 'library.softwareUpdates',
+      title: 'Software Updates',
+      icon: FolderRegular,
+      workspace,
+      parentId: 'library.overview',
+    }),
+    plannedListNode({
+      id: 'library.softwareUpdates.all',
+      title: 'All Software Updates',
+      icon: ShieldTaskRegular,
+      workspace,
+      parentId: 'library.softwareUpdates',
+      // Spec §3.2; "*" marks the default columns.
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Title', isDefault: true, width: 420 },
+        'Bulletin ID*',
+        'Article ID',
+        'Required*',
+        'Installed*',
+        'Not Required',
+        'Unknown',
+        'Total',
+        'Percent Compliant*',
+        'Downloaded*',
+        'Deployed*',
+        'Expired',
+        'Superseded',
+        'Severity',
+        'Custom Severity',
+        'Date Released',
+        'Date Revised',
+        'Date Created',
+        'Date Last Modified',
+        'Size (MB)',
+        'License Terms',
+        'Update Classification',
+        'Product',
+        'Vendor',
+        'Maximum Run Time',
+        'Is Metadata Only',
+        'Is Bundle',
+        'User Defined',
+        'Unique Update ID',
+      ),
+      emptyText:
+        'No software updates are in the site database yet. Synchronize Software Updates to load the catalog.',
+    }),
+    plannedListNode({
+      id: 'library.softwareUpdates.groups',
+      title: 'Software Update Groups',
+      icon: TaskListSquareLtrRegular,
+      workspace,
+      parentId: 'library.softwareUpdates',
+      // Spec §5.4.
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Name', isDefault: true, width: 280 },
+        { header: 'Description', isDefault: true, width: 240 },
+        'Date Created*',
+        'Date Modified',
+        'Created By*',
+        'Deployed*',
+        'Downloaded*',
+        'Expired*',
+        'Superseded*',
+        'Number of updates*',
+        'Number of expired',
+        'Collections deployed',
+        'Percent Compliant*',
+        'Security Scopes',
+      ),
+      emptyText:
+        'There are no software update groups. Select updates in All Software Updates and choose Create Software Update Group.',
+    }),
+    plannedListNode({
+      id: 'library.softwareUpdates.packages',
+      title: 'Deployment Packages',
+      icon: BoxMultipleRegular,
+      workspace,
+      parentId: 'library.softwareUpdates',
+      // Spec §6.3.
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Name', isDefault: true, width: 260 },
+        { header: 'Description', isDefault: true, width: 220 },
+        'Package ID*',
+        'Source Version*',
+        'Source Date*',
+        { header: 'Package source path', isDefault: true, width: 260 },
+        'Priority',
+        'Size*',
+        'Date created',
+        'Last update',
+      ),
+      emptyText:
+        'There are no deployment packages. Download software updates to create a deployment package for their content.',
+    }),
+    plannedListNode({
+      id: 'library.softwareUpdates.adrs',
+      title: 'Automatic Deployment Rules',
+      icon: FlowchartRegular,
+      workspace,
+      parentId: 'library.softwareUpdates',
+      // Spec §8.3.
+      columns: plannedColumns(
+        iconColumn,
+        { header: 'Name', isDefault: true, width: 280 },
+        { header: 'Description', isDefault: true, width: 220 },
+        'Enabled*',
+        'Last Run Time*',
+        'Last Error Code*',
+        'Last Error Time*',
+        'Collection',
+        'Template',
+        'Date Created',
+        'Created By',
+      ),
+      emptyText:
+        'There are no automatic deployment rules. Create Automatic Deployment Rule to approve and deploy updates on a schedule.',
+    }),
+  ];
+}

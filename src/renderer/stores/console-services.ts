@@ -1,0 +1,23 @@
+import type { SiteApi } from '../../shared/api/site-api';
+import type { EventHub } from './event-hub';
+import type { JobsStore } from './jobs-store';
+import type { SaveFile } from './list-export';
+import type { Notices } from './notices';
+import type { Preferences } from './preferences';
+import type { SiteStore } from './site-store';
+
+/**
+ * What node definitions, ribbon actions and details panes may use. Built once in the
+ * composition root (console-root.ts) and passed down; there are no module singletons.
+ */
+export interface ConsoleServices {
+  readonly api: SiteApi;
+  readonly hub: EventHub;
+  readonly site: SiteStore;
+  readonly jobs: JobsStore;
+  readonly notices: Notices;
+  readonly preferences: Preferences;
+  readonly saveFile: SaveFile;
+  /** Shows the jobs panel, e.g. after an action started a job. */
+  revealJobs(): void;
+}

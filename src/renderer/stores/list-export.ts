@@ -1,0 +1,48 @@
+import type { ListPage } from '../../shared/contract';
+import { toCsv, type CsvValue } from '../../shared/csv';
+import type { ColumnSpec, ListQuery } from '../nodes/types';
+
+const exportPageSize = 1000;
+
+export type SaveFile = (fileName: string, text: string, mimeType: string) => void;
+
+interface ExportRequest<Row> {
+  readonly title: string;
+  readonly columns: readonly ColumnSpec<Row>[];
+  /** Reads one page with the list's current search and sort. */
+  readPage(page: ListQuery['page']): Promise<ListPage<Row>>;
+  onProgress(done: number, total: number): void;
+  readonly saveFile: SaveFile;
+}
+
+/**
+ * Writes every row matching the list's search, not only the blocks the grid has loaded, by
+ * reading the list in keyset order. Returns the number of rows written.
+ */
+export async function exportListToCsv<Row>(request: ExportRequest<Row>): Promise<number> {
+  const { columns } = request;
+  const lines: CsvValue[][] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await request.readPage(
+      after === undefined ? { size: exportPageSize } : { size: exportPageSize, after },
+    );
+    for (const row of page.rows) lines.push(columns.map((column) => exportCell(column, row)));
+    request.onProgress(lines.length, Math.max(page.total, lines.length));
+    if (page.nextCursor === null || page.rows.length === 0) break;
+    after = page.nextCursor;
+  }
+  const headers = columns.map((column) => column.header);
+  const text = toCsv(headers, lines, { withByteOrderMark: true });
+  request.saveFile(`${request.title} ${fileDate(new Date())}.csv`, text, 'text/csv;charset=utf-8');
+  return lines.length;
+}
+
+function exportCell<Row>(column: ColumnSpec<Row>, row: Row): CsvValue {
+  return column.exportValue ? column.exportValue(row) : column.text(row);
+}
+
+function fileDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}${pad(date.getMinutes())}`;
+}

@@ -1,0 +1,195 @@
+import { makeAutoObservable, observableRef, runInAction } from 'mobx';
+import type { ListPage, SiteEvent } from '../../shared/contract';
+import type { ColumnSpec, ListNode, ListQuery, ListSource } from '../nodes/types';
+import type { ConsoleServices } from './console-services';
+import { exportListToCsv } from './list-export';
+
+/** What the DataGrid lends the store while it is on screen. */
+export interface GridHandle<Row> {
+  /** Re-reads the list; `toTop` after the search changed, else the scroll position stays. */
+  refresh(options?: { toTop?: boolean }): void;
+  /** Replaces loaded rows with the same id; returns the rows the grid did not have. */
+  updateRows(rows: readonly Row[]): Row[];
+  /** The columns shown, in their on-screen order. */
+  visibleColumns(): ColumnSpec<Row>[];
+  currentSort(): ListQuery['sort'];
+  setColumnVisible(columnId: string, isVisible: boolean): void;
+  resetColumns(): void;
+}
+
+const emptySource: ListSource<never> = () =>
+  Promise.resolve({ rows: [], nextCursor: null, total: 0 });
+
+/**
+ * The state of one node's result list: search text, row count, selection, column chooser and
+ * export. One per list node, kept while the console is open so returning to a node finds it
+ * as it was left.
+ */
+export class ListStore<Row> {
+  searchText = '';
+  appliedSearch = '';
+  /** Rows matching the search; null until the first page arrives. */
+  total: number | null = null;
+  loadError: string | null = null;
+  selection: readonly Row[] = [];
+  visibleColumnIds: readonly string[] = [];
+  /** Where the column chooser is open (screen coordinates), or null. */
+  columnChooserAt: { x: number; y: number } | null = null;
+  exportProgress: { done: number; total: number } | null = null;
+  private grid: GridHandle<Row> | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly source: ListSource<Row>;
+
+  constructor(
+    readonly node: ListNode<Row>,
+    readonly services: ConsoleServices,
+  ) {
+    this.source = node.source ? node.source(services) : emptySource;
+    makeAutoObservable<ListStore<Row>, 'grid' | 'refreshTimer'>(this, {
+      node: false,
+      services: false,
+      source: false,
+      grid: false,
+      refreshTimer: false,
+      selection: observableRef,
+      visibleColumnIds: observableRef,
+    });
+  }
+
+  /** Follows site events while the node is open; returns the function that stops. */
+  start(): () => void {
+    const stopEvents = this.services.hub.on((event) => this.handleEvent(event));
+    const stopResync = this.services.hub.onResync(() => this.refreshSoon());
+    return () => {
+      stopEvents();
+      stopResync();
+      if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    };
+  }
+
+  get hasSource(): boolean {
+    return this.node.source !== undefined;
+  }
+
+  get isSearchable(): boolean {
+    return this.hasSource && this.node.searchHint !== undefined;
+  }
+
+  get isEmpty(): boolean {
+    return this.total === 0 && this.loadError === null;
+  }
+
+  attachGrid(grid: GridHandle<Row> | null): void {
+    this.grid = grid;
+  }
+
+  /** Called by the grid's data source for every block it reads. */
+  async readPage(query: Omit<ListQuery, 'search'>): Promise<ListPage<Row>> {
+    try {
+      const page = await this.source({ ...query, search: this.appliedSearch });
+      runInAction(() => {
+        this.total = page.total;
+        this.loadError = null;
+      });
+      return page;
+    } catch (error) {
+      runInAction(() => {
+        this.loadError = error instanceof Error ? error.message : String(error);
+      });
+      throw error;
+    }
+  }
+
+  setSearchText(text: string): void {
+    this.searchText = text;
+  }
+
+  applySearch(): void {
+    const search = this.searchText.trim();
+    if (search === this.appliedSearch) return this.refresh();
+    this.appliedSearch = search;
+    this.total = null;
+    this.grid?.refresh({ toTop: true });
+  }
+
+  clearSearch(): void {
+    this.searchText = '';
+    this.applySearch();
+  }
+
+  setSelection(rows: readonly Row[]): void {
+    this.selection = rows;
+  }
+
+  setVisibleColumnIds(ids: readonly string[]): void {
+    this.visibleColumnIds = ids;
+  }
+
+  refresh(): void {
+    this.grid?.refresh();
+  }
+
+  /** Coalesces bursts of events (a sync writes thousands of rows) into one re-read. */
+  refreshSoon(delayMs = 400): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      this.refresh();
+    }, delayMs);
+  }
+
+  openColumnChooser(at: { x: number; y: number }): void {
+    this.columnChooserAt = at;
+  }
+
+  closeColumnChooser(): void {
+    this.columnChooserAt = null;
+  }
+
+  setColumnVisible(columnId: string, isVisible: boolean): void {
+    this.grid?.setColumnVisible(columnId, isVisible);
+  }
+
+  resetColumns(): void {
+    this.grid?.resetColumns();
+  }
+
+  get isExporting(): boolean {
+    return this.exportProgress !== null;
+  }
+
+  /** Exports what the list shows: visible columns in order, current search and sort, all rows. */
+  async exportCsv(): Promise<void> {
+    if (!this.grid || this.isExporting) return;
+    const columns = this.grid.visibleColumns();
+    const sort = this.grid.currentSort();
+    this.exportProgress = { done: 0, total: this.total ?? 0 };
+    try {
+      const rowCount = await exportListToCsv({
+        title: this.node.title,
+        columns,
+        readPage: (page) => this.source({ sort, search: this.appliedSearch, page }),
+        onProgress: (done, total) => runInAction(() => (this.exportProgress = { done, total })),
+        saveFile: this.services.saveFile,
+      });
+      this.services.notices.show(
+        'success',
+        `Exported ${rowCount.toLocaleString()} ${rowCount === 1 ? 'row' : 'rows'} of ${this.node.title}.`,
+      );
+    } catch (error) {
+      this.services.notices.showError(`${this.node.title} could not be exported`, error);
+    } finally {
+      runInAction(() => (this.exportProgress = null));
+    }
+  }
+
+  private handleEvent(event: SiteEvent): void {
+    if (event.type === 'data.changed' && this.node.topics) {
+      if (event.topics.some((topic) => this.node.topics?.includes(topic))) this.refreshSoon();
+    }
+    this.node.onEvent?.(event, {
+      updateRows: (rows) => this.grid?.updateRows(rows) ?? [...rows],
+      refreshSoon: () => this.refreshSoon(),
+    });
+  }
+}
