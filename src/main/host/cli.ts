@@ -5,6 +5,8 @@ import { registerDb } from './cli/db-command';
 import { registerJobs } from './cli/jobs-command';
 import { registerServe } from './cli/serve-command';
 import { registerStatusMessages } from './cli/status-messages-command';
+import { registerSup } from './cli/sup-command';
+import { registerSync } from './cli/sync-command';
 
 /**
  * `patchbay`: the site from the shell. Verbs mirror the ConfigMgr PowerShell cmdlets where one
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerDb(program);
   registerJobs(program);
   registerStatusMessages(program);
+  registerSync(program);
+  registerSup(program);
   return program;
 }
 

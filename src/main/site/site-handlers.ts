@@ -6,12 +6,15 @@ import type { JobRunner } from './jobs/job-runner';
 import { listJobs } from './jobs/job-list';
 import type { SiteDatabase } from './db/open-database';
 import type { StatusMessages } from './status/status-messages';
+import { createCatalogHandlers } from './catalog/catalog-handlers';
+import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
-export interface HandlerDependencies {
+export interface HandlerDependencies extends SupHandlerDependencies {
   database: SiteDatabase;
   jobs: JobQueue;
   runner: JobRunner;
   statusMessages: StatusMessages;
+  siteCode: string;
   info(): Promise<SiteInfo>;
 }
 
@@ -41,5 +44,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     },
     'jobs.log': ({ id, afterSeq }) => jobs.readLog(id, afterSeq),
     'statusMessages.list': (query) => deps.statusMessages.list(query),
+    ...createSupHandlers(deps),
+    ...createCatalogHandlers({ database: deps.database, siteCode: deps.siteCode }),
   };
 }

@@ -16,6 +16,14 @@ import { SiteLogs } from './logs/site-logs';
 import { createSiteHandlers } from './site-handlers';
 import { StatusMessages } from './status/status-messages';
 import { productVersion } from './version';
+import { SupSettings } from './sup/sup-settings';
+import { SyncHistory } from './sync/sync-history';
+import { syncSoftwareUpdatesJob } from './sync/sync-job';
+import { createSourceLoader } from './sync/sync-sources';
+import { findBundledCatalog } from './sync/bundled-catalog';
+import { SyncScheduler } from './sync/sync-scheduler';
+import { readSetting } from './sync/site-settings-store';
+import { upstreamVersionKey } from './sync/upstream-site-source';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -27,6 +35,10 @@ export interface SiteOptions {
   /** False for a process that only reads (a CLI listing); true runs this process's job runner. */
   runJobs?: boolean;
   runner?: JobRunnerOptions;
+  /** The catalog bundle used when the Sync Settings tab names no location (default: assets/catalog). */
+  bundledCatalogFolder?: string | null;
+  /** How often this process checks the sync schedule; 0 turns the check off (tests drive it). */
+  scheduleCheckMs?: number;
 }
 
 /** Everything a site process holds, wired once here (the composition root). */
@@ -38,6 +50,9 @@ export interface Site {
   readonly runner: JobRunner;
   readonly statusMessages: StatusMessages;
   readonly logs: SiteLogs;
+  readonly supSettings: SupSettings;
+  readonly syncHistory: SyncHistory;
+  readonly syncScheduler: SyncScheduler;
   readonly handlers: SiteHandlers;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
@@ -81,8 +96,51 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     runner.register(
       backupSiteDatabaseJob({ site: database, statusMessages, backupsFolder: folders.backups }),
     );
+    const supSettings = new SupSettings(database, local.code, clock);
+    const syncHistory = new SyncHistory(database);
+    const bundledCatalogFolder =
+      options.bundledCatalogFolder === undefined
+        ? findBundledCatalog()
+        : options.bundledCatalogFolder;
+    runner.register(
+      syncSoftwareUpdatesJob({
+        site: database,
+        siteCode: local.code,
+        serverName: hostname(),
+        settings: supSettings,
+        history: syncHistory,
+        statusMessages,
+        log: logs.component('SMS_WSUS_SYNC_MANAGER'),
+        clock,
+        loadSource: createSourceLoader({
+          bundledCatalogFolder,
+          lastUpstreamVersion: () => readSetting(database.db, upstreamVersionKey, 0),
+        }),
+      }),
+    );
+    const syncScheduler = new SyncScheduler(
+      database,
+      supSettings,
+      jobs,
+      clock,
+      () => runner.poke(),
+      options.scheduleCheckMs || 30_000,
+    );
 
-    const partial = { database, local, events, jobs, runner, statusMessages, logs, folders, clock };
+    const partial = {
+      database,
+      local,
+      events,
+      jobs,
+      runner,
+      statusMessages,
+      logs,
+      folders,
+      clock,
+      supSettings,
+      syncHistory,
+      syncScheduler,
+    };
     const info = async (): Promise<SiteInfo> => ({
       siteCode: local.code,
       siteName: local.name,
@@ -94,13 +152,17 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       logsFolder: folders.logs,
       serverTime: clock.now().toISOString(),
     });
-    const handlers = createSiteHandlers({ ...partial, info });
-    if (options.runJobs !== false) await runner.start();
+    const handlers = createSiteHandlers({ ...partial, siteCode: local.code, info });
+    if (options.runJobs !== false) {
+      await runner.start();
+      if (options.scheduleCheckMs !== 0) syncScheduler.start();
+    }
     return {
       ...partial,
       handlers,
       info,
       close: async () => {
+        syncScheduler.stop();
         await runner.stop();
         await database.close();
       },

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { catalogMethods } from './catalog';
 import { jobsMethods } from './jobs';
 import { siteMethods } from './site';
+import { softwareUpdatePointMethods } from './software-update-point';
 import { statusMessagesMethods } from './status-messages';
 
 /**
@@ -12,6 +14,8 @@ export const siteContract = {
   ...siteMethods,
   ...jobsMethods,
   ...statusMessagesMethods,
+  ...softwareUpdatePointMethods,
+  ...catalogMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -24,8 +28,10 @@ export function isSiteMethod(name: string): name is SiteMethod {
   return Object.hasOwn(siteContract, name);
 }
 
+export * from './catalog';
 export * from './events';
 export * from './jobs';
 export * from './list-query';
 export * from './site';
+export * from './software-update-point';
 export * from './status-messages';

@@ -29,6 +29,8 @@ export async function writeCatalog(
     catalogVersion: number;
     classificationIds: Map<string, string>;
     maxRuntimeFor: (r: UpdateRecord) => number;
+    /** Updates the source still has but did not resend (an incremental upstream sync). */
+    keepUpdateIds?: ReadonlySet<string>;
   },
   onProgress: (done: number, total: number) => void,
 ): Promise<CatalogWriteResult> {
@@ -131,7 +133,7 @@ export async function writeCatalog(
   }
 
   const missing = [...existing.entries()]
-    .filter(([updateId]) => !seen.has(updateId))
+    .filter(([updateId]) => !seen.has(updateId) && !options.keepUpdateIds?.has(updateId))
     .map(([, value]) => value.ciId);
   for (let start = 0; start < missing.length; start += batchSize) {
     const ids = missing.slice(start, start + batchSize);
@@ -163,7 +165,11 @@ export async function writeCatalog(
   return result;
 }
 
-async function upsertProducts(trx: Transaction<SiteSchema>, records: UpdateRecord[], now: string) {
+export async function upsertProducts(
+  trx: Transaction<SiteSchema>,
+  records: Array<Pick<UpdateRecord, 'products'>>,
+  now: string,
+) {
   const products = new Map<string, { vendor: string; family: string; name: string }>();
   for (const record of records)
     for (const product of record.products) products.set(productId(product), product);
@@ -183,7 +189,10 @@ async function upsertProducts(trx: Transaction<SiteSchema>, records: UpdateRecor
   }
 }
 
-async function upsertCves(trx: Transaction<SiteSchema>, records: UpdateRecord[]) {
+export async function upsertCves(
+  trx: Transaction<SiteSchema>,
+  records: Array<Pick<UpdateRecord, 'cves'>>,
+) {
   const cves = new Map<string, UpdateRecord['cves'][number]>();
   for (const record of records) for (const cve of record.cves) cves.set(cve.id, cve);
   const rows = [...cves.values()].map((cve) => ({
@@ -314,10 +323,9 @@ async function insertChunked<T extends keyof SiteSchema>(
   rows: unknown[],
 ) {
   for (let start = 0; start < rows.length; start += batchSize) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await trx
       .insertInto(table)
-      .values(rows.slice(start, start + batchSize) as any)
+      .values(rows.slice(start, start + batchSize) as never)
       .execute();
   }
 }

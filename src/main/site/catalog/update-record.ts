@@ -53,8 +53,20 @@ export interface ContentFileRecord {
 }
 
 /** ConfigMgr's numeric severities (SQL views): 10 Critical, 8 Important, 6 Moderate, 2 Low. */
-export const severityValue: Record<string, number> = { Critical: 10, Important: 8, Moderate: 6, Low: 2, '': 0 };
-export const severityName: Record<number, string> = { 10: 'Critical', 8: 'Important', 6: 'Moderate', 2: 'Low', 0: '' };
+export const severityValue: Record<string, number> = {
+  Critical: 10,
+  Important: 8,
+  Moderate: 6,
+  Low: 2,
+  '': 0,
+};
+export const severityName: Record<number, string> = {
+  10: 'Critical',
+  8: 'Important',
+  6: 'Moderate',
+  2: 'Low',
+  0: '',
+};
 
 export function productId(product: { vendor: string; family: string; name: string }): string {
   return `${product.vendor}/${product.family}/${product.name}`.toLowerCase().replace(/\s+/g, '-');

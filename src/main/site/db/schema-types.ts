@@ -510,6 +510,20 @@ export interface DeploymentTemplateTable {
   created_at: string;
 }
 
+export interface AlertTable {
+  id: Generated<number>;
+  alert_key: string;
+  name: string;
+  type: string;
+  severity: Generated<string>;
+  state: Generated<string>;
+  message: Generated<string>;
+  occurrences: Generated<number>;
+  first_raised_at: string;
+  last_raised_at: string;
+  closed_at: Generated<string | null>;
+}
+
 export interface SiteSchema {
   site: SiteTable;
   sup_component_settings: SupComponentSettingsTable;
@@ -557,4 +571,5 @@ export interface SiteSchema {
   client_deployment_state: ClientDeploymentStateTable;
   adr_deployment: AdrDeploymentTable;
   deployment_template: DeploymentTemplateTable;
+  alert: AlertTable;
 }

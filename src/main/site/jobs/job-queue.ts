@@ -52,6 +52,18 @@ export class JobQueue {
     return this.changed(row);
   }
 
+  /** The oldest queued or running job of a kind, if any: for jobs that must not run twice at once. */
+  async findActive(kind: string): Promise<Job | null> {
+    const row = await this.db
+      .selectFrom('job')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('state', 'in', ['queued', 'running'])
+      .orderBy('id')
+      .executeTakeFirst();
+    return row ? toJob(row) : null;
+  }
+
   async get(id: number): Promise<Job> {
     return toJob(await this.getRow(id));
   }

@@ -1,0 +1,365 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { SupComponentSettings } from '../../../shared/contract/software-update-point';
+import { upsertProducts, writeCatalog, type CatalogWriteResult } from '../catalog/catalog-writer';
+import { applySupersedenceRules } from '../catalog/supersedence-rules';
+import type { UpdateRecord } from '../catalog/update-record';
+import type { Clock } from '../clock';
+import type { SiteDatabase } from '../db/open-database';
+import { defineJob, JobCancelledError, type JobContext } from '../jobs/job-handler';
+import type { ComponentLog } from '../logs/component-log';
+import type { StatusMessages } from '../status/status-messages';
+import { fullSyncPendingKey, type SupSettings } from '../sup/sup-settings';
+import { mergeMsrcRemediations } from './msrc-merge';
+import { readSetting, writeSetting } from './site-settings-store';
+import { isSelected, type SyncSelection } from './sync-filter';
+import type { SyncHistory } from './sync-history';
+import { maxRuntimeFor } from './max-runtime';
+import { cancelSyncFailureAlert, raiseSyncFailureAlert } from './sync-failure-alert';
+import type { SyncPayload, SyncSourceContext } from './sync-payload';
+import { upstreamVersionKey } from './upstream-site-source';
+
+export const syncJobKind = 'sync.softwareUpdates';
+export const catalogVersionKey = 'sync.catalogVersion';
+/** Set once the first sync has chosen the default product selection (see below). */
+const productsChosenKey = 'sync.productsChosen';
+
+/** Status message ids of SMS_WSUS_SYNC_MANAGER (spec §2.4). */
+export const syncMessages = {
+  started: 6701,
+  done: 6702,
+  failed: 6703,
+  wsusPhase: 6704,
+  databasePhase: 6705,
+} as const;
+
+export const SyncJobParams = z.object({
+  isFull: z.boolean().default(false),
+  trigger: z.enum(['console', 'schedule', 'cli', 'parent']).default('console'),
+});
+
+export interface SyncJobDependencies {
+  site: SiteDatabase;
+  siteCode: string;
+  serverName: string;
+  settings: SupSettings;
+  history: SyncHistory;
+  statusMessages: StatusMessages;
+  log: ComponentLog;
+  clock: Clock;
+  loadSource(settings: SupComponentSettings, context: SyncSourceContext): Promise<SyncPayload>;
+}
+
+const triggerLines = {
+  console: 'Wakeup by SCF change or local request',
+  cli: 'Wakeup by SCF change or local request',
+  schedule: 'Wakeup for scheduled regular sync',
+  parent: 'Wakeup by parent site sync request',
+} as const;
+
+/**
+ * Synchronize Software Updates (SMS_WSUS_SYNC_MANAGER, wsyncmgr.log). The sequence follows
+ * ConfigMgr's: 6701 started, 6704 while the source is read, 6705 while the site database is
+ * written, 6702 done — or 6703 with the reason. The database phase is one transaction (written
+ * in batches inside it), so a failure or a cancel leaves the catalog exactly as it was.
+ */
+export function syncSoftwareUpdatesJob(deps: SyncJobDependencies) {
+  return defineJob({
+    kind: syncJobKind,
+    params: SyncJobParams,
+    maxAttempts: 1,
+    isResumable: false,
+    async run(context) {
+      const started = deps.clock.now();
+      const { log } = deps;
+      log.info(triggerLines[context.params.trigger]);
+      const settings = await deps.settings.get();
+      const pendingFull = await readSetting(deps.site.db, fullSyncPendingKey, false);
+      const isFull = context.params.isFull || pendingFull === true;
+      const historyId = await deps.history.start({
+        siteCode: deps.siteCode,
+        softwareUpdatePoint: deps.serverName,
+        syncSource: sourceDescription(settings),
+        syncType: isFull ? 'full' : 'delta',
+        jobId: context.jobId,
+        time: started.toISOString(),
+      });
+      const raise = (messageId: number, severity: 'Informational' | 'Error', message: string) =>
+        deps.statusMessages.raise({
+          component: 'SMS_WSUS_SYNC_MANAGER',
+          messageId,
+          severity,
+          message,
+          jobId: context.jobId,
+          insertionStrings: [deps.serverName],
+        });
+      await raise(syncMessages.started, 'Informational', 'WSUS Synchronization started.');
+      log.info(`Starting ${isFull ? 'full' : 'delta'} sync from ${sourceDescription(settings)}`);
+      const workFolder = mkdtempSync(join(tmpdir(), 'patchbay-sync-'));
+      try {
+        await raise(
+          syncMessages.wsusPhase,
+          'Informational',
+          'WSUS Synchronization in progress. Current phase: Synchronizing WSUS Server.',
+        );
+        await deps.history.state(historyId, syncMessages.wsusPhase, deps.clock.now().toISOString());
+        const payload = await deps.loadSource(
+          settings,
+          sourceContext(context, workFolder, deps.log),
+        );
+        context.throwIfCancelled();
+        await raise(
+          syncMessages.databasePhase,
+          'Informational',
+          'WSUS Synchronization in progress. Current phase: Synchronizing site database.',
+        );
+        await deps.history.state(
+          historyId,
+          syncMessages.databasePhase,
+          deps.clock.now().toISOString(),
+        );
+        const outcome = await writePhase(deps, context, payload, settings, isFull);
+        const finished = deps.clock.now();
+        await deps.history.state(historyId, syncMessages.done, finished.toISOString(), {
+          finished_at: finished.toISOString(),
+          catalog_version: outcome.catalogVersion,
+          updates_added: outcome.added,
+          updates_changed: outcome.changed,
+          updates_expired: outcome.expired,
+        });
+        log.info('Sync succeeded');
+        log.info(
+          `Updated ${outcome.added + outcome.changed} items in SMS database, new update source content version is ${outcome.catalogVersion}`,
+        );
+        log.info(`Sync time: ${elapsed(started, finished)}`);
+        await raise(syncMessages.done, 'Informational', 'WSUS Synchronization done.');
+        await cancelSyncFailureAlert(deps.site, deps.siteCode, finished.toISOString());
+        context.progress(
+          1,
+          `Synchronized: ${outcome.added} added, ${outcome.changed} changed, ${outcome.expired} expired.`,
+        );
+        return outcome;
+      } catch (error) {
+        const cancelled = error instanceof JobCancelledError || context.signal.aborted;
+        const reason = cancelled
+          ? 'Synchronization was cancelled by an administrator; the catalog is unchanged.'
+          : (error as Error).message;
+        const finished = deps.clock.now().toISOString();
+        await deps.history.state(historyId, syncMessages.failed, finished, {
+          finished_at: finished,
+          // Stored signed, as ConfigMgr's LastSyncErrorCode is; shown as hex (0x80004005).
+          error_code: (cancelled ? 0x800704c7 : 0x80004005) | 0,
+          error_text: reason,
+        });
+        log.error(`Sync failed: ${reason}`);
+        await raise(syncMessages.failed, 'Error', `WSUS Synchronization failed. ${reason}`);
+        if (settings.isSyncFailureAlertEnabled && !cancelled)
+          await raiseSyncFailureAlert(deps.site, deps.siteCode, reason, finished);
+        throw error;
+      } finally {
+        rmSync(workFolder, { recursive: true, force: true });
+      }
+    },
+  });
+}
+
+interface SyncOutcome extends CatalogWriteResult {
+  catalogVersion: number;
+  expired: number;
+  superseded: number;
+  selected: number;
+}
+
+async function writePhase(
+  deps: SyncJobDependencies,
+  context: JobContext<z.output<typeof SyncJobParams>>,
+  payload: SyncPayload,
+  settings: SupComponentSettings,
+  isFull: boolean,
+): Promise<SyncOutcome> {
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  return deps.site.db.transaction().execute(async (trx) => {
+    const versionBefore = await readSetting(trx, catalogVersionKey, 0);
+    let result: CatalogWriteResult = {
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      removed: 0,
+      expiredMissing: 0,
+    };
+    let selected: number;
+    if (payload.kind === 'snapshot') {
+      // The Products tab is refreshed from everything the source offers, selected or not.
+      await upsertProducts(trx, payload.records, nowIso);
+      const selection = await currentSelection(trx, settings, payload.records, nowIso);
+      const records = payload.records.filter((record) => isSelected(record, selection));
+      selected = records.length;
+      deps.log.info(
+        `${records.length} of ${payload.records.length} updates match the selected products, classifications and languages`,
+      );
+      const classificationIds = new Map(
+        (await trx.selectFrom('update_classification').select(['id', 'name']).execute()).map(
+          (row) => [row.name, row.id],
+        ),
+      );
+      result = await writeCatalog(
+        trx,
+        records,
+        {
+          isFull,
+          now: nowIso,
+          catalogVersion: versionBefore + 1,
+          classificationIds,
+          maxRuntimeFor: (record: UpdateRecord) => maxRuntimeFor(record, settings),
+          keepUpdateIds: new Set(payload.unchangedUpdateIds ?? []),
+        },
+        (done, total) => {
+          context.throwIfCancelled();
+          context.progress(
+            0.4 + 0.5 * (done / Math.max(total, 1)),
+            `Synchronizing site database: processed ${done} out of ${total} items (${Math.floor((100 * done) / Math.max(total, 1))}%)`,
+          );
+          if (done % 2000 < 400)
+            deps.log.info(`Synchronizing site database: processed ${done} out of ${total} items`);
+        },
+      );
+    } else {
+      const merged = await mergeMsrcRemediations(
+        trx,
+        payload.remediations,
+        nowIso,
+        versionBefore + 1,
+      );
+      result = { ...result, changed: merged.changed, unchanged: merged.notInCatalog };
+      selected = merged.changed;
+      deps.log.info(
+        `MSRC data merged onto ${merged.changed} updates; ${merged.notInCatalog} KBs are not in this site's catalog`,
+      );
+    }
+    context.throwIfCancelled();
+    const rules = await applySupersedenceRules(
+      trx,
+      {
+        nonFeature: {
+          behavior: settings.nonFeatureSupersedence,
+          months: settings.nonFeatureSupersedenceMonths,
+        },
+        feature: {
+          behavior: settings.featureSupersedence,
+          months: settings.featureSupersedenceMonths,
+        },
+      },
+      now,
+    );
+    deps.log.info(
+      `Supersedence: ${rules.superseded} updates superseded, ${rules.expired} expired by the supersedence rules`,
+    );
+    const isChanged =
+      result.added + result.changed + result.removed + result.expiredMissing + rules.expired > 0;
+    const catalogVersion = isChanged ? versionBefore + 1 : versionBefore;
+    if (isChanged) await writeSetting(trx, catalogVersionKey, catalogVersion, nowIso);
+    await writeSetting(trx, fullSyncPendingKey, false, nowIso);
+    if (payload.kind === 'snapshot' && payload.upstreamCatalogVersion !== undefined)
+      await writeSetting(trx, upstreamVersionKey, payload.upstreamCatalogVersion, nowIso);
+    context.throwIfCancelled();
+    return {
+      ...result,
+      catalogVersion,
+      expired: rules.expired + result.expiredMissing,
+      superseded: rules.superseded,
+      selected,
+    };
+  });
+}
+
+/**
+ * On a new site no product is checked yet. ConfigMgr's answer (sync once, then choose) leaves a
+ * newcomer with an empty list, so the first sync checks every product the source offers; from
+ * then on the Products tab is the admin's alone.
+ */
+async function currentSelection(
+  trx: Parameters<typeof readSetting>[0],
+  settings: SupComponentSettings,
+  records: UpdateRecord[],
+  now: string,
+): Promise<SyncSelection> {
+  let products = new Set(settings.products);
+  const chosen = await readSetting(trx, productsChosenKey, false);
+  if (!chosen && products.size === 0) {
+    await trx.updateTable('product').set({ is_synchronized: 1 }).execute();
+    products = new Set(
+      (await trx.selectFrom('product').select('id').execute()).map((row) => row.id),
+    );
+  }
+  if (!chosen) await writeSetting(trx, productsChosenKey, true, now);
+  const classifications = new Set(settings.classifications);
+  // Drivers come only through "Include Microsoft Surface drivers and firmware updates".
+  if (settings.includeSurfaceDrivers) classifications.add('Drivers');
+  else classifications.delete('Drivers');
+  void records;
+  return {
+    classifications,
+    products,
+    summaryLanguages: new Set(settings.summaryDetailsLanguages.map((code) => code.toLowerCase())),
+  };
+}
+
+function sourceContext(
+  context: JobContext<unknown>,
+  workFolder: string,
+  log: ComponentLog,
+): SyncSourceContext {
+  let lastLogged = 0;
+  return {
+    signal: context.signal,
+    workFolder,
+    log: (text) => {
+      log.info(text);
+      void context.log(text);
+    },
+    progress: (done, total) => {
+      const percent = total > 0 ? Math.floor((100 * done) / total) : 0;
+      const text =
+        total > 0
+          ? `Synchronizing WSUS Server: processed ${done} out of ${total} items (${percent}%)`
+          : `Synchronizing WSUS Server: processed ${done} items`;
+      context.progress(total > 0 ? 0.4 * (done / total) : 0.05, text);
+      if (Date.now() - lastLogged > 2000 || (total > 0 && done === total)) {
+        lastLogged = Date.now();
+        log.info(
+          `sync: WSUS synchronizing updates, ${text.replace('Synchronizing WSUS Server: ', '')}`,
+        );
+      }
+    },
+  };
+}
+
+export function sourceDescription(settings: SupComponentSettings): string {
+  const where = settings.syncSourceLocation || 'the catalog bundled with Patchbay';
+  switch (settings.syncSource) {
+    case 'catalog-bundle':
+      return settings.syncSourceLocation
+        ? `Catalog bundle ${where}`
+        : 'Catalog bundled with Patchbay';
+    case 'msrc':
+      return `MSRC security updates ${settings.syncSourceLocation}`;
+    case 'upstream-site':
+      return `Upstream site ${settings.syncSourceLocation}`;
+  }
+}
+
+/** `0d00h03m53s`, as wsyncmgr.log writes the sync time. */
+export function elapsed(from: Date, to: Date): string {
+  let seconds = Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+  const days = Math.floor(seconds / 86400);
+  seconds -= days * 86400;
+  const hours = Math.floor(seconds / 3600);
+  seconds -= hours * 3600;
+  const minutes = Math.floor(seconds / 60);
+  seconds -= minutes * 60;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days}d${p(hours)}h${p(minutes)}m${p(seconds)}s`;
+}

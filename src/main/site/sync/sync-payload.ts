@@ -1,0 +1,43 @@
+import type { UpdateRecord } from '../catalog/update-record';
+
+/**
+ * What a synchronization source hands the sync job. A catalog bundle or a parent site delivers
+ * the whole catalog (a snapshot the site database is made to match); MSRC CVRF documents only
+ * carry security data, which is merged onto the updates the site already has.
+ */
+export type SyncPayload =
+  | {
+      kind: 'snapshot';
+      /** For the Synchronization Source column and the log. */
+      sourceLabel: string;
+      records: UpdateRecord[];
+      /** A parent site's catalog version, remembered for the next incremental sync. */
+      upstreamCatalogVersion?: number;
+      /** Set by an incremental upstream sync: update ids the parent still has but did not resend. */
+      unchangedUpdateIds?: string[];
+    }
+  | {
+      kind: 'msrc-merge';
+      sourceLabel: string;
+      remediations: MsrcRemediation[];
+    };
+
+/** One KB's security data from MSRC CVRF documents, merged onto the updates with that KB. */
+export interface MsrcRemediation {
+  articleId: string;
+  /** Highest MSRC severity over the products the KB fixes. */
+  severity: string;
+  cves: UpdateRecord['cves'];
+  /** KBs this one supersedes, from the CVRF Supercedence element. */
+  supersedesArticleIds: string[];
+  restartBehavior: string;
+}
+
+export interface SyncSourceContext {
+  signal: AbortSignal;
+  /** A folder the source may use for downloads; removed after the sync. */
+  workFolder: string;
+  log(text: string): void;
+  /** Source phase progress (6704), as items processed out of a total. */
+  progress(done: number, total: number): void;
+}
