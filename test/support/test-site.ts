@@ -20,6 +20,8 @@ export async function openTestSite(
       database: database.config,
       dataFolder,
       runner: { pollMs: 50, leaseMs: 2_000, progressWriteMs: 40 },
+      // Tests drive the sync schedule through check(); no timer runs in the background.
+      scheduleCheckMs: 0,
       ...options,
       ...more,
     });

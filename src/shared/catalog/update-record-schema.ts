@@ -8,7 +8,13 @@ import { z } from 'zod';
 const msrcSeverities = ['Critical', 'Important', 'Moderate', 'Low', ''];
 
 export const CveRecordSchema = z.object({
-  id: z.string().regex(/^CVE-\d{4}-\d{4,}$/, 'expected a CVE id like CVE-2024-21307'),
+  // MSRC lists advisories (ADV170002) beside CVEs; both are security identifiers to an admin.
+  id: z
+    .string()
+    .regex(
+      /^(CVE-\d{4}-\d{4,}|ADV\d{6})$/,
+      'expected a CVE id like CVE-2024-21307 or an advisory like ADV170002',
+    ),
   title: z.string(),
   severity: z.string(),
   impact: z.string(),

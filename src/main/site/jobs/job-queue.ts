@@ -23,6 +23,10 @@ export interface EnqueueRequest {
  * share one queue without running a job twice; SQLite's single writer gives the same guarantee.
  */
 export class JobQueue {
+  /** Rows of running jobs as last seen, for progress events that must not wait on the database. */
+  private readonly running = new Map<number, JobRow>();
+  private readonly logWrites = new Map<number, Promise<JobLogLine>>();
+
   constructor(
     private readonly site: SiteDatabase,
     private readonly events: SiteEvents,
@@ -115,6 +119,16 @@ export class JobQueue {
   }
 
   async reportProgress(id: number, owner: string, progress: number, text: string): Promise<void> {
+    // Consoles see progress at once, even while a long SQLite write transaction (a sync's
+    // database phase) holds the connection and the row update has to wait for it.
+    const known = this.running.get(id);
+    if (known) {
+      const fraction = Math.max(0, Math.min(1, progress));
+      this.events.publish({
+        type: 'job.changed',
+        job: toJob({ ...known, progress: fraction, progress_text: text }),
+      });
+    }
     const row = await this.db
       .updateTable('job')
       .set({ progress: Math.max(0, Math.min(1, progress)), progress_text: text })
@@ -134,7 +148,22 @@ export class JobQueue {
       .execute();
   }
 
-  async appendLog(
+  /** Log lines of one job are written one after another, so their sequence numbers never clash. */
+  appendLog(jobId: number, severity: JobLogLine['severity'], text: string): Promise<JobLogLine> {
+    const previous = this.logWrites.get(jobId) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(() => this.insertLogLine(jobId, severity, text));
+    this.logWrites.set(jobId, next);
+    void next
+      .finally(() => {
+        if (this.logWrites.get(jobId) === next) this.logWrites.delete(jobId);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  private async insertLogLine(
     jobId: number,
     severity: JobLogLine['severity'],
     text: string,
@@ -327,6 +356,8 @@ export class JobQueue {
   }
 
   private changed(row: JobRow): Job {
+    if (row.state === 'running') this.running.set(row.id, row);
+    else this.running.delete(row.id);
     const job = toJob(row);
     this.events.publish({ type: 'job.changed', job });
     return job;

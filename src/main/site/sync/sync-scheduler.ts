@@ -48,9 +48,10 @@ export class SyncScheduler {
     if (!settings.isScheduleEnabled) return false;
     const now = this.clock.now();
     const last = await readSetting<string | null>(this.site.db, lastScheduledKey, null);
-    // Before the first scheduled run, a schedule counts from when it was last edited.
+    // Before the first scheduled run, a schedule counts from when it was last edited: enabling
+    // "every 7 days" first syncs 7 days later, not the moment the admin presses Apply.
     const from = new Date(last ?? settings.modifiedAt);
-    const due = nextOccurrence(settings.schedule, from, last ? new Date(last) : null);
+    const due = nextOccurrence(settings.schedule, from, from);
     if (!due || due > now) return false;
     if (!(await this.claim(last, now.toISOString()))) return false;
     await enqueueSync(this.jobs, {
