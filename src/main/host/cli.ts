@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { SiteError } from '../../shared/errors';
 import { productVersion } from '../site/version';
+import { registerCatalog } from './cli/catalog-command';
 import { registerDb } from './cli/db-command';
 import { registerJobs } from './cli/jobs-command';
 import { registerServe } from './cli/serve-command';
@@ -16,13 +17,16 @@ export function buildProgram(): Command {
   const program = new Command('patchbay')
     .description('Patchbay: software update management, in the image of the ConfigMgr console')
     .version(productVersion)
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // `patchbay sync status --data-dir X`: options after a verb belong to that verb, not its parent.
+    .enablePositionalOptions();
   registerServe(program);
   registerDb(program);
   registerJobs(program);
   registerStatusMessages(program);
   registerSync(program);
   registerSup(program);
+  registerCatalog(program);
   return program;
 }
 

@@ -20,7 +20,8 @@ export function registerSync(program: Command): void {
         'Synchronize Software Updates from the source on the Sync Settings tab (Sync-CMSoftwareUpdate)',
       )
       .option('--full', 'a full synchronization instead of a delta one')
-      .option('--no-wait', 'start the job and return its id'),
+      .option('--no-wait', 'start the job and return its id')
+      .enablePositionalOptions(),
   ).action(async (options: SyncOptions) => {
     const site = await openSiteFor(options, options.wait);
     try {

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { exportCatalog } from '../../site/catalog/export-catalog';
+import { callSite } from './call-site';
+import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
+import { waitForJob } from './wait-for-job';
+
+/**
+ * `patchbay catalog export|import`: the disconnected-site workflow (spec §2.3.1, "Do not
+ * synchronize from Microsoft Update or upstream data source" with WSUSUtil export/import).
+ */
+export function registerCatalog(program: Command): void {
+  const catalog = program
+    .command('catalog')
+    .description('Export and import catalog bundles (disconnected sites)');
+
+  withSiteOptions(
+    catalog
+      .command('export')
+      .description(
+        "Write this site's catalog as a bundle: manifest.json with the SHA-256 of every part",
+      )
+      .argument('<folder>', 'the bundle folder to write (replaced if it exists)'),
+  ).action(async (folder: string, options: SiteCommandOptions) => {
+    const site = await openSiteFor(options, false);
+    try {
+      const result = await exportCatalog(site.database, folder, site.local.code);
+      console.log(
+        `Exported ${result.updates} updates in ${result.parts} parts to ${result.folder}.`,
+      );
+    } finally {
+      await site.close();
+    }
+  });
+
+  withSiteOptions(
+    catalog
+      .command('import')
+      .description(
+        'Synchronize from a catalog bundle folder or URL (sets it as the sync source), checking its manifest',
+      )
+      .argument('<folder-or-url>', 'a bundle folder, its manifest.json, or an http(s) URL of one')
+      .option('--full', 'a full synchronization'),
+  ).action(async (location: string, options: SiteCommandOptions & { full?: boolean }) => {
+    const site = await openSiteFor(options, true);
+    try {
+      await callSite(site, 'sup.settings.set', {
+        syncSource: 'catalog-bundle',
+        syncSourceLocation: location,
+      });
+      const { jobId } = await callSite(site, 'sync.start', { isFull: options.full === true });
+      const job = await waitForJob(site, jobId);
+      if (job.state !== 'succeeded')
+        throw new Error(`Import ${job.state}: ${job.error ?? 'see wsyncmgr.log'}`);
+      const result = job.result as {
+        added: number;
+        changed: number;
+        expired: number;
+        catalogVersion: number;
+      };
+      console.log(
+        `Imported: ${result.added} added, ${result.changed} changed, ${result.expired} expired; catalog version ${result.catalogVersion}.`,
+      );
+    } finally {
+      await site.close();
+    }
+  });
+}
