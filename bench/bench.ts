@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { openSite, type Site } from '../src/main/site/site';
 import { apiRoundTrip } from './scenarios/api-round-trip';
 import { jobQueueThroughput } from './scenarios/job-queue';
+import { catalogSync } from './scenarios/catalog-sync';
+import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
 import { renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
 
@@ -15,16 +17,32 @@ const rows: BenchRow[] = [];
 const folder = mkdtempSync(join(tmpdir(), 'patchbay-bench-'));
 const postgres = await startPostgresServer();
 
-async function withSite(kind: 'sqlite' | 'postgres', body: (site: Site) => Promise<void>) {
+let databases = 0;
+
+/** A new, empty site on the engine; `runJobs` for scenarios that go through the job runner. */
+async function freshSite(kind: 'sqlite' | 'postgres', runJobs: boolean): Promise<Site> {
   const dataFolder = mkdtempSync(join(folder, `${kind}-`));
+  databases += 1;
   const database =
     kind === 'sqlite'
       ? { kind, file: join(dataFolder, 'site.db') }
       : {
           kind,
-          connectionString: await postgres.createDatabase(`bench_${Date.now().toString(36)}`),
+          connectionString: await postgres.createDatabase(
+            `bench_${Date.now().toString(36)}_${databases}`,
+          ),
         };
-  const site = await openSite({ database, dataFolder, runJobs: false });
+  return openSite({
+    database,
+    dataFolder,
+    runJobs,
+    scheduleCheckMs: 0,
+    bundledCatalogFolder: null,
+  });
+}
+
+async function withSite(kind: 'sqlite' | 'postgres', body: (site: Site) => Promise<void>) {
+  const site = await freshSite(kind, false);
   try {
     await body(site);
   } finally {
@@ -40,6 +58,20 @@ try {
   await withSite('postgres', async (site) => {
     rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
   });
+  const bundled = findBundledCatalog();
+  if (!bundled)
+    console.log('Skipping the sync scenarios: assets/catalog (the bundled catalog) is missing.');
+  else
+    for (const kind of ['sqlite', 'postgres'] as const)
+      rows.push(
+        ...(await catalogSync(
+          () => freshSite(kind, true),
+          bundled,
+          folder,
+          isQuick ? 20_000 : 200_000,
+          kind,
+        )),
+      );
 } finally {
   await postgres.stop();
   rmSync(folder, { recursive: true, force: true });

@@ -13,3 +13,5 @@ const site = await openSite({
 site.runner.register(countingJob([], 50));
 await site.runner.start();
 console.log('ready');
+// The runner's timers are unref'd (they must not hold a CLI open); this process lives until killed.
+setInterval(() => undefined, 60_000);

@@ -13,7 +13,7 @@ export function createCatalogHandlers(deps: {
 }): Pick<SiteHandlers, 'catalog.changes'> {
   return {
     'catalog.changes': async ({ sinceVersion, afterCiId, limit }) => {
-      const db = deps.database.db;
+      const db = deps.database.read;
       const catalogVersion = await readSetting(db, catalogVersionKey, 0);
       const page = await readCatalogPage(db, { sinceVersion, afterCiId, limit });
       const isLast = page.records.length < limit;

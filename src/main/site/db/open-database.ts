@@ -11,6 +11,12 @@ import type { SqlDialect } from './sql-dialect';
 /** The site database handle every repository receives. */
 export interface SiteDatabase {
   readonly db: Kysely<SiteSchema>;
+  /**
+   * For lists and lookups the console waits on. On SQLite a second, read-only connection: WAL
+   * lets it read the last committed state while a long job (a sync's database phase) holds the
+   * writer, so the console keeps answering. On PostgreSQL the same pool as `db`.
+   */
+  readonly read: Kysely<SiteSchema>;
   readonly dialect: SqlDialect;
   readonly config: DatabaseConfig;
   /** Where the data lives, without secrets, for the status bar and logs. */
@@ -49,14 +55,28 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDa
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   const db = new Kysely<SiteSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const read =
+    config.file === ':memory:'
+      ? db
+      : new Kysely<SiteSchema>({
+          dialect: new SqliteDialect({
+            database: async () => {
+              const reader = new Database(config.file, { readonly: true, fileMustExist: true });
+              reader.pragma('busy_timeout = 10000');
+              return reader;
+            },
+          }),
+        });
   return {
     db,
+    read,
     dialect: 'sqlite',
     config,
     location: describeDatabase(config),
     sqlite,
     pool: null,
     close: async () => {
+      if (read !== db) await read.destroy();
       await db.destroy();
     },
   };
@@ -79,6 +99,7 @@ async function openPostgres(
   const db = new Kysely<SiteSchema>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    read: db,
     dialect: 'postgres',
     config,
     location: describeDatabase(config),

@@ -7,7 +7,7 @@ const sortColumns = { id: 'id', kind: 'kind', state: 'state', createdAt: 'create
 
 /** The Jobs node and the jobs panel: newest first unless the grid asks otherwise. */
 export async function listJobs(site: SiteDatabase, query: JobListQuery): Promise<ListPage<Job>> {
-  let base = site.db.selectFrom('job');
+  let base = site.read.selectFrom('job');
   if (query.filter?.states?.length) base = base.where('state', 'in', query.filter.states);
   if (query.filter?.kind) base = base.where('kind', '=', query.filter.kind);
   const sort = query.sort ?? { column: 'id', direction: 'desc' as const };

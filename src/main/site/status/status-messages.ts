@@ -75,7 +75,7 @@ export class StatusMessages {
 
   async list(query: StatusMessageListQuery): Promise<ListPage<StatusMessage>> {
     const filter = query.filter ?? {};
-    let base = this.site.db.selectFrom('status_message');
+    let base = this.site.read.selectFrom('status_message');
     if (filter.component) base = base.where('component', '=', filter.component);
     if (filter.messageIds?.length) base = base.where('message_id', 'in', filter.messageIds);
     if (filter.severities?.length) base = base.where('severity', 'in', filter.severities);

@@ -25,7 +25,7 @@ export interface SupHandlerDependencies {
 
 /** Software Update Point Component Properties and Synchronize Software Updates. */
 export function createSupHandlers(deps: SupHandlerDependencies): Pick<SiteHandlers, SupMethods> {
-  const db = deps.database.db;
+  const db = deps.database.read;
   return {
     'sup.settings.get': () => deps.supSettings.get(),
     'sup.settings.set': (change) => deps.supSettings.set(change),

@@ -46,12 +46,12 @@ export class SyncHistory {
   }
 
   async list(query: z.output<typeof SyncHistoryQuery>): Promise<ListPage<SyncHistoryRow>> {
-    const lastSuccess = await this.site.db
+    const lastSuccess = await this.site.read
       .selectFrom('sync_history')
       .select((eb) => eb.fn.max('finished_at').as('at'))
       .where('last_state_message_id', '=', 6702)
       .executeTakeFirst();
-    const page = await readPage<Row>(this.site.db.selectFrom('sync_history'), {
+    const page = await readPage<Row>(this.site.read.selectFrom('sync_history'), {
       sortColumn: 'started_at',
       direction: query.sort?.direction ?? 'desc',
       idColumn: 'id',
