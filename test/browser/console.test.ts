@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaleCatalog } from '../../bench/support/catalog-generator';
+import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 import { launchBrowser, type RunningBrowser } from './support/browser';
 import { ConsolePage } from './support/console-page';
 import { startSite, type RunningSite } from './support/site-server';
@@ -206,6 +208,55 @@ describe('the Patchbay console in a browser', () => {
     expect(lines[0]).toBe(headers.join(','));
     expect(lines).toHaveLength(total + 1);
     expect(download.suggestedFilename()).toMatch(/^Jobs .*\.csv$/);
+  });
+
+  it("watches a synchronization's progress bar move in the jobs panel and cancels it", async () => {
+    // A catalog large enough that its synchronization runs for several seconds.
+    const templates = Array.from({ length: 40 }, (_, index) => makeRecord(`template-${index}`));
+    const bundle = bundleOf(scaleCatalog(templates, 120_000));
+    const call = async (method: string, input: unknown) => {
+      const response = await fetch(`${site.url}api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value: { jobId: number } };
+    };
+    expect((await call('sup.settings.set', { syncSourceLocation: bundle })).ok).toBe(true);
+    expect((await call('sync.start', { isFull: false })).ok).toBe(true);
+
+    const card = ui.jobCard('Synchronize software updates');
+    await card.waitFor({ timeout: 15_000 });
+    const bar = card.getByRole('progressbar');
+    const seen = new Set<string>();
+    await expect
+      .poll(
+        async () => {
+          const value = await bar.getAttribute('aria-valuenow');
+          if (value && Number(value) > 0) seen.add(value);
+          return seen.size;
+        },
+        { timeout: 30_000, interval: 100 },
+      )
+      .toBeGreaterThanOrEqual(2);
+    await ui.screenshot('jobs-panel-sync-running');
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => card.getAttribute('data-job-state'), { timeout: 30_000 })
+      .toBe('cancelled');
+    await ui.screenshot('jobs-panel-sync-cancelled');
+    const history = await fetch(`${site.url}api/sync.history`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ page: { size: 1 } }),
+    });
+    const rows = (
+      (await history.json()) as {
+        value: { rows: Array<{ lastStateMessageId: number; errorText: string }> };
+      }
+    ).value.rows;
+    expect(rows[0]).toMatchObject({ lastStateMessageId: 6703 });
+    expect(rows[0]?.errorText).toContain('cancelled by an administrator; the catalog is unchanged');
   });
 
   it('ran without script errors or content security policy violations', () => {

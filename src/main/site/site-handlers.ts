@@ -38,9 +38,10 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     'jobs.list': (query) => listJobs(deps.database, query),
     'jobs.get': ({ id }) => jobs.get(id),
     'jobs.cancel': async ({ id }) => {
-      const job = await jobs.requestCancel(id);
+      // Abort this process's copy first: on SQLite the job may hold the writer (a sync's
+      // database phase), and the cancel row update would otherwise wait for it to finish.
       runner.abortLocal(id);
-      return job;
+      return jobs.requestCancel(id);
     },
     'jobs.log': ({ id, afterSeq }) => jobs.readLog(id, afterSeq),
     'statusMessages.list': (query) => deps.statusMessages.list(query),

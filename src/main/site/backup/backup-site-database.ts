@@ -81,7 +81,7 @@ export function backupSiteDatabaseJob(deps: BackupDependencies) {
 
 async function copySqlite(site: SiteDatabase, target: string, context: JobContext<unknown>) {
   const sqlite = site.sqlite!;
-  await sqlite.backup(target, {
+  const copied = await sqlite.backup(target, {
     progress({ totalPages, remainingPages }) {
       if (context.signal.aborted) throw new JobCancelledError();
       const done = totalPages - remainingPages;
@@ -93,6 +93,8 @@ async function copySqlite(site: SiteDatabase, target: string, context: JobContex
       return 256;
     },
   });
+  // The last step reports before it copies; say the whole file is copied once it is.
+  context.progress(1, `Copied ${copied.totalPages} of ${copied.totalPages} pages.`);
 }
 
 async function exportPostgres(site: SiteDatabase, target: string, context: JobContext<unknown>) {

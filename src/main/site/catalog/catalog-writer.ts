@@ -130,6 +130,9 @@ export async function writeCatalog(
     await replaceChildren(trx, batch as Array<{ record: UpdateRecord; ciId: number }>);
     done += batch.length;
     onProgress(done, records.length);
+    // better-sqlite3 answers synchronously, so a run of awaits never reaches the event loop:
+    // yield after each batch so consoles' requests (lists, Cancel) are served meanwhile.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   const missing = [...existing.entries()]

@@ -207,7 +207,11 @@ export class JobQueue {
   }
 
   async markCancelled(id: number, owner: string): Promise<Job | null> {
-    return this.finish(id, owner, { state: 'cancelled', error: 'Cancelled by an administrator.' });
+    return this.finish(id, owner, {
+      state: 'cancelled',
+      error: 'Cancelled by an administrator.',
+      progressText: 'Cancelled by an administrator.',
+    });
   }
 
   /**
@@ -338,12 +342,20 @@ export class JobQueue {
   private async finish(
     id: number,
     owner: string,
-    values: { state: Job['state']; progress?: number; result?: string; error?: string },
+    values: {
+      state: Job['state'];
+      progress?: number;
+      result?: string;
+      error?: string;
+      progressText?: string;
+    },
   ): Promise<Job | null> {
+    const { progressText, ...columns } = values;
     const row = await this.db
       .updateTable('job')
       .set({
-        ...values,
+        ...columns,
+        ...(progressText === undefined ? {} : { progress_text: progressText }),
         finished_at: this.clock.now().toISOString(),
         lease_owner: null,
         lease_expires_at: null,

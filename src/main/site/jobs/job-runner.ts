@@ -160,6 +160,10 @@ export class JobRunner {
         );
       const result = await handler.run({ ...context, params: parsed.data });
       if (pendingWrite) clearTimeout(pendingWrite);
+      // The job's last sentence ("Copied 125 of 125 pages.") is what the admin reads afterwards.
+      const last = latest as { fraction: number; text: string } | null;
+      if (last)
+        await this.queue.reportProgress(row.id, this.owner, 1, last.text).catch(() => undefined);
       if (signal.aborted && this.isStopping) return this.release(row);
       await this.queue.succeed(row.id, this.owner, result);
     } catch (error) {
