@@ -3,22 +3,11 @@
 // is not installed (it cannot be downloaded on every machine), the same console is served on a
 // loopback URL instead, so a newcomer always gets a working console.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const extraArgs = process.argv.slice(2);
-
-function electronBinary() {
-  try {
-    // The electron package exports the path of its binary, and throws when it was never downloaded.
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 function run(command, args) {
   const child = spawn(command, args, { stdio: 'inherit', cwd: root });
@@ -26,7 +15,7 @@ function run(command, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const electron = electronBinary();
+const electron = findElectronBinary();
 if (electron) {
   run(electron, [resolve(root, 'dist/electron/main.cjs'), ...extraArgs]);
 } else {

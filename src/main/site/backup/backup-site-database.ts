@@ -38,7 +38,8 @@ export function backupSiteDatabaseJob(deps: BackupDependencies) {
       mkdirSync(deps.backupsFolder, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const extension = deps.site.dialect === 'sqlite' ? 'db' : 'ndjson.gz';
-      const target = join(deps.backupsFolder, `site-${stamp}.${extension}`);
+      // The job id keeps two backups started in the same millisecond apart.
+      const target = join(deps.backupsFolder, `site-${stamp}-job${context.jobId}.${extension}`);
       const partial = `${target}.partial`;
       await deps.statusMessages.raise({
         component: 'SMS_SITE_BACKUP',
