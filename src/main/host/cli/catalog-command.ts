@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { exportCatalog } from '../../site/catalog/export-catalog';
 import { callSite } from './call-site';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
-import { waitForJob } from './wait-for-job';
+import { followSync } from './sync-command';
 
 /**
  * `patchbay catalog export|import`: the disconnected-site workflow (spec §2.3.1, "Do not
@@ -48,18 +48,7 @@ export function registerCatalog(program: Command): void {
         syncSourceLocation: location,
       });
       const { jobId } = await callSite(site, 'sync.start', { isFull: options.full === true });
-      const job = await waitForJob(site, jobId);
-      if (job.state !== 'succeeded')
-        throw new Error(`Import ${job.state}: ${job.error ?? 'see wsyncmgr.log'}`);
-      const result = job.result as {
-        added: number;
-        changed: number;
-        expired: number;
-        catalogVersion: number;
-      };
-      console.log(
-        `Imported: ${result.added} added, ${result.changed} changed, ${result.expired} expired; catalog version ${result.catalogVersion}.`,
-      );
+      await followSync(site, jobId, 'Imported');
     } finally {
       await site.close();
     }

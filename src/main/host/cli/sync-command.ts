@@ -5,10 +5,27 @@ import { callSite } from './call-site';
 import { parseFormat, printRows } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 import { waitForJob } from './wait-for-job';
+import type { Site } from '../../site/site';
 
 interface SyncOptions extends SiteCommandOptions {
   full?: boolean;
   wait: boolean;
+}
+
+/** Follows a synchronization job to its end and prints its outcome in one line. */
+export async function followSync(site: Site, jobId: number, success: string): Promise<void> {
+  const job = await waitForJob(site, jobId);
+  if (job.state !== 'succeeded')
+    throw new Error(`Synchronization ${job.state}: ${job.error ?? 'see wsyncmgr.log'}`);
+  const result = job.result as {
+    added: number;
+    changed: number;
+    expired: number;
+    catalogVersion: number;
+  };
+  console.log(
+    `${success}: ${result.added} added, ${result.changed} changed, ${result.expired} expired; catalog version ${result.catalogVersion}.`,
+  );
 }
 
 /** `patchbay sync` (Sync-CMSoftwareUpdate) and `patchbay sync status` (Get-CMSoftwareUpdateSyncStatus). */
@@ -28,19 +45,7 @@ export function registerSync(program: Command): void {
       const { jobId } = await callSite(site, 'sync.start', { isFull: options.full === true });
       console.log(`Synchronization job ${jobId} started${options.full ? ' (full)' : ''}.`);
       if (!options.wait) return;
-      const job = await waitForJob(site, jobId);
-      if (job.state !== 'succeeded') {
-        throw new Error(`Synchronization ${job.state}: ${job.error ?? 'see wsyncmgr.log'}`);
-      }
-      const result = job.result as {
-        added: number;
-        changed: number;
-        expired: number;
-        catalogVersion: number;
-      };
-      console.log(
-        `Sync succeeded: ${result.added} added, ${result.changed} changed, ${result.expired} expired; catalog version ${result.catalogVersion}.`,
-      );
+      await followSync(site, jobId, 'Sync succeeded');
     } finally {
       await site.close();
     }
