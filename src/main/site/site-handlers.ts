@@ -1,4 +1,5 @@
 import type { SiteInfo } from '../../shared/contract';
+import type { Clock } from './clock';
 import type { SiteHandlers } from './api/handlers';
 import { backupJobKind } from './backup/backup-site-database';
 import type { JobQueue } from './jobs/job-queue';
@@ -7,6 +8,7 @@ import { listJobs } from './jobs/job-list';
 import type { SiteDatabase } from './db/open-database';
 import type { StatusMessages } from './status/status-messages';
 import { createCatalogHandlers } from './catalog/catalog-handlers';
+import { listSoftwareUpdates } from './updates/software-update-list';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
@@ -15,6 +17,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   runner: JobRunner;
   statusMessages: StatusMessages;
   siteCode: string;
+  clock: Clock;
   info(): Promise<SiteInfo>;
 }
 
@@ -46,6 +49,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     'jobs.log': ({ id, afterSeq }) => jobs.readLog(id, afterSeq),
     'statusMessages.list': (query) => deps.statusMessages.list(query),
     ...createSupHandlers(deps),
+    'updates.list': (query) => listSoftwareUpdates(deps.database, query, deps.clock),
     ...createCatalogHandlers({ database: deps.database, siteCode: deps.siteCode }),
   };
 }

@@ -112,6 +112,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         statusMessages,
         log: logs.component('SMS_WSUS_SYNC_MANAGER'),
         clock,
+        events,
         loadSource: createSourceLoader({
           bundledCatalogFolder,
           lastUpstreamVersion: () => readSetting(database.db, upstreamVersionKey, 0),

@@ -4,6 +4,7 @@ import { catalogMethods } from './catalog';
 import { jobsMethods } from './jobs';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
+import { softwareUpdatesMethods } from './software-updates';
 import { statusMessagesMethods } from './status-messages';
 
 /**
@@ -16,6 +17,7 @@ export const siteContract = {
   ...statusMessagesMethods,
   ...softwareUpdatePointMethods,
   ...catalogMethods,
+  ...softwareUpdatesMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -34,4 +36,5 @@ export * from './jobs';
 export * from './list-query';
 export * from './site';
 export * from './software-update-point';
+export * from './software-updates';
 export * from './status-messages';

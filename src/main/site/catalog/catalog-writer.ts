@@ -128,6 +128,13 @@ export async function writeCatalog(
       item.ciId = ciIds.get(item.record.updateId)!;
     }
     await replaceChildren(trx, batch as Array<{ record: UpdateRecord; ciId: number }>);
+    // Every listed update has a compliance row (zeros until clients report), so the list joins
+    // it without NULLs and sorts Required or Percent Compliant through an index.
+    await trx
+      .insertInto('update_compliance_summary')
+      .values(batch.map((item) => ({ ci_id: item.ciId! })))
+      .onConflict((conflict) => conflict.column('ci_id').doNothing())
+      .execute();
     done += batch.length;
     onProgress(done, records.length);
     // better-sqlite3 answers synchronously, so a run of awaits never reaches the event loop:

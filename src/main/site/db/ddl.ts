@@ -21,6 +21,8 @@ export interface ColumnDef {
 export type Statement = ((dialect: SqlDialect) => string) & {
   tableName?: string;
   columns?: ColumnDef[];
+  /** A column added to an existing table (the type generator appends it). */
+  addedColumn?: ColumnDef;
 };
 
 const col =
@@ -67,6 +69,15 @@ export function table(
 
 export function index(name: string, on: string, columns: string, isUnique = false): Statement {
   return () => `CREATE ${isUnique ? 'UNIQUE ' : ''}INDEX ${name} ON ${on} (${columns})`;
+}
+
+/** ALTER TABLE … ADD COLUMN; the new column needs a default (existing rows get it). */
+export function addColumn(on: string, column: ColumnDef): Statement {
+  const print: Statement = (dialect) =>
+    `ALTER TABLE ${on} ADD COLUMN ${columnSql(column, dialect)}`;
+  print.tableName = on;
+  print.addedColumn = column;
+  return print;
 }
 
 /** Plain SQL that is the same on both engines (inserts of built-in rows, for example). */

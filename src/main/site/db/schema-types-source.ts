@@ -10,9 +10,9 @@ export function printSchemaTypes(): string {
   const tables = new Map<string, ColumnDef[]>();
   for (const migration of migrations) {
     for (const statement of migration.statements) {
-      const columns = (statement as { columns?: ColumnDef[] }).columns;
-      const name = (statement as { tableName?: string }).tableName;
+      const { columns, tableName: name, addedColumn } = statement;
       if (name && columns) tables.set(name, columns);
+      if (name && addedColumn) tables.set(name, [...(tables.get(name) ?? []), addedColumn]);
     }
   }
   const lines = [

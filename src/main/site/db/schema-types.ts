@@ -419,6 +419,7 @@ export interface UpdateComplianceSummaryTable {
   num_not_required: Generated<number>;
   num_unknown: Generated<number>;
   summarized_at: Generated<string | null>;
+  percent_compliant: Generated<number>;
 }
 
 export interface GroupComplianceSummaryTable {

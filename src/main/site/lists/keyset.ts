@@ -9,6 +9,9 @@ export interface PageSpec {
   /** The unique tie-breaker, so rows with equal sort values page without gaps or repeats. */
   idColumn: string;
   page: PageRequest;
+  /** The row's columns; all columns when absent. A joined list names its own. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  select?: (query: SelectQueryBuilder<any, any, object>) => SelectQueryBuilder<any, any, object>;
 }
 
 type Cursor = [value: string | number, id: number];
@@ -48,7 +51,7 @@ export async function readPage<Row = Record<string, unknown>>(
     { total: number | string } | undefined;
   const total = Number(countRow?.total ?? 0);
 
-  let query = base.selectAll();
+  let query = spec.select ? spec.select(base) : base.selectAll();
   if (page.after) {
     const [value, id] = decodeCursor(page.after);
     const op = direction === 'asc' ? sql.raw('>') : sql.raw('<');

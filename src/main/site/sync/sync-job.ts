@@ -7,6 +7,7 @@ import { upsertProducts, writeCatalog, type CatalogWriteResult } from '../catalo
 import { applySupersedenceRules } from '../catalog/supersedence-rules';
 import type { UpdateRecord } from '../catalog/update-record';
 import type { Clock } from '../clock';
+import type { SiteEvents } from '../events/site-events';
 import type { SiteDatabase } from '../db/open-database';
 import { defineJob, JobCancelledError, type JobContext } from '../jobs/job-handler';
 import type { ComponentLog } from '../logs/component-log';
@@ -49,6 +50,7 @@ export interface SyncJobDependencies {
   statusMessages: StatusMessages;
   log: ComponentLog;
   clock: Clock;
+  events: SiteEvents;
   loadSource(settings: SupComponentSettings, context: SyncSourceContext): Promise<SyncPayload>;
 }
 
@@ -136,6 +138,8 @@ export function syncSoftwareUpdatesJob(deps: SyncJobDependencies) {
         log.info(`Sync time: ${elapsed(started, finished)}`);
         await raise(syncMessages.done, 'Informational', 'WSUS Synchronization done.');
         await cancelSyncFailureAlert(deps.site, deps.siteCode, finished.toISOString());
+        // Open lists (All Software Updates, groups, the Products tab) re-read what changed.
+        deps.events.publish({ type: 'data.changed', topics: ['softwareUpdates', 'products'] });
         context.progress(
           1,
           `Synchronized: ${outcome.added} added, ${outcome.changed} changed, ${outcome.expired} expired.`,
