@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { SiteDatabase } from './db/open-database';
 import { updateLanguages } from './sup/languages';
+import { defaultUpdateSearch } from './updates/saved-searches';
 
 /** The WSUS classification GUIDs (spec §2.3.3; data/README.md lists where they come from). */
 export const updateClassifications = [
@@ -116,6 +117,17 @@ export async function bootstrapSite(
         .onConflict((conflict) => conflict.column('code').doNothing())
         .execute();
     }
+    await trx
+      .insertInto('saved_search')
+      .values({
+        node: defaultUpdateSearch.node,
+        name: defaultUpdateSearch.name,
+        criteria: JSON.stringify(defaultUpdateSearch.filter),
+        created_by: 'Patchbay',
+        created_at: now,
+      })
+      .onConflict((conflict) => conflict.columns(['node', 'name']).doNothing())
+      .execute();
     for (const collection of builtInCollections) {
       await trx
         .insertInto('collection')

@@ -1,5 +1,6 @@
 import type { SiteInfo } from '../../shared/contract';
 import type { Clock } from './clock';
+import type { SiteEvents } from './events/site-events';
 import type { SiteHandlers } from './api/handlers';
 import { backupJobKind } from './backup/backup-site-database';
 import type { JobQueue } from './jobs/job-queue';
@@ -8,7 +9,7 @@ import { listJobs } from './jobs/job-list';
 import type { SiteDatabase } from './db/open-database';
 import type { StatusMessages } from './status/status-messages';
 import { createCatalogHandlers } from './catalog/catalog-handlers';
-import { listSoftwareUpdates } from './updates/software-update-list';
+import { createUpdateHandlers } from './updates/update-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
@@ -18,6 +19,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   statusMessages: StatusMessages;
   siteCode: string;
   clock: Clock;
+  events: SiteEvents;
   info(): Promise<SiteInfo>;
 }
 
@@ -49,7 +51,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     'jobs.log': ({ id, afterSeq }) => jobs.readLog(id, afterSeq),
     'statusMessages.list': (query) => deps.statusMessages.list(query),
     ...createSupHandlers(deps),
-    'updates.list': (query) => listSoftwareUpdates(deps.database, query, deps.clock),
+    ...createUpdateHandlers(deps),
     ...createCatalogHandlers({ database: deps.database, siteCode: deps.siteCode }),
   };
 }

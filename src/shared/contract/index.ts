@@ -4,7 +4,7 @@ import { catalogMethods } from './catalog';
 import { jobsMethods } from './jobs';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
-import { softwareUpdatesMethods } from './software-updates';
+import { softwareUpdateDetailMethods, softwareUpdatesMethods } from './software-updates';
 import { statusMessagesMethods } from './status-messages';
 
 /**
@@ -18,6 +18,7 @@ export const siteContract = {
   ...softwareUpdatePointMethods,
   ...catalogMethods,
   ...softwareUpdatesMethods,
+  ...softwareUpdateDetailMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;

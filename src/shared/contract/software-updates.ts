@@ -125,3 +125,126 @@ export const softwareUpdatesMethods = {
     'All Software Updates: search text and criteria, sorted and paged on the site.',
   ),
 } as const;
+
+/** The Properties dialog of §3.7, every tab's data. */
+export const SoftwareUpdateDetails = SoftwareUpdateRow.extend({
+  description: z.string(),
+  informationUrl: z.string(),
+  restartBehavior: z.string(),
+  architecture: z.string(),
+  languages: z.array(z.string()),
+  licenseTerms: z.string().nullable(),
+  cves: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      severity: z.string(),
+      impact: z.string(),
+      cvssBase: z.number().nullable(),
+      isExploited: z.boolean(),
+      isPubliclyDisclosed: z.boolean(),
+    }),
+  ),
+  /** Supersedence Information tab: this update supersedes… */
+  supersedes: z.array(
+    z.object({ articleId: z.string(), title: z.string(), ciId: z.number().int().nullable() }),
+  ),
+  /** …and is superseded by. */
+  supersededBy: z.array(
+    z.object({ articleId: z.string(), title: z.string(), ciId: z.number().int() }),
+  ),
+  contentFiles: z.array(
+    z.object({
+      fileName: z.string(),
+      url: z.string(),
+      size: z.number(),
+      sha1: z.string(),
+      sha256: z.string(),
+      language: z.string(),
+    }),
+  ),
+  summarizedAt: IsoTime.nullable(),
+});
+export type SoftwareUpdateDetails = z.infer<typeof SoftwareUpdateDetails>;
+
+export const UpdatePropertiesChange = z
+  .object({
+    ciIds: z.array(z.number().int()).min(1, 'select at least one software update').max(5000),
+    customSeverity: SeverityName.optional(),
+    maxRunTimeMinutes: z.number().int().min(5, 'at least 5 minutes').max(9999).optional(),
+  })
+  .strict()
+  .refine(
+    (change) => change.customSeverity !== undefined || change.maxRunTimeMinutes !== undefined,
+    {
+      message: 'nothing to change: give a custom severity or a maximum run time',
+    },
+  );
+
+export const SavedSearch = z.object({
+  id: z.number().int(),
+  node: z.string(),
+  name: z.string(),
+  filter: UpdateFilter,
+  createdBy: z.string(),
+  createdAt: IsoTime,
+});
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+export const RequiredDevice = z.object({
+  clientId: z.number().int(),
+  name: z.string(),
+  domain: z.string(),
+  osName: z.string(),
+  lastScanAt: IsoTime.nullable(),
+  stateTime: IsoTime,
+});
+
+export const softwareUpdateDetailMethods = {
+  'updates.get': method(
+    z.object({ ciId: z.number().int() }).strict(),
+    SoftwareUpdateDetails,
+    'Software update Properties.',
+  ),
+  'updates.setProperties': method(
+    UpdatePropertiesChange,
+    z.object({ changed: z.number().int() }),
+    'Sets Custom Severity and/or Maximum Run Time on one or many updates.',
+  ),
+  'updates.requiredDevices': method(
+    z
+      .object({
+        ciId: z.number().int(),
+        page: z
+          .object({
+            size: z.number().int().min(1).max(5000).default(100),
+            offset: z.number().int().min(0).default(0),
+          })
+          .default({ size: 100, offset: 0 }),
+      })
+      .strict(),
+    listPage(RequiredDevice),
+    'View Required: the devices that require the update.',
+  ),
+  'searches.list': method(
+    z.object({ node: z.string().max(200) }).strict(),
+    z.array(SavedSearch),
+    'Saved Searches of a node.',
+  ),
+  'searches.save': method(
+    z
+      .object({
+        node: z.string().min(1).max(200),
+        name: z.string().trim().min(1, 'a saved search needs a name').max(256),
+        filter: UpdateFilter,
+      })
+      .strict(),
+    SavedSearch,
+    'Save Current Search (replaces a saved search of the same name).',
+  ),
+  'searches.delete': method(
+    z.object({ id: z.number().int() }).strict(),
+    z.object({ deleted: z.boolean() }),
+    'Deletes a saved search.',
+  ),
+} as const;

@@ -33,7 +33,7 @@ const sortColumns = {
 const outOfScopeClassification = 'Upgrades';
 const outOfScopeProduct = 'Office 365 Client';
 
-type Row = Selectable<SiteSchema['software_update']> & {
+export type Row = Selectable<SiteSchema['software_update']> & {
   name: string;
   num_required: number;
   num_installed: number;
@@ -109,7 +109,10 @@ export async function listSoftwareUpdates(
   return pageOf(page, (row) => toRow(row, products.get(row.ci_id) ?? ''));
 }
 
-async function productsOf(site: SiteDatabase, ciIds: number[]): Promise<Map<number, string>> {
+export async function productsOf(
+  site: SiteDatabase,
+  ciIds: number[],
+): Promise<Map<number, string>> {
   const names = new Map<number, string[]>();
   if (ciIds.length === 0) return new Map();
   const rows = await site.read
@@ -123,7 +126,7 @@ async function productsOf(site: SiteDatabase, ciIds: number[]): Promise<Map<numb
   return new Map([...names].map(([id, list]) => [id, list.join(', ')]));
 }
 
-function toRow(row: Row, products: string): SoftwareUpdateRow {
+export function toRow(row: Row, products: string): SoftwareUpdateRow {
   const isExpired = row.is_expired === 1;
   const isSuperseded = row.is_superseded === 1;
   const isInvalid = row.is_invalid === 1;
