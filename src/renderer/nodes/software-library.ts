@@ -2,10 +2,10 @@ import {
   BoxMultipleRegular,
   FolderRegular,
   LibraryRegular,
-  ShieldTaskRegular,
   TaskListSquareLtrRegular,
   FlowchartRegular,
 } from '@fluentui/react-icons';
+import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { defineFolder, type ConsoleNode } from './types';
 
@@ -28,48 +28,7 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       workspace,
       parentId: 'library.overview',
     }),
-    plannedListNode({
-      id: 'library.softwareUpdates.all',
-      title: 'All Software Updates',
-      icon: ShieldTaskRegular,
-      workspace,
-      parentId: 'library.softwareUpdates',
-      // Spec §3.2; "*" marks the default columns.
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Title', isDefault: true, width: 420 },
-        'Bulletin ID*',
-        'Article ID',
-        'Required*',
-        'Installed*',
-        'Not Required',
-        'Unknown',
-        'Total',
-        'Percent Compliant*',
-        'Downloaded*',
-        'Deployed*',
-        'Expired',
-        'Superseded',
-        'Severity',
-        'Custom Severity',
-        'Date Released',
-        'Date Revised',
-        'Date Created',
-        'Date Last Modified',
-        'Size (MB)',
-        'License Terms',
-        'Update Classification',
-        'Product',
-        'Vendor',
-        'Maximum Run Time',
-        'Is Metadata Only',
-        'Is Bundle',
-        'User Defined',
-        'Unique Update ID',
-      ),
-      emptyText:
-        'No software updates are in the site database yet. Synchronize Software Updates to load the catalog.',
-    }),
+    allSoftwareUpdatesNode('library.softwareUpdates'),
     plannedListNode({
       id: 'library.softwareUpdates.groups',
       title: 'Software Update Groups',

@@ -1,0 +1,198 @@
+import { ShieldTaskRegular } from '@fluentui/react-icons';
+import type { SoftwareUpdateRow, updateSortColumns } from '../../shared/contract/software-updates';
+import { SoftwareUpdateDetailsPane } from '../details/software-update-details';
+import { UpdateIcon, redArrowMeaning, updateIconMeaning } from '../details/update-icon';
+import { formatDateTime } from '../format';
+import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
+
+type SortColumn = (typeof updateSortColumns)[number];
+type Column = ColumnSpec<SoftwareUpdateRow>;
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+const count = (
+  id: string,
+  header: string,
+  value: (row: SoftwareUpdateRow) => number,
+  isDefault = false,
+  sortKey?: SortColumn,
+): Column => ({
+  id,
+  header,
+  isDefault,
+  sortKey,
+  width: 96,
+  align: 'right',
+  text: (row) => String(value(row)),
+  exportValue: value,
+});
+const flag = (
+  id: string,
+  header: string,
+  value: (row: SoftwareUpdateRow) => boolean,
+  isDefault = false,
+): Column => ({
+  id,
+  header,
+  isDefault,
+  width: 96,
+  text: (row) => yesNo(value(row)),
+  exportValue: (row) => yesNo(value(row)),
+});
+
+/** The columns of §3.2, default set first as the console shows them. */
+const columns: Column[] = [
+  {
+    id: 'icon',
+    header: 'Icon',
+    isIcon: true,
+    isDefault: true,
+    width: 40,
+    text: (row) =>
+      updateIconMeaning[row.icon] + (row.isContentMissing ? ` ${redArrowMeaning}` : ''),
+    exportValue: (row) => row.icon + (row.isContentMissing ? ' (content in no package)' : ''),
+    cell: UpdateIcon,
+  },
+  {
+    id: 'title',
+    header: 'Title',
+    isDefault: true,
+    sortKey: 'title',
+    width: 460,
+    text: (row) => row.title,
+  },
+  {
+    id: 'bulletinId',
+    header: 'Bulletin ID',
+    isDefault: true,
+    sortKey: 'bulletinId',
+    width: 100,
+    text: (row) => row.bulletinId,
+  },
+  {
+    id: 'articleId',
+    header: 'Article ID',
+    sortKey: 'articleId',
+    width: 90,
+    text: (row) => row.articleId,
+  },
+  count('required', 'Required', (row) => row.required, true, 'required'),
+  count('installed', 'Installed', (row) => row.installed, true, 'installed'),
+  count('notRequired', 'Not Required', (row) => row.notRequired),
+  count('unknown', 'Unknown', (row) => row.unknown),
+  count('total', 'Total', (row) => row.total),
+  count(
+    'percentCompliant',
+    'Percent Compliant',
+    (row) => row.percentCompliant,
+    true,
+    'percentCompliant',
+  ),
+  flag('downloaded', 'Downloaded', (row) => row.isDownloaded, true),
+  flag('deployed', 'Deployed', (row) => row.isDeployed, true),
+  flag('expired', 'Expired', (row) => row.isExpired),
+  flag('superseded', 'Superseded', (row) => row.isSuperseded),
+  {
+    id: 'severity',
+    header: 'Severity',
+    sortKey: 'severity',
+    width: 96,
+    text: (row) => row.severity || 'None',
+  },
+  {
+    id: 'customSeverity',
+    header: 'Custom Severity',
+    sortKey: 'customSeverity',
+    width: 120,
+    text: (row) => row.customSeverity,
+  },
+  {
+    id: 'dateReleased',
+    header: 'Date Released',
+    sortKey: 'dateReleased',
+    width: 150,
+    text: (row) => formatDateTime(row.dateReleased),
+    exportValue: (row) => row.dateReleased,
+  },
+  {
+    id: 'dateRevised',
+    header: 'Date Revised',
+    sortKey: 'dateRevised',
+    width: 150,
+    text: (row) => formatDateTime(row.dateRevised),
+    exportValue: (row) => row.dateRevised,
+  },
+  {
+    id: 'dateCreated',
+    header: 'Date Created',
+    width: 150,
+    text: (row) => formatDateTime(row.dateCreated),
+    exportValue: (row) => row.dateCreated,
+  },
+  {
+    id: 'dateLastModified',
+    header: 'Date Last Modified',
+    width: 150,
+    text: (row) => formatDateTime(row.dateLastModified),
+    exportValue: (row) => row.dateLastModified,
+  },
+  {
+    id: 'size',
+    header: 'Size (MB)',
+    sortKey: 'size',
+    width: 90,
+    align: 'right',
+    text: (row) => (row.size / 1_048_576).toFixed(2),
+    exportValue: (row) => Number((row.size / 1_048_576).toFixed(2)),
+  },
+  flag('licenseTerms', 'License Terms', (row) => row.hasLicenseTerms),
+  {
+    id: 'classification',
+    header: 'Update Classification',
+    sortKey: 'classification',
+    width: 150,
+    text: (row) => row.classification,
+  },
+  { id: 'product', header: 'Product', width: 220, text: (row) => row.products },
+  { id: 'vendor', header: 'Vendor', width: 100, text: (row) => row.vendor },
+  count('maxRunTime', 'Maximum Run Time', (row) => row.maxRunTimeMinutes),
+  flag('metadataOnly', 'Is Metadata Only', (row) => row.isMetadataOnly),
+  flag('bundle', 'Is Bundle', (row) => row.isBundle),
+  flag('userDefined', 'User Defined', (row) => row.isUserDefined),
+  { id: 'uniqueUpdateId', header: 'Unique Update ID', width: 290, text: (row) => row.updateId },
+];
+
+/**
+ * Software Library > Software Updates > All Software Updates (§3): the catalog, searched, sorted
+ * and paged on the site, with the state icons and the red arrow of content in no package.
+ */
+export function allSoftwareUpdatesNode(
+  parentId: string,
+  ribbon: readonly RibbonGroup<SoftwareUpdateRow>[] = [],
+) {
+  return defineListNode<SoftwareUpdateRow>({
+    id: 'library.softwareUpdates.all',
+    title: 'All Software Updates',
+    icon: ShieldTaskRegular,
+    workspace: 'library',
+    parentId,
+    columns,
+    rowId: (row) => String(row.ciId),
+    source:
+      ({ api }) =>
+      ({ sort, search, page }) =>
+        api.call('updates.list', {
+          filter: { text: search || undefined, criteria: [] },
+          sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
+          page,
+        }),
+    searchHint: 'Search title, article ID or bulletin ID',
+    defaultSort: { columnId: 'dateReleased', direction: 'desc' },
+    emptyText:
+      'No software updates are in the site database yet. Synchronize Software Updates to load the catalog.',
+    ribbon,
+    details: SoftwareUpdateDetailsPane,
+    describe: (row) => row.title,
+    topics: ['softwareUpdates'],
+    pageSize: 200,
+  });
+}
