@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleOf, fixtureProducts, makeRecord } from '../support/catalog-fixtures';
+import { launchBrowser, type RunningBrowser } from './support/browser';
+import { ConsolePage } from './support/console-page';
+import { startSite, type RunningSite } from './support/site-server';
+
+/** The catalog an admin sees after a synchronization, in a real Chromium against patchbay serve. */
+describe('All Software Updates in the console', () => {
+  let site: RunningSite;
+  let browser: RunningBrowser;
+  let ui: ConsolePage;
+  const records = Array.from({ length: 45 }, (_, index) =>
+    makeRecord(`Cumulative Update ${String(index).padStart(2, '0')}`, {
+      products: [index % 4 === 0 ? fixtureProducts.office : fixtureProducts.windows11],
+      contentFiles: index === 7 ? [] : makeRecord(`files-${index}`).contentFiles,
+    }),
+  );
+
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const response = await fetch(`${site.url}api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!body.ok) throw new Error(body.error?.message);
+    return body.value;
+  };
+
+  beforeAll(async () => {
+    mkdirSync('test-results/screenshots', { recursive: true });
+    site = await startSite();
+    await call('sup.settings.set', { syncSourceLocation: bundleOf(records) });
+    const { jobId } = await call<{ jobId: number }>('sync.start', { isFull: false });
+    for (;;) {
+      const job = await call<{ state: string; error: string | null }>('jobs.get', { id: jobId });
+      if (job.state === 'succeeded') break;
+      if (job.state === 'failed') throw new Error(job.error ?? 'sync failed');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    browser = await launchBrowser();
+    ui = new ConsolePage(await browser.context.newPage());
+    await ui.open(site.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  it('lists every synchronized update, as many as the site counts', async () => {
+    await ui.chooseWorkspace('Software Library');
+    await ui.openNode('All Software Updates');
+    const total = (await call<{ total: number }>('updates.list', { page: { size: 1 } })).total;
+    expect(total).toBe(records.length);
+    await expect.poll(() => ui.itemCount()).toBe(total);
+    await expect.poll(() => ui.gridRows().count()).toBeGreaterThan(10);
+  });
+
+  it('searches on the site and shows the red arrow with its meaning', async () => {
+    await ui.page
+      .getByPlaceholder('Search title, article ID or bulletin ID')
+      .fill('Cumulative Update 1');
+    await ui.page.getByRole('button', { name: 'Search', exact: true }).click();
+    const expected = records.filter((record) =>
+      record.title.includes('Cumulative Update 1'),
+    ).length;
+    await expect.poll(() => ui.itemCount()).toBe(expected);
+    const icon = ui.gridRows().first().locator('[data-red-arrow]');
+    await icon.hover();
+    const tooltip = ui.page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toContain(
+      'Red arrow: the content of this update is in no deployment package.',
+    );
+    await ui.screenshot('all-software-updates-red-arrow');
+  });
+
+  it('shows a metadata-only update without the red arrow, and the details pane with the compliance pie', async () => {
+    await ui.page
+      .getByPlaceholder('Search title, article ID or bulletin ID')
+      .fill('Cumulative Update 07');
+    await ui.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => ui.itemCount()).toBe(1);
+    const row = ui.gridRows().first();
+    await expect
+      .poll(() => row.locator('[data-icon]').getAttribute('data-icon'))
+      .toBe('metadata-only');
+    expect(await row.locator('[data-red-arrow]').count()).toBe(0);
+    await row.click();
+    await expect
+      .poll(() => ui.detailsPane.innerText())
+      .toContain('No client has reported a scan for this update yet.');
+    await ui.detailsPane.getByRole('button', { name: 'View Required' }).click();
+    await ui.page.getByText('No device requires this update').waitFor();
+    await ui.screenshot('all-software-updates-view-required');
+    await ui.page.getByRole('button', { name: 'Close' }).click();
+  });
+});
