@@ -37,6 +37,14 @@ export function searchText(eb: Eb, text: string): Expression<SqlBool> {
   ]);
 }
 
+/**
+ * A low-selectivity column (a flag, a severity) compared as an expression, so SQLite's planner
+ * keeps walking the sort column's index and stops after one page instead of sorting every match.
+ */
+function unindexed(column: string) {
+  return sql<number>`(${sql.ref(column)} + 0)`;
+}
+
 /** One Add Criteria row as SQL; the values of a criterion are ORed. */
 export function criterionSql(eb: Eb, criterion: UpdateCriterion, now: Date): Expression<SqlBool> {
   switch (criterion.property) {
@@ -71,24 +79,24 @@ export function criterionSql(eb: Eb, criterion: UpdateCriterion, now: Date): Exp
       );
     case 'severity':
       return eb(
-        'u.severity',
+        unindexed('u.severity'),
         'in',
         criterion.values.map((name) => severityNumber[name as SeverityName]),
       );
     case 'customSeverity':
       return eb(
-        'u.custom_severity',
+        unindexed('u.custom_severity'),
         'in',
         criterion.values.map((name) => severityNumber[name as SeverityName]),
       );
     case 'expired':
-      return eb('u.is_expired', '=', criterion.value ? 1 : 0);
+      return eb(unindexed('u.is_expired'), '=', criterion.value ? 1 : 0);
     case 'superseded':
-      return eb('u.is_superseded', '=', criterion.value ? 1 : 0);
+      return eb(unindexed('u.is_superseded'), '=', criterion.value ? 1 : 0);
     case 'deployed':
-      return eb('u.is_deployed', '=', criterion.value ? 1 : 0);
+      return eb(unindexed('u.is_deployed'), '=', criterion.value ? 1 : 0);
     case 'downloaded':
-      return eb('u.is_content_provisioned', '=', criterion.value ? 1 : 0);
+      return eb(unindexed('u.is_content_provisioned'), '=', criterion.value ? 1 : 0);
     case 'required': {
       const op = { atLeast: '>=', atMost: '<=', equals: '=' } as const;
       return eb('s.num_required', op[criterion.condition], criterion.value);
