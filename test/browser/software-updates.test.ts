@@ -96,4 +96,23 @@ describe('All Software Updates in the console', () => {
     await ui.screenshot('all-software-updates-view-required');
     await ui.page.getByRole('button', { name: 'Close' }).click();
   });
+
+  it('right-clicking a row opens the ribbon commands, and Ctrl+F goes to the search box', async () => {
+    await ui.page.getByRole('button', { name: 'Clear search' }).click();
+    await expect.poll(() => ui.itemCount()).toBe(records.length);
+    await ui.gridRows().nth(2).click({ button: 'right' });
+    const menu = ui.page.getByRole('menu');
+    await menu.waitFor();
+    const properties = menu.getByRole('menuitem', { name: 'Properties' });
+    expect(await properties.isDisabled()).toBe(false);
+    expect(await menu.getByRole('menuitem', { name: 'Refresh' }).count()).toBe(1);
+    await ui.screenshot('all-software-updates-context-menu');
+    await properties.click();
+    await ui.page.getByRole('dialog').getByText('Properties', { exact: false }).first().waitFor();
+    await ui.page.keyboard.press('Escape');
+    await ui.page.keyboard.press('Control+f');
+    expect(await ui.page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe(
+      'Search title, article ID or bulletin ID',
+    );
+  });
 });

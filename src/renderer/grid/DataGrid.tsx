@@ -84,10 +84,22 @@ export function DataGrid({ list, onOpen }: DataGridProps) {
   };
 
   const handleContextMenu = (event: MouseEvent) => {
-    if ((event.target as HTMLElement).closest('.ag-header')) {
+    const target = event.target as HTMLElement;
+    if (target.closest('.ag-header')) {
       event.preventDefault();
       list.openColumnChooser({ x: event.clientX, y: event.clientY });
+      return;
     }
+    // Right-clicking a row acts on it (joining the selection only if it is already in it), and
+    // opens the same commands as the ribbon, as in the console.
+    const rowElement = target.closest<HTMLElement>('.ag-row');
+    const rowIndex = rowElement?.getAttribute('row-index');
+    const row =
+      rowIndex == null ? undefined : gridApi.current?.getDisplayedRowAtIndex(Number(rowIndex));
+    if (!row?.data) return;
+    event.preventDefault();
+    if (!row.isSelected()) row.setSelected(true, true);
+    list.openRowMenu({ x: event.clientX, y: event.clientY });
   };
 
   return (

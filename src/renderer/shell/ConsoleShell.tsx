@@ -47,6 +47,15 @@ export const ConsoleShell = observer(function ConsoleShell({ shell }: { shell: S
         event.preventDefault();
         shell.refreshCurrent();
       }
+      // Ctrl+F goes to the list's search box rather than the browser's find bar.
+      if (event.key.toLowerCase() === 'f' && (event.ctrlKey || event.metaKey)) {
+        const search = document.querySelector<HTMLInputElement>('form[role="search"] input');
+        if (search && !search.disabled) {
+          event.preventDefault();
+          search.focus();
+          search.select();
+        }
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

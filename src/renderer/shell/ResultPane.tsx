@@ -1,6 +1,7 @@
 import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { ColumnChooser } from '../grid/ColumnChooser';
+import { RowContextMenu } from './RowContextMenu';
 import { DataGrid } from '../grid/DataGrid';
 import { gridHeaderHeight } from '../grid/grid-theme';
 import { formatCount } from '../format';
@@ -65,6 +66,7 @@ export const ResultPane = observer(function ResultPane({
         <ListOverlay list={list} />
       </div>
       <ColumnChooser list={list} />
+      <RowContextMenu shell={shell} />
     </section>
   );
 });

@@ -35,6 +35,8 @@ export class ListStore<Row> {
   visibleColumnIds: readonly string[] = [];
   /** Where the column chooser is open (screen coordinates), or null. */
   columnChooserAt: { x: number; y: number } | null = null;
+  /** Where the row context menu is open (screen coordinates), or null. */
+  rowMenuAt: { x: number; y: number } | null = null;
   exportProgress: { done: number; total: number } | null = null;
   private grid: GridHandle<Row> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -144,6 +146,14 @@ export class ListStore<Row> {
 
   closeColumnChooser(): void {
     this.columnChooserAt = null;
+  }
+
+  openRowMenu(at: { x: number; y: number }): void {
+    this.rowMenuAt = at;
+  }
+
+  closeRowMenu(): void {
+    this.rowMenuAt = null;
   }
 
   setColumnVisible(columnId: string, isVisible: boolean): void {
