@@ -115,4 +115,38 @@ describe('All Software Updates in the console', () => {
       'Search title, article ID or bulletin ID',
     );
   });
+
+  it('changes Custom Severity and Maximum Run Time on a multi-selection, refusing a bad value with its sentence', async () => {
+    await ui.page.keyboard.press('Escape');
+    const rows = ui.gridRows();
+    await rows.nth(0).click();
+    await rows.nth(1).click({ modifiers: ['Control'] });
+    await ui.ribbonButton('Properties').click();
+    const dialog = ui.page.getByRole('dialog');
+    await dialog.getByText('Properties of 2 items').waitFor();
+    expect(await dialog.getByRole('tab').allInnerTexts()).toEqual([
+      'Maximum Run Time',
+      'Custom Severity',
+    ]);
+    await dialog.getByLabel('Maximum run time (minutes)').fill('2');
+    await dialog.getByText('at least 5 minutes').waitFor();
+    await dialog.getByLabel('Maximum run time (minutes)').fill('90');
+    await dialog.getByRole('tab', { name: 'Custom Severity' }).click();
+    await dialog.getByRole('combobox').click();
+    await ui.page.getByRole('option', { name: 'Critical' }).click();
+    await ui.screenshot('software-update-properties-multi');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const page = await call<{ rows: Array<{ customSeverity: string; maxRunTimeMinutes: number }> }>(
+      'updates.list',
+      {
+        filter: { criteria: [{ property: 'customSeverity', values: ['Critical'] }] },
+        page: { size: 10 },
+      },
+    );
+    expect(page.rows.map((row) => [row.customSeverity, row.maxRunTimeMinutes])).toEqual([
+      ['Critical', 90],
+      ['Critical', 90],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { ShieldTaskRegular } from '@fluentui/react-icons';
 import type { SoftwareUpdateRow, updateSortColumns } from '../../shared/contract/software-updates';
 import { SoftwareUpdateDetailsPane } from '../details/software-update-details';
+import { SoftwareUpdateProperties } from '../properties/software-update-properties';
 import { UpdateIcon, redArrowMeaning, updateIconMeaning } from '../details/update-icon';
 import { formatDateTime } from '../format';
 import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
@@ -191,6 +192,7 @@ export function allSoftwareUpdatesNode(
       'No software updates are in the site database yet. Synchronize Software Updates to load the catalog.',
     ribbon,
     details: SoftwareUpdateDetailsPane,
+    properties: SoftwareUpdateProperties,
     describe: (row) => row.title,
     topics: ['softwareUpdates'],
     pageSize: 200,

@@ -70,6 +70,13 @@ export interface DetailsProps<Row> {
   readonly services: ConsoleServices;
 }
 
+export interface PropertiesProps<Row> {
+  readonly rows: readonly Row[];
+  readonly services: ConsoleServices;
+  /** Closes the dialog (OK after a successful apply, or Cancel). */
+  close(): void;
+}
+
 /** What a live list may do when a site event arrives. */
 export interface LiveListHandle<Row> {
   /** Replaces rows the grid has loaded (same row id); returns the ones it did not have. */
@@ -109,6 +116,11 @@ export interface ListNode<Row> extends NodeBase {
   readonly ribbon?: readonly RibbonGroup<Row>[];
   /** The details pane (and Properties dialog) for one selected row. */
   readonly details?: ComponentType<DetailsProps<Row>>;
+  /**
+   * A Properties dialog of its own (tabs, editable fields) for one or several selected rows; the
+   * details pane in a dialog when absent.
+   */
+  readonly properties?: ComponentType<PropertiesProps<Row>>;
   /** The details pane's heading for a row, e.g. the update's title. */
   describe?(row: Row): string;
   /** Reacts to site events while the node is open; `data.changed` topics below refresh it. */

@@ -24,6 +24,28 @@ export const PropertiesDialog = observer(function PropertiesDialog({
 }) {
   const styles = useStyles();
   const list = shell.currentList;
+  const Properties = list?.node.properties;
+  if (list && Properties && shell.isPropertiesOpen && list.selection.length > 0) {
+    const rows = list.selection;
+    const title =
+      rows.length === 1
+        ? `${list.node.describe?.(rows[0]!) ?? list.node.title} Properties`
+        : `Properties of ${rows.length} items`;
+    return (
+      <Dialog open onOpenChange={(_event, data) => !data.open && shell.closeProperties()}>
+        <DialogSurface className={styles.surface}>
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <Properties
+              rows={rows}
+              services={shell.services}
+              close={() => shell.closeProperties()}
+            />
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    );
+  }
   const row = list?.selection.length === 1 ? list.selection[0] : undefined;
   const Details = list?.node.details;
   const isOpen = shell.isPropertiesOpen && row !== undefined && Details !== undefined;

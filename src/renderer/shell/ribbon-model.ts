@@ -62,7 +62,7 @@ export function homeTabGroups(shell: ShellStore): RibbonGroupModel[] {
           label: 'Properties',
           icon: WrenchSettingsRegular,
           description: 'Shows the properties of the selected item.',
-          isEnabled: list.node.details !== undefined && list.selection.length === 1,
+          isEnabled: shell.canOpenProperties,
           onClick: () => shell.openProperties(),
         },
       ],

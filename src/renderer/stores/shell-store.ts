@@ -82,10 +82,16 @@ export class ShellStore {
     else this.expandedNodeIds.delete(id);
   }
 
+  /** Whether Properties can open for the selection: one row, or several where the node allows it. */
+  get canOpenProperties(): boolean {
+    const list = this.currentList;
+    if (!list) return false;
+    if (list.node.properties) return list.selection.length >= 1;
+    return list.selection.length === 1 && list.node.details !== undefined;
+  }
+
   openProperties(): void {
-    if (this.currentList?.selection.length === 1 && this.currentList.node.details) {
-      this.isPropertiesOpen = true;
-    }
+    if (this.canOpenProperties) this.isPropertiesOpen = true;
   }
 
   closeProperties(): void {
