@@ -111,9 +111,14 @@ describe('All Software Updates in the console', () => {
     await ui.page.getByRole('dialog').getByText('Properties', { exact: false }).first().waitFor();
     await ui.page.keyboard.press('Escape');
     await ui.page.keyboard.press('Control+f');
-    expect(await ui.page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe(
-      'Search title, article ID or bulletin ID',
-    );
+    const isFocused = await ui.page
+      .getByPlaceholder('Search title, article ID or bulletin ID')
+      .evaluate(
+        (element) =>
+          (element as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement ===
+          element,
+      );
+    expect(isFocused).toBe(true);
   });
 
   it('changes Custom Severity and Maximum Run Time on a multi-selection, refusing a bad value with its sentence', async () => {
@@ -148,5 +153,52 @@ describe('All Software Updates in the console', () => {
       ['Critical', 90],
       ['Critical', 90],
     ]);
+  });
+
+  it('ANDs criteria from Add Criteria, counts as the site does, and saves and recalls the search', async () => {
+    await ui.page.keyboard.press('Escape');
+    const bar = ui.page.getByRole('group', { name: 'Search criteria' });
+    await bar.getByRole('button', { name: 'Add Criteria' }).click();
+    await ui.page.getByRole('menuitem', { name: 'Product', exact: true }).click();
+    await bar.locator('[data-criterion="product"]').getByRole('combobox').click();
+    await ui.page.getByRole('menuitemcheckbox', { name: 'Microsoft 365 Apps' }).click();
+    await ui.page.keyboard.press('Escape');
+    const office = records.filter(
+      (record) => record.products[0]!.name === 'Microsoft 365 Apps',
+    ).length;
+    await expect.poll(() => ui.itemCount()).toBe(office);
+
+    await bar.getByRole('button', { name: 'Add Criteria' }).click();
+    await ui.page.getByRole('menuitem', { name: 'Severity', exact: true }).click();
+    // New criteria start at Critical; the fixtures are all Important, so nothing matches yet.
+    await expect.poll(() => ui.itemCount()).toBe(0);
+    await bar.locator('[data-criterion="severity"]').getByRole('combobox').click();
+    await ui.page.getByRole('menuitemcheckbox', { name: 'Important' }).click();
+    await ui.page.keyboard.press('Escape');
+    const sql = await call<{ total: number }>('updates.list', {
+      filter: {
+        criteria: [
+          { property: 'product', values: ['Microsoft 365 Apps'] },
+          { property: 'severity', values: ['Critical', 'Important'] },
+        ],
+      },
+      page: { size: 1 },
+    });
+    await expect.poll(() => ui.itemCount()).toBe(sql.total);
+    expect(sql.total).toBe(office);
+    await ui.screenshot('all-software-updates-criteria');
+
+    await bar.getByRole('button', { name: 'Save Current Search' }).click();
+    await ui.page
+      .getByRole('dialog')
+      .getByRole('textbox')
+      .fill('Office apps, critical or important');
+    await ui.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await bar.getByRole('button', { name: 'Remove Product' }).click();
+    await bar.getByRole('button', { name: 'Remove Severity' }).click();
+    await expect.poll(() => ui.itemCount()).toBe(records.length);
+    await bar.getByRole('button', { name: 'Saved Searches' }).click();
+    await ui.page.getByRole('menuitem', { name: 'Office apps, critical or important' }).click();
+    await expect.poll(() => ui.itemCount()).toBe(office);
   });
 });

@@ -22,7 +22,7 @@ export function createListDatasource(
   return {
     getRows(params: IGetRowsParams) {
       const sort = toSort(params.sortModel, sortKeyOf);
-      const scope = `${sort?.column ?? ''}:${sort?.direction ?? ''}:${list.appliedSearch}`;
+      const scope = `${sort?.column ?? ''}:${sort?.direction ?? ''}:${list.appliedSearch}:${JSON.stringify(list.criteria)}`;
       if (scope !== cursorScope) {
         cursors.clear();
         cursorScope = scope;

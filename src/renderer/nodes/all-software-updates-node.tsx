@@ -1,5 +1,10 @@
 import { ShieldTaskRegular } from '@fluentui/react-icons';
-import type { SoftwareUpdateRow, updateSortColumns } from '../../shared/contract/software-updates';
+import type {
+  SoftwareUpdateRow,
+  UpdateCriterion,
+  updateSortColumns,
+} from '../../shared/contract/software-updates';
+import { UpdateCriteriaBar } from '../search/update-criteria-bar';
 import { SoftwareUpdateDetailsPane } from '../details/software-update-details';
 import { SoftwareUpdateProperties } from '../properties/software-update-properties';
 import { UpdateIcon, redArrowMeaning, updateIconMeaning } from '../details/update-icon';
@@ -180,13 +185,14 @@ export function allSoftwareUpdatesNode(
     rowId: (row) => String(row.ciId),
     source:
       ({ api }) =>
-      ({ sort, search, page }) =>
+      ({ sort, search, criteria, page }) =>
         api.call('updates.list', {
-          filter: { text: search || undefined, criteria: [] },
+          filter: { text: search || undefined, criteria: criteria as UpdateCriterion[] },
           sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
           page,
         }),
     searchHint: 'Search title, article ID or bulletin ID',
+    criteriaBar: UpdateCriteriaBar,
     defaultSort: { columnId: 'dateReleased', direction: 'desc' },
     emptyText:
       'No software updates are in the site database yet. Synchronize Software Updates to load the catalog.',

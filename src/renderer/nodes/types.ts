@@ -36,6 +36,8 @@ export interface ListQuery {
   readonly sort?: { column: string; direction: SortDirection };
   /** What the admin typed in the search bar, trimmed; '' for none. */
   readonly search: string;
+  /** Add Criteria rows, for nodes that offer them; empty otherwise. */
+  readonly criteria: readonly unknown[];
   readonly page: { size: number; after?: string; offset?: number };
 }
 
@@ -109,6 +111,8 @@ export interface ListNode<Row> extends NodeBase {
   source?(services: ConsoleServices): ListSource<Row>;
   /** The sentence shown in the empty list: why it is empty and what to do. */
   readonly emptyText: string;
+  /** Add Criteria and saved searches under the search bar (All Software Updates). */
+  readonly criteriaBar?: ComponentType<{ list: ListStore<AnyRow>; services: ConsoleServices }>;
   /** The search bar's hint; absent means the list cannot be searched yet. */
   readonly searchHint?: string;
   readonly defaultSort?: { columnId: string; direction: SortDirection };

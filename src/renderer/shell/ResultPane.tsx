@@ -61,6 +61,7 @@ export const ResultPane = observer(function ResultPane({
         </span>
       </div>
       <SearchBar list={list} />
+      {list.node.criteriaBar && <list.node.criteriaBar list={list} services={shell.services} />}
       <div className={styles.gridArea}>
         <DataGrid key={node.id} list={list} onOpen={() => shell.openProperties()} />
         <ListOverlay list={list} />

@@ -28,6 +28,8 @@ const emptySource: ListSource<never> = () =>
 export class ListStore<Row> {
   searchText = '';
   appliedSearch = '';
+  /** Add Criteria rows (the node's own shape, e.g. UpdateCriterion), applied as they change. */
+  criteria: readonly unknown[] = [];
   /** Rows matching the search; null until the first page arrives. */
   total: number | null = null;
   loadError: string | null = null;
@@ -54,6 +56,7 @@ export class ListStore<Row> {
       grid: false,
       refreshTimer: false,
       selection: observableRef,
+      criteria: observableRef,
       visibleColumnIds: observableRef,
     });
   }
@@ -86,9 +89,13 @@ export class ListStore<Row> {
   }
 
   /** Called by the grid's data source for every block it reads. */
-  async readPage(query: Omit<ListQuery, 'search'>): Promise<ListPage<Row>> {
+  async readPage(query: Omit<ListQuery, 'search' | 'criteria'>): Promise<ListPage<Row>> {
     try {
-      const page = await this.source({ ...query, search: this.appliedSearch });
+      const page = await this.source({
+        ...query,
+        search: this.appliedSearch,
+        criteria: this.criteria,
+      });
       runInAction(() => {
         this.total = page.total;
         this.loadError = null;
@@ -112,6 +119,18 @@ export class ListStore<Row> {
     this.appliedSearch = search;
     this.total = null;
     this.grid?.refresh({ toTop: true });
+  }
+
+  /** Replaces the criteria and reads the list again from the top. */
+  setCriteria(criteria: readonly unknown[]): void {
+    this.criteria = criteria;
+    this.total = null;
+    this.grid?.refresh({ toTop: true });
+  }
+
+  /** The search box and criteria together, for Save Current Search. */
+  get currentSearch(): { text: string; criteria: readonly unknown[] } {
+    return { text: this.appliedSearch, criteria: this.criteria };
   }
 
   clearSearch(): void {
@@ -178,7 +197,8 @@ export class ListStore<Row> {
       const rowCount = await exportListToCsv({
         title: this.node.title,
         columns,
-        readPage: (page) => this.source({ sort, search: this.appliedSearch, page }),
+        readPage: (page) =>
+          this.source({ sort, search: this.appliedSearch, criteria: this.criteria, page }),
         onProgress: (done, total) => runInAction(() => (this.exportProgress = { done, total })),
         saveFile: this.services.saveFile,
       });

@@ -1,8 +1,8 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { pipeline, Readable } from 'node:stream';
+import { pipeline, Readable, type Duplex } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createGunzip, createZstdDecompress } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { PermanentJobError } from '../jobs/job-handler';
 import { fetchSource } from './fetch-source';
 import { readCvrfDocument } from './msrc-cvrf-reader';
@@ -86,9 +86,9 @@ function byMonth(a: string, b: string): number {
 function openFile(path: string): Readable {
   const raw = createReadStream(path);
   const decompress = /\.zst$/i.test(path)
-    ? createZstdDecompress()
+    ? zstd(path)
     : /\.gz$/i.test(path)
-      ? createGunzip()
+      ? zlib.createGunzip()
       : null;
   if (!decompress) return raw;
   // pipeline() passes a read or decompression error on, so the reader sees it and names the file.
@@ -98,4 +98,15 @@ function openFile(path: string): Readable {
 async function openUrl(url: string, signal: AbortSignal): Promise<Readable> {
   const response = await fetchSource(url, signal, { headers: { accept: 'application/xml' } });
   return Readable.fromWeb(response.body as WebReadableStream);
+}
+
+/** zstd arrived in Node.js 22.15; on an older Node a .zst document is refused in one sentence. */
+function zstd(path: string) {
+  const create = (zlib as { createZstdDecompress?: () => NodeJS.ReadWriteStream })
+    .createZstdDecompress;
+  if (!create)
+    throw new PermanentJobError(
+      `${path} is zstd-compressed, which needs Node.js 22.15 or newer; decompress it first or upgrade Node.js.`,
+    );
+  return create() as unknown as Duplex;
 }
