@@ -198,7 +198,7 @@ async function writePhase(
     if (payload.kind === 'snapshot') {
       // The Products tab is refreshed from everything the source offers, selected or not.
       await upsertProducts(trx, payload.records, nowIso);
-      const selection = await currentSelection(trx, settings, payload.records, nowIso);
+      const selection = await currentSelection(trx, settings, nowIso);
       const records = payload.records.filter((record) => isSelected(record, selection));
       selected = records.length;
       deps.log.info(
@@ -287,7 +287,6 @@ async function writePhase(
 async function currentSelection(
   trx: Parameters<typeof readSetting>[0],
   settings: SupComponentSettings,
-  records: UpdateRecord[],
   now: string,
 ): Promise<SyncSelection> {
   let products = new Set(settings.products);
@@ -303,7 +302,6 @@ async function currentSelection(
   // Drivers come only through "Include Microsoft Surface drivers and firmware updates".
   if (settings.includeSurfaceDrivers) classifications.add('Drivers');
   else classifications.delete('Drivers');
-  void records;
   return {
     classifications,
     products,
