@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'node_modules/**', 'dist/**'],
+    // Browser and Electron specs need the build; they run under vitest.browser.config.ts.
+    exclude: ['test/browser/**', 'test/electron/**', 'node_modules/**', 'dist/**'],
     globalSetup: ['test/support/postgres-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
