@@ -73,11 +73,19 @@ describe.each(engines)('Synchronize Software Updates from a catalog bundle on %s
   });
 
   it('is idempotent: a second delta sync changes nothing and keeps the catalog version', async () => {
-    const site = await siteWith(bundleOf([makeRecord('a'), makeRecord('b')]));
+    const records = [makeRecord('a'), makeRecord('b')];
+    const site = await siteWith(bundleOf(records));
     await syncAndWait(site);
     const before = await catalogSnapshot(site);
+    // The same bundle again: its manifest says nothing changed, so no record is read.
     const again = await syncAndWait(site);
-    expect(again.result).toMatchObject({ added: 0, changed: 0, unchanged: 2, catalogVersion: 1 });
+    expect(again.result).toMatchObject({ added: 0, changed: 0, removed: 0, catalogVersion: 1 });
+    const log = readFileSync(join(site.folders.logs, 'wsyncmgr.log'), 'utf8');
+    expect(log).toContain('has not changed since the last synchronization');
+    // The same records in a new bundle: read, and skipped one by one by their content hash.
+    await site.supSettings.set({ syncSourceLocation: bundleOf(records) });
+    const third = await syncAndWait(site);
+    expect(third.result).toMatchObject({ added: 0, changed: 0, unchanged: 2, catalogVersion: 1 });
     const after = await catalogSnapshot(site);
     expect(after.software_update).toEqual(before.software_update);
     expect(after.content_file).toEqual(before.content_file);

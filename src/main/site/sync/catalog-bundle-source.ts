@@ -1,4 +1,5 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,7 +9,7 @@ import { readCatalogBundle } from '../catalog/bundle/read-catalog-bundle';
 import type { UpdateRecord } from '../catalog/update-record';
 import { findBundledCatalog } from './bundled-catalog';
 import { fetchSource } from './fetch-source';
-import type { SyncPayload, SyncSourceContext } from './sync-payload';
+import { sourceDigest, type SyncPayload, type SyncSourceContext } from './sync-payload';
 
 /**
  * The catalog-bundle source (spec §2.3.1, "Do not synchronize from Microsoft Update or upstream
@@ -37,6 +38,17 @@ export async function readCatalogBundleSource(
     folder = location;
     label = location;
   }
+  // A delta synchronization of a bundle already taken, with the same selection, has nothing to
+  // read: the manifest names every part by SHA-256, so equal manifests mean equal catalogs.
+  const digest = manifestDigest(folder);
+  if (
+    !context.isFull &&
+    digest !== null &&
+    sourceDigest(digest, context.selectionKey) === context.previousDigest
+  ) {
+    context.log(`The catalog bundle ${label} has not changed since the last synchronization`);
+    return { kind: 'unchanged', sourceLabel: label, digest };
+  }
   context.log(`Reading catalog bundle ${label}`);
   const records: UpdateRecord[] = [];
   for await (const record of readCatalogBundle(folder)) {
@@ -47,7 +59,16 @@ export async function readCatalogBundleSource(
     }
   }
   context.progress(records.length, records.length);
-  return { kind: 'snapshot', sourceLabel: label, records };
+  return { kind: 'snapshot', sourceLabel: label, records, digest: digest ?? undefined };
+}
+
+function manifestDigest(folder: string): string | null {
+  const manifestPath = folder.endsWith('.json') ? folder : join(folder, 'manifest.json');
+  try {
+    return createHash('sha256').update(readFileSync(manifestPath)).digest('hex');
+  } catch {
+    return null; // the reader names the missing manifest in its own sentence
+  }
 }
 
 /** Fetches the manifest and each part it names into the work folder; names stay inside it. */

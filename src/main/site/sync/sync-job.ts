@@ -19,11 +19,12 @@ import { isSelected, type SyncSelection } from './sync-filter';
 import type { SyncHistory } from './sync-history';
 import { maxRuntimeFor } from './max-runtime';
 import { cancelSyncFailureAlert, raiseSyncFailureAlert } from './sync-failure-alert';
-import type { SyncPayload, SyncSourceContext } from './sync-payload';
+import { sourceDigest, type SyncPayload, type SyncSourceContext } from './sync-payload';
 import { upstreamVersionKey } from './upstream-site-source';
 
 export const syncJobKind = 'sync.softwareUpdates';
 export const catalogVersionKey = 'sync.catalogVersion';
+export const sourceDigestKey = 'sync.lastSourceDigest';
 /** Set once the first sync has chosen the default product selection (see below). */
 const productsChosenKey = 'sync.productsChosen';
 
@@ -107,9 +108,21 @@ export function syncSoftwareUpdatesJob(deps: SyncJobDependencies) {
           'WSUS Synchronization in progress. Current phase: Synchronizing WSUS Server.',
         );
         await deps.history.state(historyId, syncMessages.wsusPhase, deps.clock.now().toISOString());
+        const previousDigest = await readSetting<string | null>(
+          deps.site.db,
+          sourceDigestKey,
+          null,
+        );
         const payload = await deps.loadSource(
           settings,
-          sourceContext(context, workFolder, deps.log),
+          sourceContext(context, workFolder, deps.log, {
+            isFull,
+            previousDigest,
+            selectionKey: selectionKeyOf(
+              settings.syncSourceLocation,
+              selectionFromSettings(settings),
+            ),
+          }),
         );
         context.throwIfCancelled();
         await raise(
@@ -195,10 +208,12 @@ async function writePhase(
       expiredMissing: 0,
     };
     let selected: number;
+    let finalSelection: SyncSelection | null = null;
     if (payload.kind === 'snapshot') {
       // The Products tab is refreshed from everything the source offers, selected or not.
       await upsertProducts(trx, payload.records, nowIso);
       const selection = await currentSelection(trx, settings, nowIso);
+      finalSelection = selection;
       const records = payload.records.filter((record) => isSelected(record, selection));
       selected = records.length;
       deps.log.info(
@@ -229,6 +244,11 @@ async function writePhase(
           if (done % 2000 < 400)
             deps.log.info(`Synchronizing site database: processed ${done} out of ${total} items`);
         },
+      );
+    } else if (payload.kind === 'unchanged') {
+      selected = 0;
+      deps.log.info(
+        'No update changed in the source; supersedence and expiry rules are applied again',
       );
     } else {
       const merged = await mergeMsrcRemediations(
@@ -266,6 +286,19 @@ async function writePhase(
     const catalogVersion = isChanged ? versionBefore + 1 : versionBefore;
     if (isChanged) await writeSetting(trx, catalogVersionKey, catalogVersion, nowIso);
     await writeSetting(trx, fullSyncPendingKey, false, nowIso);
+    if (payload.kind !== 'msrc-merge' && payload.digest)
+      await writeSetting(
+        trx,
+        sourceDigestKey,
+        sourceDigest(
+          payload.digest,
+          selectionKeyOf(
+            settings.syncSourceLocation,
+            finalSelection ?? selectionFromSettings(settings),
+          ),
+        ),
+        nowIso,
+      );
     if (payload.kind === 'snapshot' && payload.upstreamCatalogVersion !== undefined)
       await writeSetting(trx, upstreamVersionKey, payload.upstreamCatalogVersion, nowIso);
     context.throwIfCancelled();
@@ -289,33 +322,50 @@ async function currentSelection(
   settings: SupComponentSettings,
   now: string,
 ): Promise<SyncSelection> {
-  let products = new Set(settings.products);
+  const selection = selectionFromSettings(settings);
   const chosen = await readSetting(trx, productsChosenKey, false);
-  if (!chosen && products.size === 0) {
+  if (!chosen && selection.products.size === 0) {
     await trx.updateTable('product').set({ is_synchronized: 1 }).execute();
-    products = new Set(
+    selection.products = new Set(
       (await trx.selectFrom('product').select('id').execute()).map((row) => row.id),
     );
   }
   if (!chosen) await writeSetting(trx, productsChosenKey, true, now);
+  return selection;
+}
+
+/** The Products, Classifications and Languages tabs as the filter a synchronization applies. */
+function selectionFromSettings(settings: SupComponentSettings): SyncSelection {
   const classifications = new Set(settings.classifications);
   // Drivers come only through "Include Microsoft Surface drivers and firmware updates".
   if (settings.includeSurfaceDrivers) classifications.add('Drivers');
   else classifications.delete('Drivers');
   return {
     classifications,
-    products,
+    products: new Set(settings.products),
     summaryLanguages: new Set(settings.summaryDetailsLanguages.map((code) => code.toLowerCase())),
   };
+}
+
+/** What the written catalog depends on besides the source: a change makes an unchanged source worth reading. */
+function selectionKeyOf(location: string, selection: SyncSelection): string {
+  return JSON.stringify([
+    location,
+    [...selection.classifications].sort(),
+    [...selection.products].sort(),
+    [...selection.summaryLanguages].sort(),
+  ]);
 }
 
 function sourceContext(
   context: JobContext<unknown>,
   workFolder: string,
   log: ComponentLog,
+  state: { isFull: boolean; previousDigest: string | null; selectionKey: string },
 ): SyncSourceContext {
   let lastLogged = 0;
   return {
+    ...state,
     signal: context.signal,
     workFolder,
     log: (text) => {

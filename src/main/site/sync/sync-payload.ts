@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { UpdateRecord } from '../catalog/update-record';
 
 /**
@@ -15,6 +16,14 @@ export type SyncPayload =
       upstreamCatalogVersion?: number;
       /** Set by an incremental upstream sync: update ids the parent still has but did not resend. */
       unchangedUpdateIds?: string[];
+      /** The source's own content digest (a bundle's manifest), so an unchanged one is not read again. */
+      digest?: string;
+    }
+  | {
+      /** The source is exactly what the last synchronization took; only the rules run again. */
+      kind: 'unchanged';
+      sourceLabel: string;
+      digest: string;
     }
   | {
       kind: 'msrc-merge';
@@ -38,6 +47,16 @@ export interface SyncSourceContext {
   /** A folder the source may use for downloads; removed after the sync. */
   workFolder: string;
   log(text: string): void;
+  /** A full synchronization reads everything even when the source is unchanged. */
+  isFull: boolean;
+  /** sourceDigest() of the last successful synchronization, and what the selection is now. */
+  previousDigest: string | null;
+  selectionKey: string;
   /** Source phase progress (6704), as items processed out of a total. */
   progress(done: number, total: number): void;
+}
+
+/** What a synchronization stores: the source content and the selection it was filtered with. */
+export function sourceDigest(contentDigest: string, selectionKey: string): string {
+  return createHash('sha256').update(contentDigest).update('\n').update(selectionKey).digest('hex');
 }
