@@ -39,3 +39,12 @@ export function formatPercent(fraction: number): string {
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * An HRESULT as the console shows it in Last Synchronization Error Code: "0x80004005", or "0"
+ * when there was no error. Codes arrive as signed 32-bit integers, so they are read unsigned.
+ */
+export function formatErrorCode(code: number): string {
+  if (code === 0) return '0';
+  return `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+}

@@ -1,6 +1,7 @@
 import type { SiteApi } from '../../shared/api/site-api';
 import { buildNodeRegistry } from '../nodes';
 import type { ConsoleServices } from '../stores/console-services';
+import { Dialogs } from '../stores/dialogs';
 import { EventHub } from '../stores/event-hub';
 import { JobsStore } from '../stores/jobs-store';
 import type { SaveFile } from '../stores/list-export';
@@ -34,6 +35,7 @@ export function createConsoleRoot(
     notices,
     preferences,
     saveFile: platform.saveFile,
+    dialogs: new Dialogs(),
     revealJobs: () => shell?.layout.setJobsPanelOpen(true),
   };
   const registry = buildNodeRegistry();

@@ -1,5 +1,11 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { defineListNode, type ColumnSpec, type ListNode, type WorkspaceId } from './types';
+import {
+  defineListNode,
+  type ColumnSpec,
+  type ListNode,
+  type RibbonGroup,
+  type WorkspaceId,
+} from './types';
 
 /** A column of a list whose data the site does not serve yet: the header only. */
 export interface PlannedColumn {
@@ -33,6 +39,8 @@ interface PlannedListNode {
   readonly parentId: string;
   readonly columns: readonly PlannedColumn[];
   readonly emptyText: string;
+  /** Actions that already work although the list has no data yet, e.g. Synchronize Software Updates. */
+  readonly ribbon?: readonly RibbonGroup<object>[];
 }
 
 /**
@@ -57,6 +65,7 @@ export function plannedListNode(node: PlannedListNode): ListNode<object> {
     columns,
     rowId: () => '',
     emptyText: node.emptyText,
+    ribbon: node.ribbon,
   });
 }
 

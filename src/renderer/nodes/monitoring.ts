@@ -1,5 +1,4 @@
 import {
-  ArrowSyncRegular,
   CloudArrowDownRegular,
   FolderRegular,
   HeartPulseRegular,
@@ -8,6 +7,7 @@ import {
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { jobsNode } from './jobs-node';
 import { statusMessagesNode } from './status-messages-node';
+import { syncStatusNode } from './sync-status-node';
 import { defineFolder, type ConsoleNode } from './types';
 
 const workspace = 'monitoring' as const;
@@ -22,28 +22,7 @@ export function monitoringNodes(): ConsoleNode[] {
       workspace,
       parentId: null,
     }),
-    plannedListNode({
-      id: 'monitoring.syncStatus',
-      title: 'Software Update Point Synchronization Status',
-      icon: ArrowSyncRegular,
-      workspace,
-      parentId: 'monitoring.overview',
-      // Spec §9.1: one row per software update point.
-      columns: plannedColumns(
-        { header: 'Software Update Point', isDefault: true, width: 200 },
-        'Site Code*',
-        'Synchronization Source*',
-        'Synchronization Status*',
-        'Last Synchronization Time*',
-        'Last Synchronization State Time*',
-        'Last Synchronization Error Code*',
-        'Catalog Version*',
-        'Link State*',
-        'Last Replication Link Check Time*',
-      ),
-      emptyText:
-        'The software update point has not synchronized yet. Synchronize Software Updates from Software Library to start the first synchronization.',
-    }),
+    syncStatusNode('monitoring.overview'),
     plannedListNode({
       id: 'monitoring.deployments',
       title: 'Deployments',

@@ -1,6 +1,11 @@
-import { BuildingRegular, DatabaseArrowUpRegular } from '@fluentui/react-icons';
+import {
+  BuildingRegular,
+  DatabaseArrowUpRegular,
+  SettingsCogMultipleRegular,
+} from '@fluentui/react-icons';
 import type { SiteInfo } from '../../shared/contract';
 import { databaseDescription, SiteDetails } from '../details/site-details';
+import { SupComponentProperties } from '../sup/SupComponentProperties';
 import { defineListNode } from './types';
 
 /** Administration > Site Configuration > Sites: the one site this console is connected to. */
@@ -78,6 +83,25 @@ export function sitesNode(parentId: string) {
                 services.notices.showError('The site database backup could not start', error);
               }
             },
+          },
+        ],
+      },
+      {
+        label: 'Settings',
+        actions: [
+          {
+            // ConfigMgr lists every site component here; Patchbay's one configurable component
+            // is the software update point, so the button opens its properties directly.
+            id: 'configureSiteComponents',
+            label: 'Configure Site Components',
+            icon: SettingsCogMultipleRegular,
+            description:
+              'Opens Software Update Point Component Properties: synchronization source, classifications, products, schedule and supersedence rules.',
+            isEnabled: ({ selection }) => selection.length === 1,
+            run: ({ services }) =>
+              services.dialogs.show((close) => (
+                <SupComponentProperties services={services} close={close} />
+              )),
           },
         ],
       },

@@ -7,6 +7,7 @@ import {
 } from '@fluentui/react-icons';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
+import { synchronizeGroup } from './synchronize-action';
 import { defineFolder, type ConsoleNode } from './types';
 
 const workspace = 'library' as const;
@@ -28,13 +29,14 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       workspace,
       parentId: 'library.overview',
     }),
-    allSoftwareUpdatesNode('library.softwareUpdates'),
+    allSoftwareUpdatesNode('library.softwareUpdates', [synchronizeGroup('All Software Updates')]),
     plannedListNode({
       id: 'library.softwareUpdates.groups',
       title: 'Software Update Groups',
       icon: TaskListSquareLtrRegular,
       workspace,
       parentId: 'library.softwareUpdates',
+      ribbon: [synchronizeGroup('Software Update Groups')],
       // Spec §5.4.
       columns: plannedColumns(
         iconColumn,

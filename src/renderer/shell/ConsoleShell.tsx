@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { ShellStore } from '../stores/shell-store';
 import { AddressBar } from './AddressBar';
 import { DetailsPane } from './DetailsPane';
+import { DialogLayer } from './DialogLayer';
 import { FolderView } from './FolderView';
 import { JobsPanel } from './JobsPanel';
 import { NavigationPane } from './NavigationPane';
@@ -111,6 +112,7 @@ export const ConsoleShell = observer(function ConsoleShell({ shell }: { shell: S
       </div>
       <StatusBar shell={shell} />
       <PropertiesDialog shell={shell} />
+      <DialogLayer dialogs={shell.services.dialogs} />
     </div>
   );
 });

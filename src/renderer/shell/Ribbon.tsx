@@ -64,7 +64,8 @@ const useStyles = makeStyles({
     justifyContent: 'flex-start',
     gap: '2px',
     minWidth: '54px',
-    maxWidth: '92px',
+    // Wide enough for "Synchronize Software Updates" in two lines, as the console shows it.
+    maxWidth: '104px',
     height: '58px',
     padding: '3px 5px',
     border: '1px solid transparent',

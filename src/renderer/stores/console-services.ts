@@ -1,4 +1,5 @@
 import type { SiteApi } from '../../shared/api/site-api';
+import type { Dialogs } from './dialogs';
 import type { EventHub } from './event-hub';
 import type { JobsStore } from './jobs-store';
 import type { SaveFile } from './list-export';
@@ -18,6 +19,8 @@ export interface ConsoleServices {
   readonly notices: Notices;
   readonly preferences: Preferences;
   readonly saveFile: SaveFile;
+  /** Confirmations and dialogs that ribbon actions open. */
+  readonly dialogs: Dialogs;
   /** Shows the jobs panel, e.g. after an action started a job. */
   revealJobs(): void;
 }
