@@ -3,6 +3,7 @@ import { SiteError } from '../../shared/errors';
 import { productVersion } from '../site/version';
 import { registerCatalog } from './cli/catalog-command';
 import { registerDb } from './cli/db-command';
+import { registerGroup } from './cli/group-command';
 import { registerJobs } from './cli/jobs-command';
 import { registerServe } from './cli/serve-command';
 import { registerStatusMessages } from './cli/status-messages-command';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerSync(program);
   registerSup(program);
   registerCatalog(program);
+  registerGroup(program);
   return program;
 }
 

@@ -9,6 +9,7 @@ import { listJobs } from './jobs/job-list';
 import type { SiteDatabase } from './db/open-database';
 import type { StatusMessages } from './status/status-messages';
 import { createCatalogHandlers } from './catalog/catalog-handlers';
+import { createGroupHandlers } from './groups/group-handlers';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
@@ -53,5 +54,6 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createSupHandlers(deps),
     ...createUpdateHandlers(deps),
     ...createCatalogHandlers({ database: deps.database, siteCode: deps.siteCode }),
+    ...createGroupHandlers(deps),
   };
 }

@@ -6,6 +6,7 @@ import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
 import { softwareUpdateDetailMethods, softwareUpdatesMethods } from './software-updates';
 import { statusMessagesMethods } from './status-messages';
+import { updateGroupsMethods } from './update-groups';
 
 /**
  * The whole API of the site: method name -> input and output schemas. Add a domain by spreading
@@ -19,6 +20,7 @@ export const siteContract = {
   ...catalogMethods,
   ...softwareUpdatesMethods,
   ...softwareUpdateDetailMethods,
+  ...updateGroupsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -39,3 +41,4 @@ export * from './site';
 export * from './software-update-point';
 export * from './software-updates';
 export * from './status-messages';
+export * from './update-groups';
