@@ -12,7 +12,7 @@ export interface CatalogWriteResult {
   expiredMissing: number;
 }
 
-const batchSize = 400;
+const batchSize = 1000;
 
 /**
  * Writes a full catalog snapshot into the site database inside the caller's transaction, so a
@@ -122,12 +122,18 @@ export async function writeCatalog(
       .returning(['ci_id', 'update_id'])
       .execute();
     const ciIds = new Map(written.map((row) => [row.update_id, row.ci_id]));
+    // Only updates that existed before have children to replace; a first import skips the
+    // deletes and lookups entirely (half the statements of a batch).
+    const existingIds: number[] = [];
     for (const item of batch) {
       if (item.ciId === null) result.added += 1;
-      else result.changed += 1;
+      else {
+        result.changed += 1;
+        existingIds.push(item.ciId);
+      }
       item.ciId = ciIds.get(item.record.updateId)!;
     }
-    await replaceChildren(trx, batch as Array<{ record: UpdateRecord; ciId: number }>);
+    await replaceChildren(trx, batch as Array<{ record: UpdateRecord; ciId: number }>, existingIds);
     // Every listed update has a compliance row (zeros until clients report), so the list joins
     // it without NULLs and sorts Required or Percent Compliant through an index.
     await trx
@@ -241,16 +247,21 @@ export async function upsertCves(
 async function replaceChildren(
   trx: Transaction<SiteSchema>,
   batch: Array<{ record: UpdateRecord; ciId: number }>,
+  existingIds: number[],
 ) {
-  const ids = batch.map((item) => item.ciId);
-  for (const table of [
-    'software_update_product',
-    'software_update_language',
-    'software_update_cve',
-  ] as const) {
-    await trx.deleteFrom(table).where('ci_id', 'in', ids).execute();
+  if (existingIds.length > 0) {
+    for (const table of [
+      'software_update_product',
+      'software_update_language',
+      'software_update_cve',
+    ] as const) {
+      await trx.deleteFrom(table).where('ci_id', 'in', existingIds).execute();
+    }
+    await trx
+      .deleteFrom('update_supersedence')
+      .where('superseding_ci_id', 'in', existingIds)
+      .execute();
   }
-  await trx.deleteFrom('update_supersedence').where('superseding_ci_id', 'in', ids).execute();
   const products = batch.flatMap(({ record, ciId }) =>
     [...new Set(record.products.map(productId))].map((product_id) => ({ ci_id: ciId, product_id })),
   );
@@ -272,19 +283,22 @@ async function replaceChildren(
   await insertChunked(trx, 'software_update_language', languages);
   await insertChunked(trx, 'software_update_cve', cves);
   await insertChunked(trx, 'update_supersedence', supersedes);
-  await syncContentFiles(trx, batch);
+  await syncContentFiles(trx, batch, existingIds);
 }
 
 async function syncContentFiles(
   trx: Transaction<SiteSchema>,
   batch: Array<{ record: UpdateRecord; ciId: number }>,
+  existingIds: number[],
 ) {
-  const ids = batch.map((item) => item.ciId);
-  const current = await trx
-    .selectFrom('content_file')
-    .select(['id', 'ci_id', 'file_name', 'sha1', 'url'])
-    .where('ci_id', 'in', ids)
-    .execute();
+  const current =
+    existingIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('content_file')
+          .select(['id', 'ci_id', 'file_name', 'sha1', 'url'])
+          .where('ci_id', 'in', existingIds)
+          .execute();
   const byKey = new Map(
     current.map((row) => [`${row.ci_id}|${row.file_name}|${row.sha1}|${row.url}`, row.id]),
   );

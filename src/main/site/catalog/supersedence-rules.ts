@@ -28,11 +28,21 @@ export async function applySupersedenceRules(
     superseded_since: string;
   }>`
     SELECT old.ci_id, old.classification_id, old.is_expired, MIN(newer.date_released) AS superseded_since
-      FROM update_supersedence link
-      JOIN software_update newer ON newer.ci_id = link.superseding_ci_id
-      JOIN software_update old
-        ON (link.superseded_update_id IS NOT NULL AND old.update_id = link.superseded_update_id)
-        OR (link.superseded_article_id IS NOT NULL AND link.superseded_article_id <> '' AND old.article_id = link.superseded_article_id)
+      FROM (
+        -- Links by update id and links by KB, joined separately: an OR in one join condition
+        -- makes PostgreSQL compare every pair of updates.
+        SELECT link.superseding_ci_id, old.ci_id AS old_ci_id
+          FROM update_supersedence link
+          JOIN software_update old ON old.update_id = link.superseded_update_id
+         WHERE link.superseded_update_id IS NOT NULL
+        UNION
+        SELECT link.superseding_ci_id, old.ci_id AS old_ci_id
+          FROM update_supersedence link
+          JOIN software_update old ON old.article_id = link.superseded_article_id
+         WHERE link.superseded_article_id IS NOT NULL AND link.superseded_article_id <> ''
+      ) pair
+      JOIN software_update newer ON newer.ci_id = pair.superseding_ci_id
+      JOIN software_update old ON old.ci_id = pair.old_ci_id
      WHERE old.ci_id <> newer.ci_id
      GROUP BY old.ci_id, old.classification_id, old.is_expired`.execute(trx);
 
