@@ -2,7 +2,7 @@ import type { SoftwareUpdateDetails } from '../../../shared/contract/software-up
 import { SiteError } from '../../../shared/errors';
 import type { SiteDatabase } from '../db/open-database';
 import { articleDigits } from './update-criteria-sql';
-import { productsOf, toRow, type Row } from './software-update-list';
+import { productsOf, rowColumns, toRow, type Row } from './software-update-list';
 
 /** Everything the Properties dialog (§3.7) and the details pane show for one update. */
 export async function readSoftwareUpdate(
@@ -15,17 +15,9 @@ export async function readSoftwareUpdate(
     .innerJoin('update_classification as c', 'c.id', 'u.classification_id')
     .innerJoin('update_compliance_summary as s', 's.ci_id', 'u.ci_id')
     .selectAll('u')
-    .select([
-      'c.name',
-      's.num_required',
-      's.num_installed',
-      's.num_not_required',
-      's.num_unknown',
-      's.percent_compliant',
-      's.summarized_at',
-    ])
+    .select(rowColumns)
     .where('u.ci_id', '=', ciId)
-    .executeTakeFirst()) as (Row & { summarized_at: string | null }) | undefined;
+    .executeTakeFirst()) as Row | undefined;
   if (!row) throw new SiteError('not-found', `Software update ${ciId} does not exist.`);
   const [products, languages, cves, supersedes, supersededBy, files] = await Promise.all([
     productsOf(site, [ciId]),

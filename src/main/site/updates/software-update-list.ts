@@ -33,6 +33,17 @@ const sortColumns = {
 const outOfScopeClassification = 'Upgrades';
 const outOfScopeProduct = 'Office 365 Client';
 
+/** The joined columns every update row carries besides the update's own. */
+export const rowColumns = [
+  'c.name',
+  's.num_required',
+  's.num_installed',
+  's.num_not_required',
+  's.num_unknown',
+  's.percent_compliant',
+  's.summarized_at',
+] as const;
+
 export type Row = Selectable<SiteSchema['software_update']> & {
   name: string;
   num_required: number;
@@ -40,6 +51,7 @@ export type Row = Selectable<SiteSchema['software_update']> & {
   num_not_required: number;
   num_unknown: number;
   percent_compliant: number;
+  summarized_at: string | null;
 };
 
 /**
@@ -90,17 +102,7 @@ export async function listSoftwareUpdates(
     direction: sort.direction,
     idColumn: 'u.ci_id',
     page: query.page,
-    select: (q) =>
-      q
-        .selectAll('u')
-        .select([
-          'c.name',
-          's.num_required',
-          's.num_installed',
-          's.num_not_required',
-          's.num_unknown',
-          's.percent_compliant',
-        ]),
+    select: (q) => q.selectAll('u').select(rowColumns),
   });
   const products = await productsOf(
     site,
