@@ -37,6 +37,7 @@ export function createConsoleRoot(
     saveFile: platform.saveFile,
     dialogs: new Dialogs(),
     revealJobs: () => shell?.layout.setJobsPanelOpen(true),
+    openNode: (id, scope) => shell?.openNode(id, scope),
   };
   const registry = buildNodeRegistry();
   const startNode = platform.startNodeId ? registry.get(platform.startNodeId) : undefined;

@@ -174,9 +174,13 @@ export function allSoftwareUpdatesNode(
     rowId: (row) => String(row.ciId),
     source:
       ({ api }) =>
-      ({ sort, search, criteria, page }) =>
+      ({ sort, search, criteria, scope, page }) =>
         api.call('updates.list', {
-          filter: { text: search || undefined, criteria: criteria as UpdateCriterion[] },
+          filter: {
+            text: search || undefined,
+            criteria: criteria as UpdateCriterion[],
+            groupId: scope?.groupId,
+          },
           sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
           page,
         }),

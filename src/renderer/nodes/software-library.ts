@@ -2,11 +2,12 @@ import {
   BoxMultipleRegular,
   FolderRegular,
   LibraryRegular,
-  TaskListSquareLtrRegular,
   FlowchartRegular,
 } from '@fluentui/react-icons';
+import { updateGroupRibbon } from '../groups/update-group-ribbon';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
+import { softwareUpdateGroupsNode } from './software-update-groups-node';
 import { synchronizeGroup } from './synchronize-action';
 import { defineFolder, type ConsoleNode } from './types';
 
@@ -29,35 +30,13 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       workspace,
       parentId: 'library.overview',
     }),
-    allSoftwareUpdatesNode('library.softwareUpdates', [synchronizeGroup('All Software Updates')]),
-    plannedListNode({
-      id: 'library.softwareUpdates.groups',
-      title: 'Software Update Groups',
-      icon: TaskListSquareLtrRegular,
-      workspace,
-      parentId: 'library.softwareUpdates',
-      ribbon: [synchronizeGroup('Software Update Groups')],
-      // Spec §5.4.
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Name', isDefault: true, width: 280 },
-        { header: 'Description', isDefault: true, width: 240 },
-        'Date Created*',
-        'Date Modified',
-        'Created By*',
-        'Deployed*',
-        'Downloaded*',
-        'Expired*',
-        'Superseded*',
-        'Number of updates*',
-        'Number of expired',
-        'Collections deployed',
-        'Percent Compliant*',
-        'Security Scopes',
-      ),
-      emptyText:
-        'There are no software update groups. Select updates in All Software Updates and choose Create Software Update Group.',
-    }),
+    allSoftwareUpdatesNode('library.softwareUpdates', [
+      updateGroupRibbon,
+      synchronizeGroup('All Software Updates'),
+    ]),
+    softwareUpdateGroupsNode('library.softwareUpdates', [
+      synchronizeGroup('Software Update Groups'),
+    ]),
     plannedListNode({
       id: 'library.softwareUpdates.packages',
       title: 'Deployment Packages',

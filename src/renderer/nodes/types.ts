@@ -32,12 +32,24 @@ export interface ColumnSpec<Row> {
   readonly cell?: ComponentType<{ row: Row }>;
 }
 
+/**
+ * A narrowing the admin did not type: Show Members opens All Software Updates on one group's
+ * members. The list shows `label` as a removable chip so a short list explains itself.
+ */
+export interface ListScope {
+  readonly label: string;
+  /** The software update group whose members are listed (UpdateFilter.groupId). */
+  readonly groupId: number;
+}
+
 export interface ListQuery {
   readonly sort?: { column: string; direction: SortDirection };
   /** What the admin typed in the search bar, trimmed; '' for none. */
   readonly search: string;
   /** Add Criteria rows, for nodes that offer them; empty otherwise. */
   readonly criteria: readonly unknown[];
+  /** Show Members' group, or null for the whole list. */
+  readonly scope: ListScope | null;
   readonly page: { size: number; after?: string; offset?: number };
 }
 

@@ -46,6 +46,16 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   label: { fontSize: '12px', fontWeight: tokens.fontWeightSemibold },
+  // Show Members' chip stands apart from the criteria: it narrows the list to one group.
+  scope: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '4px',
+    padding: '1px 2px 1px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   and: { fontSize: '11px', color: tokens.colorNeutralForeground3 },
 });
 
@@ -100,6 +110,19 @@ export const UpdateCriteriaBar = observer(function UpdateCriteriaBar({
 
   return (
     <div className={styles.bar} aria-label="Search criteria" role="group">
+      {list.scope && (
+        <span className={styles.scope} data-testid="list-scope">
+          <span className={styles.label}>{list.scope.label}</span>
+          <Button
+            size="small"
+            appearance="transparent"
+            icon={<DismissRegular />}
+            aria-label={`Remove ${list.scope.label}`}
+            title="Show all software updates again"
+            onClick={() => list.setScope(null)}
+          />
+        </span>
+      )}
       <Menu>
         <MenuTrigger disableButtonEnhancement>
           <Button size="small" appearance="subtle" icon={<AddRegular />}>

@@ -1,4 +1,5 @@
 import type { SiteApi } from '../../shared/api/site-api';
+import type { ListScope } from '../nodes/types';
 import type { Dialogs } from './dialogs';
 import type { EventHub } from './event-hub';
 import type { JobsStore } from './jobs-store';
@@ -23,4 +24,9 @@ export interface ConsoleServices {
   readonly dialogs: Dialogs;
   /** Shows the jobs panel, e.g. after an action started a job. */
   revealJobs(): void;
+  /**
+   * Switches the console to a node, e.g. Show Members to All Software Updates; with `scope` its
+   * list shows only that group's members, with null the whole list again.
+   */
+  openNode(id: string, scope?: ListScope | null): void;
 }

@@ -1,6 +1,6 @@
 import { makeAutoObservable, observableRef, runInAction } from 'mobx';
 import type { ListPage, SiteEvent } from '../../shared/contract';
-import type { ColumnSpec, ListNode, ListQuery, ListSource } from '../nodes/types';
+import type { ColumnSpec, ListNode, ListQuery, ListScope, ListSource } from '../nodes/types';
 import type { ConsoleServices } from './console-services';
 import { exportListToCsv } from './list-export';
 
@@ -30,6 +30,8 @@ export class ListStore<Row> {
   appliedSearch = '';
   /** Add Criteria rows (the node's own shape, e.g. UpdateCriterion), applied as they change. */
   criteria: readonly unknown[] = [];
+  /** Show Members' group while the list is narrowed to it; removed with the chip. */
+  scope: ListScope | null = null;
   /** Rows matching the search; null until the first page arrives. */
   total: number | null = null;
   loadError: string | null = null;
@@ -57,6 +59,7 @@ export class ListStore<Row> {
       refreshTimer: false,
       selection: observableRef,
       criteria: observableRef,
+      scope: observableRef,
       visibleColumnIds: observableRef,
     });
   }
@@ -89,12 +92,13 @@ export class ListStore<Row> {
   }
 
   /** Called by the grid's data source for every block it reads. */
-  async readPage(query: Omit<ListQuery, 'search' | 'criteria'>): Promise<ListPage<Row>> {
+  async readPage(query: Omit<ListQuery, 'search' | 'criteria' | 'scope'>): Promise<ListPage<Row>> {
     try {
       const page = await this.source({
         ...query,
         search: this.appliedSearch,
         criteria: this.criteria,
+        scope: this.scope,
       });
       runInAction(() => {
         this.total = page.total;
@@ -125,6 +129,15 @@ export class ListStore<Row> {
   setCriteria(criteria: readonly unknown[]): void {
     this.criteria = criteria;
     this.total = null;
+    this.grid?.refresh({ toTop: true });
+  }
+
+  /** Narrows the list to a group's members (or back to all, with null), from the top. */
+  setScope(scope: ListScope | null): void {
+    if (scope?.groupId === this.scope?.groupId && scope?.label === this.scope?.label) return;
+    this.scope = scope;
+    this.total = null;
+    this.selection = [];
     this.grid?.refresh({ toTop: true });
   }
 
@@ -198,7 +211,13 @@ export class ListStore<Row> {
         title: this.node.title,
         columns,
         readPage: (page) =>
-          this.source({ sort, search: this.appliedSearch, criteria: this.criteria, page }),
+          this.source({
+            sort,
+            search: this.appliedSearch,
+            criteria: this.criteria,
+            scope: this.scope,
+            page,
+          }),
         onProgress: (done, total) => runInAction(() => (this.exportProgress = { done, total })),
         saveFile: this.services.saveFile,
       });

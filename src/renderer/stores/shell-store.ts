@@ -1,6 +1,6 @@
 import { makeAutoObservable, observable } from 'mobx';
 import type { NodeRegistry } from '../nodes/registry';
-import type { AnyRow, ConsoleNode, ListNode, WorkspaceId } from '../nodes/types';
+import type { AnyRow, ConsoleNode, ListNode, ListScope, WorkspaceId } from '../nodes/types';
 import type { ConsoleServices } from './console-services';
 import { ListStore } from './list-store';
 import { ShellLayout } from './shell-layout';
@@ -75,6 +75,14 @@ export class ShellStore {
     this.isPropertiesOpen = false;
     this.stopCurrentList?.();
     this.stopCurrentList = node.kind === 'list' ? this.listFor(node).start() : null;
+  }
+
+  /** Opens a node from an action; a list node's scope is set first, so it reads once. */
+  openNode(id: string, scope?: ListScope | null): void {
+    const node = this.registry.get(id);
+    if (!node) return;
+    if (node.kind === 'list' && scope !== undefined) this.listFor(node).setScope(scope);
+    this.selectNode(id);
   }
 
   toggleExpanded(id: string, isOpen: boolean): void {

@@ -1,0 +1,77 @@
+import { makeStyles, ProgressBar, Tab, TabList, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { SoftwareUpdateGroup } from '../../shared/contract/update-groups';
+import { formatDateTime } from '../format';
+import type { DetailsProps } from '../nodes/types';
+import { groupIconText } from './group-icon';
+import { PropertyList } from './property-list';
+
+const useStyles = makeStyles({
+  summary: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) 220px',
+    gap: '24px',
+    paddingTop: '6px',
+  },
+  compliance: { display: 'flex', flexDirection: 'column', gap: '6px' },
+  heading: { fontWeight: tokens.fontWeightSemibold },
+  empty: { color: tokens.colorNeutralForeground3 },
+});
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+/** The details pane of Software Update Groups (§5.4): Summary and Deployment. */
+export function SoftwareUpdateGroupDetailsPane({ row }: DetailsProps<SoftwareUpdateGroup>) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<'summary' | 'deployment'>('summary');
+  return (
+    <div>
+      <TabList
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_event, data) => setTab(data.value as typeof tab)}
+      >
+        <Tab value="summary">Summary</Tab>
+        <Tab value="deployment">Deployment</Tab>
+      </TabList>
+      {tab === 'summary' ? (
+        <div className={styles.summary}>
+          <PropertyList
+            rows={[
+              { label: 'Name', value: row.name },
+              { label: 'Description', value: row.description || '(none)' },
+              { label: 'Date Created', value: formatDateTime(row.dateCreated) },
+              { label: 'Date Modified', value: formatDateTime(row.dateModified) },
+              { label: 'Created By', value: row.createdBy },
+              { label: 'State', value: groupIconText(row) },
+              { label: 'Downloaded', value: yesNo(row.isDownloaded) },
+            ]}
+          />
+          <div className={styles.compliance}>
+            <span className={styles.heading}>Compliance</span>
+            <PropertyList
+              rows={[
+                { label: 'Number of updates', value: row.numberOfUpdates },
+                { label: 'Number of expired', value: row.numberOfExpired },
+                { label: 'Collections deployed', value: row.collectionsDeployed },
+                { label: 'Percent Compliant', value: `${row.percentCompliant}%` },
+              ]}
+            />
+            <ProgressBar
+              value={row.percentCompliant / 100}
+              color={row.percentCompliant === 100 ? 'success' : 'brand'}
+              thickness="large"
+              aria-label={`${row.percentCompliant}% compliant`}
+            />
+          </div>
+        </div>
+      ) : (
+        <p className={styles.empty}>
+          {row.collectionsDeployed === 0
+            ? 'This software update group has no deployments yet. Deploy it to a collection to install its updates on clients.'
+            : `This software update group is deployed to ${row.collectionsDeployed} ${row.collectionsDeployed === 1 ? 'collection' : 'collections'}.`}
+        </p>
+      )}
+    </div>
+  );
+}
