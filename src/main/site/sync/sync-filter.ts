@@ -1,5 +1,6 @@
 import type { UpdateRecord } from '../catalog/update-record';
 import { productId } from '../catalog/update-record';
+import { updateLanguages } from '../sup/languages';
 
 export interface SyncSelection {
   classifications: Set<string>;
@@ -16,16 +17,22 @@ export interface SyncSelection {
 export function isSelected(record: UpdateRecord, selection: SyncSelection): boolean {
   if (!selection.classifications.has(record.classification)) return false;
   if (!record.products.some((product) => selection.products.has(productId(product)))) return false;
-  if (record.languages.length === 0) return true;
-  return record.languages.some((language) =>
-    selection.summaryLanguages.has(primaryLanguage(language)),
-  );
+  const offered = record.languages
+    .map(primaryLanguage)
+    .filter((code) => wsusLanguageCodes.has(code));
+  // Language-neutral updates, and those only in languages the Languages tab does not offer
+  // (Filipino, Konkani…), cannot be filtered by it and are kept.
+  if (offered.length === 0) return true;
+  return offered.some((code) => selection.summaryLanguages.has(code));
 }
+
+const wsusLanguageCodes = new Set(updateLanguages.map((language) => language.code));
 
 /** WSUS language codes are mostly primary tags ('en'), a few regional ('zh-cn'); catalog data may say 'en-US'. */
 export function primaryLanguage(code: string): string {
   const lower = code.toLowerCase();
-  return lower.startsWith('zh-') || lower.startsWith('pt-')
-    ? lower
-    : (lower.split('-')[0] ?? lower);
+  // WSUS keeps Chinese by region and Brazilian Portuguese apart; every other language by its
+  // primary tag (pt-pt is "pt", Portuguese (Portugal)).
+  if (lower.startsWith('zh-') || lower === 'pt-br') return lower;
+  return lower.split('-')[0] ?? lower;
 }
