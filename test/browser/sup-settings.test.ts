@@ -268,6 +268,22 @@ describe('Software Update Point Component Properties in the console', () => {
         products: [product('Fabrikam Office', 'Fabrikam Mail')],
       }),
     ];
+    // The synchronization started from the ribbon above may still run on a slow machine; a
+    // second request would join it (one synchronization at a time), so wait for it first.
+    await expect
+      .poll(
+        async () =>
+          (
+            (
+              await call('jobs.list', {
+                filter: { states: ['queued', 'running'], kind: 'sync.softwareUpdates' },
+                page: { size: 10 },
+              })
+            ).value as { rows: unknown[] }
+          ).rows.length,
+        { timeout: 120_000 },
+      )
+      .toBe(0);
     expect((await call('sup.settings.set', { syncSourceLocation: bundleOf(records) })).ok).toBe(
       true,
     );
