@@ -86,6 +86,11 @@ async function openPostgres(
   config: Extract<DatabaseConfig, { kind: 'postgres' }>,
 ): Promise<SiteDatabase> {
   const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+  // An idle connection dropped by the server (a PostgreSQL restart, a failover) must not bring
+  // the site process down; the pool opens a new one for the next query.
+  pool.on('error', (error) => {
+    console.error(`The PostgreSQL site database dropped an idle connection: ${error.message}`);
+  });
   try {
     const client = await pool.connect();
     client.release();
