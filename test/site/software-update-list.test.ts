@@ -177,6 +177,26 @@ describe.each(engines)('All Software Updates on %s', (engine) => {
     expect(seen).toEqual(expected);
   });
 
+  it('pages a sort by Required (a compliance column) without gaps or repeats', async () => {
+    const seen: number[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await site.handlers['updates.list'](
+        {
+          filter: { criteria: [] },
+          sort: { column: 'required', direction: 'desc' },
+          page: { size: 7, after },
+        },
+        { user: 'test', transport: 'test' },
+      );
+      seen.push(...page.rows.map((row) => row.ciId));
+      if (!page.nextCursor) break;
+      after = page.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(inScope.length);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+
   it('refuses a criterion without its value, naming it', async () => {
     await expect(
       (async () => {

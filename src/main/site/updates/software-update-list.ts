@@ -100,7 +100,9 @@ export async function listSoftwareUpdates(
   const page = await readPage<Row>(base, {
     sortColumn: sortColumns[sort.column],
     direction: sort.direction,
-    idColumn: 'u.ci_id',
+    // The tie-breaker comes from the same table as the sort column, so SQLite walks one index
+    // (num_required, ci_id) instead of sorting every row (s.ci_id = u.ci_id).
+    idColumn: sortColumns[sort.column].startsWith('s.') ? 's.ci_id' : 'u.ci_id',
     page: query.page,
     select: (q) => q.selectAll('u').select(rowColumns),
   });
