@@ -8,57 +8,11 @@ import { UpdateCriteriaBar } from '../search/update-criteria-bar';
 import { SoftwareUpdateDetailsPane } from '../details/software-update-details';
 import { SoftwareUpdateProperties } from '../properties/software-update-properties';
 import { UpdateIcon, redArrowMeaning, updateIconMeaning } from '../details/update-icon';
-import { formatDateTime } from '../format';
+import { countColumn, dateColumn, flagColumn } from './column-kinds';
 import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
 
 type SortColumn = (typeof updateSortColumns)[number];
 type Column = ColumnSpec<SoftwareUpdateRow>;
-
-const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
-const count = (
-  id: string,
-  header: string,
-  value: (row: SoftwareUpdateRow) => number,
-  isDefault = false,
-  sortKey?: SortColumn,
-): Column => ({
-  id,
-  header,
-  isDefault,
-  sortKey,
-  width: 96,
-  align: 'right',
-  text: (row) => String(value(row)),
-  exportValue: value,
-});
-const flag = (
-  id: string,
-  header: string,
-  value: (row: SoftwareUpdateRow) => boolean,
-  isDefault = false,
-): Column => ({
-  id,
-  header,
-  isDefault,
-  width: 96,
-  text: (row) => yesNo(value(row)),
-  exportValue: (row) => yesNo(value(row)),
-});
-
-/** A time column: shown in the admin's locale, exported as the ISO time the site stores. */
-const date = (
-  id: string,
-  header: string,
-  value: (row: SoftwareUpdateRow) => string,
-  sortKey?: SortColumn,
-): Column => ({
-  id,
-  header,
-  sortKey,
-  width: 150,
-  text: (row) => formatDateTime(value(row)),
-  exportValue: value,
-});
 
 /** The columns of §3.2, default set first as the console shows them. */
 const columns: Column[] = [
@@ -96,22 +50,31 @@ const columns: Column[] = [
     width: 90,
     text: (row) => row.articleId,
   },
-  count('required', 'Required', (row) => row.required, true, 'required'),
-  count('installed', 'Installed', (row) => row.installed, true, 'installed'),
-  count('notRequired', 'Not Required', (row) => row.notRequired),
-  count('unknown', 'Unknown', (row) => row.unknown),
-  count('total', 'Total', (row) => row.total),
-  count(
+  countColumn<SoftwareUpdateRow>('required', 'Required', (row) => row.required, {
+    isDefault: true,
+    sortKey: 'required',
+  }),
+  countColumn<SoftwareUpdateRow>('installed', 'Installed', (row) => row.installed, {
+    isDefault: true,
+    sortKey: 'installed',
+  }),
+  countColumn<SoftwareUpdateRow>('notRequired', 'Not Required', (row) => row.notRequired),
+  countColumn<SoftwareUpdateRow>('unknown', 'Unknown', (row) => row.unknown),
+  countColumn<SoftwareUpdateRow>('total', 'Total', (row) => row.total),
+  countColumn<SoftwareUpdateRow>(
     'percentCompliant',
     'Percent Compliant',
     (row) => row.percentCompliant,
-    true,
-    'percentCompliant',
+    { isDefault: true, sortKey: 'percentCompliant' },
   ),
-  flag('downloaded', 'Downloaded', (row) => row.isDownloaded, true),
-  flag('deployed', 'Deployed', (row) => row.isDeployed, true),
-  flag('expired', 'Expired', (row) => row.isExpired),
-  flag('superseded', 'Superseded', (row) => row.isSuperseded),
+  flagColumn<SoftwareUpdateRow>('downloaded', 'Downloaded', (row) => row.isDownloaded, {
+    isDefault: true,
+  }),
+  flagColumn<SoftwareUpdateRow>('deployed', 'Deployed', (row) => row.isDeployed, {
+    isDefault: true,
+  }),
+  flagColumn<SoftwareUpdateRow>('expired', 'Expired', (row) => row.isExpired),
+  flagColumn<SoftwareUpdateRow>('superseded', 'Superseded', (row) => row.isSuperseded),
   {
     id: 'severity',
     header: 'Severity',
@@ -126,10 +89,18 @@ const columns: Column[] = [
     width: 120,
     text: (row) => row.customSeverity,
   },
-  date('dateReleased', 'Date Released', (row) => row.dateReleased, 'dateReleased'),
-  date('dateRevised', 'Date Revised', (row) => row.dateRevised, 'dateRevised'),
-  date('dateCreated', 'Date Created', (row) => row.dateCreated),
-  date('dateLastModified', 'Date Last Modified', (row) => row.dateLastModified),
+  dateColumn<SoftwareUpdateRow>('dateReleased', 'Date Released', (row) => row.dateReleased, {
+    sortKey: 'dateReleased',
+  }),
+  dateColumn<SoftwareUpdateRow>('dateRevised', 'Date Revised', (row) => row.dateRevised, {
+    sortKey: 'dateRevised',
+  }),
+  dateColumn<SoftwareUpdateRow>('dateCreated', 'Date Created', (row) => row.dateCreated),
+  dateColumn<SoftwareUpdateRow>(
+    'dateLastModified',
+    'Date Last Modified',
+    (row) => row.dateLastModified,
+  ),
   {
     id: 'size',
     header: 'Size (MB)',
@@ -139,7 +110,7 @@ const columns: Column[] = [
     text: (row) => (row.size / 1_048_576).toFixed(2),
     exportValue: (row) => Number((row.size / 1_048_576).toFixed(2)),
   },
-  flag('licenseTerms', 'License Terms', (row) => row.hasLicenseTerms),
+  flagColumn<SoftwareUpdateRow>('licenseTerms', 'License Terms', (row) => row.hasLicenseTerms),
   {
     id: 'classification',
     header: 'Update Classification',
@@ -149,10 +120,10 @@ const columns: Column[] = [
   },
   { id: 'product', header: 'Product', width: 220, text: (row) => row.products },
   { id: 'vendor', header: 'Vendor', width: 100, text: (row) => row.vendor },
-  count('maxRunTime', 'Maximum Run Time', (row) => row.maxRunTimeMinutes),
-  flag('metadataOnly', 'Is Metadata Only', (row) => row.isMetadataOnly),
-  flag('bundle', 'Is Bundle', (row) => row.isBundle),
-  flag('userDefined', 'User Defined', (row) => row.isUserDefined),
+  countColumn<SoftwareUpdateRow>('maxRunTime', 'Maximum Run Time', (row) => row.maxRunTimeMinutes),
+  flagColumn<SoftwareUpdateRow>('metadataOnly', 'Is Metadata Only', (row) => row.isMetadataOnly),
+  flagColumn<SoftwareUpdateRow>('bundle', 'Is Bundle', (row) => row.isBundle),
+  flagColumn<SoftwareUpdateRow>('userDefined', 'User Defined', (row) => row.isUserDefined),
   { id: 'uniqueUpdateId', header: 'Unique Update ID', width: 290, text: (row) => row.updateId },
 ];
 

@@ -2,59 +2,13 @@ import { TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import type { GroupListQuery, SoftwareUpdateGroup } from '../../shared/contract/update-groups';
 import { groupIconText, SoftwareUpdateGroupIcon } from '../details/group-icon';
 import { SoftwareUpdateGroupDetailsPane } from '../details/group-details';
-import { formatDateTime } from '../format';
 import { groupRibbon } from '../groups/group-ribbon';
 import { SoftwareUpdateGroupProperties } from '../properties/group-properties';
+import { countColumn, dateColumn, flagColumn } from './column-kinds';
 import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
 
 type SortColumn = NonNullable<GroupListQuery['sort']>['column'];
 type Column = ColumnSpec<SoftwareUpdateGroup>;
-
-const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
-const flag = (
-  id: string,
-  header: string,
-  value: (row: SoftwareUpdateGroup) => boolean,
-  isDefault = false,
-): Column => ({
-  id,
-  header,
-  isDefault,
-  width: 96,
-  text: (row) => yesNo(value(row)),
-});
-const count = (
-  id: string,
-  header: string,
-  value: (row: SoftwareUpdateGroup) => number,
-  isDefault = false,
-  sortKey?: SortColumn,
-): Column => ({
-  id,
-  header,
-  isDefault,
-  sortKey,
-  width: 130,
-  align: 'right',
-  text: (row) => String(value(row)),
-  exportValue: value,
-});
-/** Shown in the admin's locale, exported as the ISO time the site stores. */
-const date = (
-  id: string,
-  header: string,
-  value: (row: SoftwareUpdateGroup) => string,
-  isDefault: boolean,
-  sortKey: SortColumn,
-): Column => ({
-  id,
-  header,
-  isDefault,
-  sortKey,
-  width: 150,
-  text: (row) => formatDateTime(value(row)),
-  exportValue: value,
-});
 
 /** The columns of §5.4, in the console's order. Security Scopes waits for role-based admin. */
 const columns: Column[] = [
@@ -76,23 +30,46 @@ const columns: Column[] = [
     width: 200,
     text: (r) => r.description,
   },
-  date('dateCreated', 'Date Created', (row) => row.dateCreated, true, 'dateCreated'),
-  date('dateModified', 'Date Modified', (row) => row.dateModified, false, 'dateModified'),
+  dateColumn<SoftwareUpdateGroup>('dateCreated', 'Date Created', (row) => row.dateCreated, {
+    isDefault: true,
+    sortKey: 'dateCreated',
+  }),
+  dateColumn<SoftwareUpdateGroup>('dateModified', 'Date Modified', (row) => row.dateModified, {
+    sortKey: 'dateModified',
+  }),
   { id: 'createdBy', header: 'Created By', isDefault: true, width: 110, text: (r) => r.createdBy },
-  flag('deployed', 'Deployed', (row) => row.isDeployed, true),
-  flag('downloaded', 'Downloaded', (row) => row.isDownloaded, true),
-  flag('expired', 'Expired', (row) => row.containsExpired),
-  flag('superseded', 'Superseded', (row) => row.containsSuperseded),
-  count(
+  flagColumn<SoftwareUpdateGroup>('deployed', 'Deployed', (row) => row.isDeployed, {
+    isDefault: true,
+  }),
+  flagColumn<SoftwareUpdateGroup>('downloaded', 'Downloaded', (row) => row.isDownloaded, {
+    isDefault: true,
+  }),
+  flagColumn<SoftwareUpdateGroup>('expired', 'Expired', (row) => row.containsExpired),
+  flagColumn<SoftwareUpdateGroup>('superseded', 'Superseded', (row) => row.containsSuperseded),
+  countColumn<SoftwareUpdateGroup>(
     'numberOfUpdates',
     'Number of updates',
     (row) => row.numberOfUpdates,
-    true,
-    'numberOfUpdates',
+    { isDefault: true, sortKey: 'numberOfUpdates', width: 130 },
   ),
-  count('numberOfExpired', 'Number of expired', (row) => row.numberOfExpired),
-  count('collectionsDeployed', 'Collections deployed', (row) => row.collectionsDeployed),
-  count('percentCompliant', 'Percent Compliant', (row) => row.percentCompliant),
+  countColumn<SoftwareUpdateGroup>(
+    'numberOfExpired',
+    'Number of expired',
+    (row) => row.numberOfExpired,
+    { width: 130 },
+  ),
+  countColumn<SoftwareUpdateGroup>(
+    'collectionsDeployed',
+    'Collections deployed',
+    (row) => row.collectionsDeployed,
+    { width: 130 },
+  ),
+  countColumn<SoftwareUpdateGroup>(
+    'percentCompliant',
+    'Percent Compliant',
+    (row) => row.percentCompliant,
+    { width: 130 },
+  ),
 ];
 
 /**
