@@ -1,6 +1,8 @@
 import type { UpdateRecord } from '../catalog/update-record';
 import { productId } from '../catalog/update-record';
 import { updateLanguages } from '../sup/languages';
+import type { SupComponentSettings } from '../../../shared/contract/software-update-point';
+import { readSetting, writeSetting } from './site-settings-store';
 
 export interface SyncSelection {
   classifications: Set<string>;
@@ -35,4 +37,52 @@ export function primaryLanguage(code: string): string {
   // primary tag (pt-pt is "pt", Portuguese (Portugal)).
   if (lower.startsWith('zh-') || lower === 'pt-br') return lower;
   return lower.split('-')[0] ?? lower;
+}
+
+/** Set once the first sync has chosen the default product selection (see below). */
+const productsChosenKey = 'sync.productsChosen';
+
+/**
+ * On a new site no product is checked yet. ConfigMgr's answer (sync once, then choose) leaves a
+ * newcomer with an empty list, so the first sync checks every product the source offers; from
+ * then on the Products tab is the admin's alone.
+ */
+export async function currentSelection(
+  trx: Parameters<typeof readSetting>[0],
+  settings: SupComponentSettings,
+  now: string,
+): Promise<SyncSelection> {
+  const selection = selectionFromSettings(settings);
+  const chosen = await readSetting(trx, productsChosenKey, false);
+  if (!chosen && selection.products.size === 0) {
+    await trx.updateTable('product').set({ is_synchronized: 1 }).execute();
+    selection.products = new Set(
+      (await trx.selectFrom('product').select('id').execute()).map((row) => row.id),
+    );
+  }
+  if (!chosen) await writeSetting(trx, productsChosenKey, true, now);
+  return selection;
+}
+
+/** The Products, Classifications and Languages tabs as the filter a synchronization applies. */
+export function selectionFromSettings(settings: SupComponentSettings): SyncSelection {
+  const classifications = new Set(settings.classifications);
+  // Drivers come only through "Include Microsoft Surface drivers and firmware updates".
+  if (settings.includeSurfaceDrivers) classifications.add('Drivers');
+  else classifications.delete('Drivers');
+  return {
+    classifications,
+    products: new Set(settings.products),
+    summaryLanguages: new Set(settings.summaryDetailsLanguages.map((code) => code.toLowerCase())),
+  };
+}
+
+/** What the written catalog depends on besides the source: a change makes an unchanged source worth reading. */
+export function selectionKeyOf(location: string, selection: SyncSelection): string {
+  return JSON.stringify([
+    location,
+    [...selection.classifications].sort(),
+    [...selection.products].sort(),
+    [...selection.summaryLanguages].sort(),
+  ]);
 }

@@ -15,7 +15,14 @@ import type { StatusMessages } from '../status/status-messages';
 import { fullSyncPendingKey, type SupSettings } from '../sup/sup-settings';
 import { mergeMsrcRemediations } from './msrc-merge';
 import { readSetting, writeSetting } from './site-settings-store';
-import { isSelected, type SyncSelection } from './sync-filter';
+import {
+  currentSelection,
+  isSelected,
+  selectionFromSettings,
+  selectionKeyOf,
+  type SyncSelection,
+} from './sync-filter';
+import { sourceContext } from './sync-source-context';
 import type { SyncHistory } from './sync-history';
 import { maxRuntimeFor } from './max-runtime';
 import { cancelSyncFailureAlert, raiseSyncFailureAlert } from './sync-failure-alert';
@@ -25,8 +32,6 @@ import { upstreamVersionKey } from './upstream-site-source';
 export const syncJobKind = 'sync.softwareUpdates';
 export const catalogVersionKey = 'sync.catalogVersion';
 export const sourceDigestKey = 'sync.lastSourceDigest';
-/** Set once the first sync has chosen the default product selection (see below). */
-const productsChosenKey = 'sync.productsChosen';
 
 /** Status message ids of SMS_WSUS_SYNC_MANAGER (spec §2.4). */
 export const syncMessages = {
@@ -310,83 +315,6 @@ async function writePhase(
       selected,
     };
   });
-}
-
-/**
- * On a new site no product is checked yet. ConfigMgr's answer (sync once, then choose) leaves a
- * newcomer with an empty list, so the first sync checks every product the source offers; from
- * then on the Products tab is the admin's alone.
- */
-async function currentSelection(
-  trx: Parameters<typeof readSetting>[0],
-  settings: SupComponentSettings,
-  now: string,
-): Promise<SyncSelection> {
-  const selection = selectionFromSettings(settings);
-  const chosen = await readSetting(trx, productsChosenKey, false);
-  if (!chosen && selection.products.size === 0) {
-    await trx.updateTable('product').set({ is_synchronized: 1 }).execute();
-    selection.products = new Set(
-      (await trx.selectFrom('product').select('id').execute()).map((row) => row.id),
-    );
-  }
-  if (!chosen) await writeSetting(trx, productsChosenKey, true, now);
-  return selection;
-}
-
-/** The Products, Classifications and Languages tabs as the filter a synchronization applies. */
-function selectionFromSettings(settings: SupComponentSettings): SyncSelection {
-  const classifications = new Set(settings.classifications);
-  // Drivers come only through "Include Microsoft Surface drivers and firmware updates".
-  if (settings.includeSurfaceDrivers) classifications.add('Drivers');
-  else classifications.delete('Drivers');
-  return {
-    classifications,
-    products: new Set(settings.products),
-    summaryLanguages: new Set(settings.summaryDetailsLanguages.map((code) => code.toLowerCase())),
-  };
-}
-
-/** What the written catalog depends on besides the source: a change makes an unchanged source worth reading. */
-function selectionKeyOf(location: string, selection: SyncSelection): string {
-  return JSON.stringify([
-    location,
-    [...selection.classifications].sort(),
-    [...selection.products].sort(),
-    [...selection.summaryLanguages].sort(),
-  ]);
-}
-
-function sourceContext(
-  context: JobContext<unknown>,
-  workFolder: string,
-  log: ComponentLog,
-  state: { isFull: boolean; previousDigest: string | null; selectionKey: string },
-): SyncSourceContext {
-  let lastLogged = 0;
-  return {
-    ...state,
-    signal: context.signal,
-    workFolder,
-    log: (text) => {
-      log.info(text);
-      void context.log(text);
-    },
-    progress: (done, total) => {
-      const percent = total > 0 ? Math.floor((100 * done) / total) : 0;
-      const text =
-        total > 0
-          ? `Synchronizing WSUS Server: processed ${done} out of ${total} items (${percent}%)`
-          : `Synchronizing WSUS Server: processed ${done} items`;
-      context.progress(total > 0 ? 0.4 * (done / total) : 0.05, text);
-      if (Date.now() - lastLogged > 2000 || (total > 0 && done === total)) {
-        lastLogged = Date.now();
-        log.info(
-          `sync: WSUS synchronizing updates, ${text.replace('Synchronizing WSUS Server: ', '')}`,
-        );
-      }
-    },
-  };
 }
 
 export function sourceDescription(settings: SupComponentSettings): string {
