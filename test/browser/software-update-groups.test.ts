@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 import { launchBrowser, type RunningBrowser } from './support/browser';
 import { ConsolePage } from './support/console-page';
+import { siteCaller, synchronizeFrom } from './support/site-calls';
 import { startSite, type RunningSite } from './support/site-server';
 
 interface Group {
@@ -20,16 +21,7 @@ describe('Software Update Groups in the console', () => {
     makeRecord(`Pilot Update ${String(index).padStart(2, '0')}`),
   );
 
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${site.url}api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!body.ok) throw new Error(body.error?.message);
-    return body.value;
-  };
+  const call = <T>(method: string, input: unknown) => siteCaller(site.url)<T>(method, input);
   const groups = async () =>
     (await call<{ rows: Group[] }>('groups.list', { page: { size: 100 } })).rows;
   const pilotRing = async () => (await groups()).find((group) => group.name === 'Pilot ring');
@@ -48,14 +40,7 @@ describe('Software Update Groups in the console', () => {
   beforeAll(async () => {
     mkdirSync('test-results/screenshots', { recursive: true });
     site = await startSite();
-    await call('sup.settings.set', { syncSourceLocation: bundleOf(records) });
-    const { jobId } = await call<{ jobId: number }>('sync.start', { isFull: false });
-    for (;;) {
-      const job = await call<{ state: string; error: string | null }>('jobs.get', { id: jobId });
-      if (job.state === 'succeeded') break;
-      if (job.state === 'failed') throw new Error(job.error ?? 'sync failed');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await synchronizeFrom(site.url, bundleOf(records));
     browser = await launchBrowser();
     ui = new ConsolePage(await browser.context.newPage());
     await ui.open(site.url);
