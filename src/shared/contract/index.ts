@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { catalogMethods } from './catalog';
+import { deploymentPackageMethods } from './deployment-packages';
+import { distributionPointMethods } from './distribution-points';
 import { jobsMethods } from './jobs';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
@@ -21,6 +23,8 @@ export const siteContract = {
   ...softwareUpdatesMethods,
   ...softwareUpdateDetailMethods,
   ...updateGroupsMethods,
+  ...distributionPointMethods,
+  ...deploymentPackageMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -34,6 +38,8 @@ export function isSiteMethod(name: string): name is SiteMethod {
 }
 
 export * from './catalog';
+export * from './deployment-packages';
+export * from './distribution-points';
 export * from './events';
 export * from './jobs';
 export * from './list-query';
