@@ -48,3 +48,17 @@ export function formatErrorCode(code: number): string {
   if (code === 0) return '0';
   return `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 }
+
+/** A size as the console's Size columns and summaries show it: 0 KB, 12.3 MB, 4.56 GB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return bytes === 0 ? '0 KB' : '1 KB';
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}

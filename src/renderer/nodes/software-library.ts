@@ -5,6 +5,7 @@ import {
   FlowchartRegular,
 } from '@fluentui/react-icons';
 import { updateGroupRibbon } from '../groups/update-group-ribbon';
+import { downloadGroupRibbon, downloadUpdatesRibbon } from '../wizards/download/download-actions';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { softwareUpdateGroupsNode } from './software-update-groups-node';
@@ -32,9 +33,11 @@ export function softwareLibraryNodes(): ConsoleNode[] {
     }),
     allSoftwareUpdatesNode('library.softwareUpdates', [
       updateGroupRibbon,
+      downloadUpdatesRibbon,
       synchronizeGroup('All Software Updates'),
     ]),
     softwareUpdateGroupsNode('library.softwareUpdates', [
+      downloadGroupRibbon,
       synchronizeGroup('Software Update Groups'),
     ]),
     plannedListNode({

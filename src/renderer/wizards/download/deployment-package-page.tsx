@@ -1,0 +1,155 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Textarea,
+} from '@fluentui/react-components';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import type { DeploymentPackage } from '../../../shared/contract/deployment-packages';
+import { usePageStyles } from '../page-styles';
+import { PickDialog } from '../pick-dialog';
+import type { WizardFlow } from '../wizard-flow';
+import type { DownloadPageId } from './download-draft';
+import type { DownloadWizardStore } from './download-wizard-store';
+
+const page = 'deploymentPackage' as const;
+
+/** Text fields of a new package, with the draft key and the schema path of each. */
+type NewPackageText = 'name' | 'description' | 'sourcePath';
+
+/**
+ * Deployment Package (§6.2): select an existing package (Browse…; content it already holds is
+ * not downloaded again) or create one with Name, Description, Package source and binary
+ * differential replication.
+ */
+export const DeploymentPackagePage = observer(function DeploymentPackagePage({
+  store,
+  flow,
+}: {
+  store: DownloadWizardStore;
+  flow: WizardFlow<DownloadPageId>;
+}) {
+  const styles = usePageStyles();
+  const [isBrowsing, setBrowsing] = useState(false);
+  const { draft } = store;
+  const isNew = store.isNewPackage;
+  const edit = (key: NewPackageText, value: string) => {
+    store.set(key, value);
+    flow.touch(page, `package.${key}`);
+  };
+  const problem = (path: string) => flow.problemFor(page, path);
+  const fieldState = (path: string) => ({
+    validationState: problem(path) ? ('error' as const) : ('none' as const),
+    validationMessage: problem(path),
+  });
+
+  return (
+    <>
+      <p className={styles.intro}>
+        Select a deployment package for the software updates, or create a new deployment package.
+        Software updates already in the selected package are not downloaded again.
+      </p>
+      <RadioGroup
+        aria-label="Deployment package"
+        value={draft.packageChoice}
+        onChange={(_event, data) => store.set('packageChoice', data.value as 'existing' | 'new')}
+      >
+        <Radio
+          value="existing"
+          label="Select deployment package"
+          disabled={store.packages.length === 0}
+        />
+        <div className={styles.indent}>
+          <div className={styles.row}>
+            <Field className={styles.grow} {...(isNew ? {} : fieldState('packageId'))}>
+              <Input
+                readOnly
+                disabled={isNew}
+                aria-label="Selected deployment package"
+                value={store.selectedPackage?.name ?? ''}
+                placeholder={
+                  store.packages.length === 0 ? 'There are no deployment packages yet' : ''
+                }
+              />
+            </Field>
+            <Button
+              disabled={isNew}
+              onClick={() => {
+                setBrowsing(true);
+                flow.touch(page, 'packageId');
+              }}
+            >
+              Browse…
+            </Button>
+          </div>
+        </div>
+        <Radio value="new" label="Create a new deployment package" />
+      </RadioGroup>
+      <div className={styles.indent}>
+        <Field label="Name:" required {...(isNew ? fieldState('package.name') : {})}>
+          <Input
+            disabled={!isNew}
+            value={draft.name}
+            onChange={(_event, data) => edit('name', data.value)}
+          />
+        </Field>
+        <Field label="Description:" {...(isNew ? fieldState('package.description') : {})}>
+          <Textarea
+            disabled={!isNew}
+            rows={2}
+            resize="none"
+            value={draft.description}
+            onChange={(_event, data) => edit('description', data.value)}
+          />
+        </Field>
+        <Field
+          label="Package source:"
+          required
+          hint={
+            problem('package.sourcePath')
+              ? undefined
+              : 'An existing folder the site can write to, used by no other package, such as \\\\server\\share\\Updates or /srv/patchbay/packages/pilot.'
+          }
+          {...(isNew ? fieldState('package.sourcePath') : {})}
+        >
+          <Input
+            disabled={!isNew}
+            value={draft.sourcePath}
+            onChange={(_event, data) => edit('sourcePath', data.value)}
+          />
+        </Field>
+        <Checkbox
+          disabled={!isNew}
+          label="Enable binary differential replication"
+          checked={draft.isBinaryDifferentialReplication}
+          onChange={(_event, data) =>
+            store.set('isBinaryDifferentialReplication', data.checked === true)
+          }
+        />
+      </div>
+      {isBrowsing && (
+        <PickDialog<DeploymentPackage>
+          title="Select a Deployment Package"
+          intro="Select the deployment package to download the software updates into."
+          columns={[
+            { header: 'Name', width: '40%', cell: (row) => row.name },
+            { header: 'Package ID', cell: (row) => row.packageId },
+            { header: 'Source Version', cell: (row) => row.sourceVersion },
+            { header: 'Description', cell: (row) => row.description },
+          ]}
+          rows={store.packages}
+          rowKey={(row) => String(row.id)}
+          rowName={(row) => row.name}
+          initial={draft.existingPackageId === null ? [] : [String(draft.existingPackageId)]}
+          emptyText="There are no deployment packages."
+          onPick={([picked]) => picked && store.set('existingPackageId', picked.id)}
+          close={() => setBrowsing(false)}
+        />
+      )}
+    </>
+  );
+});

@@ -1,0 +1,224 @@
+import { makeAutoObservable, observable, runInAction } from 'mobx';
+import type { Job } from '../../shared/contract';
+import { errorSentence } from '../properties/error-sentence';
+import { isJobActive, type JobsStore } from '../stores/jobs-store';
+import type { Confirmation } from '../stores/dialogs';
+import type { FieldPath } from './page-problems';
+
+/** The pages every wizard ends with, after its own input pages. */
+export type ClosingStep = 'summary' | 'progress' | 'completion';
+export type WizardStep<PageId extends string> = PageId | ClosingStep;
+
+export interface WizardPage<PageId extends string> {
+  readonly id: PageId;
+  /** The page's name in the left list and its heading, as ConfigMgr spells it. */
+  readonly title: string;
+}
+
+/**
+ * What a wizard's own store gives the frame: its input pages (they may change with the draft,
+ * e.g. Distribution Points only for a new package), the sentence for each invalid field of a
+ * page, whether the admin changed anything, and the start of the site's job.
+ */
+export interface WizardModel<PageId extends string> {
+  readonly pages: readonly WizardPage<PageId>[];
+  problems(page: PageId): ReadonlyMap<FieldPath, string>;
+  readonly isDirty: boolean;
+  /** Summary's Next: asks the site to do the work and returns the job to follow. */
+  start(): Promise<number>;
+  /** The Summary page opens, e.g. to read what the job would do. */
+  enterSummary?(): void;
+}
+
+export interface WizardServices {
+  readonly jobs: JobsStore;
+  confirm(confirmation: Confirmation): Promise<boolean>;
+}
+
+const closingTitles: Record<ClosingStep, string> = {
+  summary: 'Summary',
+  progress: 'Progress',
+  completion: 'Completion',
+};
+
+/**
+ * The navigation of a ConfigMgr wizard, shared by every wizard: which page is shown, which pages
+ * the left list lets the admin jump to (none after an invalid one), when a field's sentence is
+ * shown (once the field was touched, or Next was pressed on its page), and the job Summary
+ * started, followed live from the jobs store until the Completion page.
+ */
+export class WizardFlow<PageId extends string> {
+  private current: WizardStep<PageId>;
+  /** Pages where Next was pressed: every sentence of the page shows, touched or not. */
+  private readonly revealed = observable.set<string>();
+  private readonly touched = observable.set<string>();
+  jobId: number | null = null;
+  isStarting = false;
+  startError: string | null = null;
+  isClosed = false;
+
+  constructor(
+    readonly model: WizardModel<PageId>,
+    private readonly services: WizardServices,
+    private readonly onClose: () => void,
+  ) {
+    this.current = model.pages[0]!.id;
+    makeAutoObservable<WizardFlow<PageId>, 'services' | 'onClose'>(this, {
+      model: false,
+      services: false,
+      onClose: false,
+    });
+  }
+
+  /** Every step of the left list, in order. */
+  get steps(): WizardPage<WizardStep<PageId>>[] {
+    const closing = (['summary', 'progress', 'completion'] as const).map((id) => ({
+      id,
+      title: closingTitles[id],
+    }));
+    return [...this.model.pages, ...closing];
+  }
+
+  /** The step shown; a finished job moves Progress on to Completion by itself. */
+  get step(): WizardStep<PageId> {
+    if (this.current === 'progress' && this.job && !isJobActive(this.job)) return 'completion';
+    return this.current;
+  }
+
+  get stepTitle(): string {
+    return this.steps.find((step) => step.id === this.step)?.title ?? '';
+  }
+
+  get job(): Job | undefined {
+    return this.jobId === null ? undefined : this.services.jobs.jobs.get(this.jobId);
+  }
+
+  get isStarted(): boolean {
+    return this.jobId !== null;
+  }
+
+  isInputPage(step: WizardStep<PageId>): step is PageId {
+    return this.model.pages.some((page) => page.id === step);
+  }
+
+  isPageValid(page: PageId): boolean {
+    return this.model.problems(page).size === 0;
+  }
+
+  /** The index of the first input page with a problem, or the number of input pages. */
+  private get firstInvalidIndex(): number {
+    const index = this.model.pages.findIndex((page) => !this.isPageValid(page.id));
+    return index < 0 ? this.model.pages.length : index;
+  }
+
+  get isEveryPageValid(): boolean {
+    return this.firstInvalidIndex === this.model.pages.length;
+  }
+
+  /** Whether the left list lets the admin jump to a step now. */
+  canVisit(step: WizardStep<PageId>): boolean {
+    if (this.isStarted || this.isStarting) return false;
+    if (step === 'summary') return this.isEveryPageValid;
+    const index = this.model.pages.findIndex((page) => page.id === step);
+    return index >= 0 && index <= this.firstInvalidIndex;
+  }
+
+  get isCurrentValid(): boolean {
+    const step = this.step;
+    return !this.isInputPage(step) || this.isPageValid(step);
+  }
+
+  get canGoBack(): boolean {
+    return !this.isStarted && !this.isStarting && this.step !== this.model.pages[0]?.id;
+  }
+
+  get canGoNext(): boolean {
+    if (this.isStarting || this.isStarted) return false;
+    return this.isInputPage(this.step) || this.step === 'summary';
+  }
+
+  /** The sentence beside a field, once the admin touched it or pressed Next on its page. */
+  problemFor(page: PageId, path: FieldPath): string | undefined {
+    const problem = this.model.problems(page).get(path);
+    if (problem === undefined) return undefined;
+    return this.revealed.has(page) || this.touched.has(`${page}:${path}`) ? problem : undefined;
+  }
+
+  /** Field setters call this, so a field's sentence appears while the admin types. */
+  touch(page: PageId, path: FieldPath): void {
+    this.touched.add(`${page}:${path}`);
+  }
+
+  goTo(step: WizardStep<PageId>): void {
+    if (!this.canVisit(step)) return;
+    this.current = step;
+    this.startError = null;
+    if (step === 'summary') this.model.enterSummary?.();
+  }
+
+  goToSummary(): void {
+    this.goTo('summary');
+  }
+
+  /** Next on an input page; on Summary it starts the job. An invalid page shows its sentences. */
+  next(): void {
+    const step = this.step;
+    if (step === 'summary') {
+      void this.start();
+      return;
+    }
+    if (!this.isInputPage(step) || this.isStarted) return;
+    if (!this.isPageValid(step)) {
+      this.revealed.add(step);
+      return;
+    }
+    const index = this.steps.findIndex((candidate) => candidate.id === step);
+    this.current = this.steps[index + 1]!.id;
+    if (this.current === 'summary') this.model.enterSummary?.();
+  }
+
+  previous(): void {
+    if (!this.canGoBack) return;
+    const index = this.steps.findIndex((candidate) => candidate.id === this.step);
+    this.current = this.steps[Math.max(0, index - 1)]!.id;
+    this.startError = null;
+  }
+
+  async start(): Promise<void> {
+    if (this.isStarting || this.isStarted || !this.isEveryPageValid) return;
+    this.isStarting = true;
+    this.startError = null;
+    try {
+      const jobId = await this.model.start();
+      runInAction(() => {
+        this.jobId = jobId;
+        this.current = 'progress';
+      });
+      await this.services.jobs.track(jobId);
+    } catch (error) {
+      // The draft stays as typed on Summary; the admin can go back and change what was refused.
+      runInAction(() => (this.startError = errorSentence(error)));
+    } finally {
+      runInAction(() => (this.isStarting = false));
+    }
+  }
+
+  /** Cancel or Escape: asks first when the admin would lose changes; Close once the job ran. */
+  async cancel(): Promise<void> {
+    if (this.isStarting) return;
+    if (!this.isStarted && this.model.isDirty) {
+      const isYes = await this.services.confirm({
+        title: 'Cancel Wizard',
+        question: 'Are you sure you want to cancel the wizard? The settings you entered are lost.',
+      });
+      if (!isYes) return;
+    }
+    this.close();
+  }
+
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.onClose();
+  }
+}
