@@ -9,6 +9,7 @@ import { listJobs } from './jobs/job-list';
 import type { SiteDatabase } from './db/open-database';
 import type { StatusMessages } from './status/status-messages';
 import { createCatalogHandlers } from './catalog/catalog-handlers';
+import type { ContentMethods } from './content/content-handlers';
 import { createGroupHandlers } from './groups/group-handlers';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
@@ -22,6 +23,8 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   clock: Clock;
   events: SiteEvents;
   info(): Promise<SiteInfo>;
+  /** Deployment packages, downloads and distribution points, wired by their own services. */
+  content: Pick<SiteHandlers, ContentMethods>;
 }
 
 /** The contract's methods, implemented by the site's services. */
@@ -55,5 +58,6 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createUpdateHandlers(deps),
     ...createCatalogHandlers({ database: deps.database, siteCode: deps.siteCode }),
     ...createGroupHandlers(deps),
+    ...deps.content,
   };
 }

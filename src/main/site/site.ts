@@ -24,6 +24,7 @@ import { findBundledCatalog } from './sync/bundled-catalog';
 import { SyncScheduler } from './sync/sync-scheduler';
 import { readSetting } from './sync/site-settings-store';
 import { upstreamVersionKey } from './sync/upstream-site-source';
+import { openContentServices, type ContentOptions } from './content/content-services';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -39,6 +40,8 @@ export interface SiteOptions {
   bundledCatalogFolder?: string | null;
   /** How often this process checks the sync schedule; 0 turns the check off (tests drive it). */
   scheduleCheckMs?: number;
+  /** Download concurrency, retries and the demo source's pace (tests run them fast). */
+  content?: Partial<ContentOptions>;
 }
 
 /** Everything a site process holds, wired once here (the composition root). */
@@ -153,7 +156,18 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       logsFolder: folders.logs,
       serverTime: clock.now().toISOString(),
     });
-    const handlers = createSiteHandlers({ ...partial, siteCode: local.code, info });
+    const content = await openContentServices({
+      ...partial,
+      siteCode: local.code,
+      dataFolder: folders.data,
+      ...(options.content && { options: options.content }),
+    });
+    const handlers = createSiteHandlers({
+      ...partial,
+      siteCode: local.code,
+      info,
+      content: content.handlers,
+    });
     if (options.runJobs !== false) {
       await runner.start();
       if (options.scheduleCheckMs !== 0) syncScheduler.start();
@@ -165,6 +179,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       close: async () => {
         syncScheduler.stop();
         await runner.stop();
+        await content.close();
         await database.close();
       },
     };

@@ -38,6 +38,9 @@ export async function writeCatalog(
   for (const row of await trx
     .selectFrom('software_update')
     .select(['ci_id', 'update_id', 'record_hash'])
+    // The demo updates come from the demo content source, not from any sync source: a sync
+    // neither removes nor expires them.
+    .where('source', '!=', 'demo-content')
     .execute()) {
     existing.set(row.update_id, { ciId: row.ci_id, hash: row.record_hash });
   }

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineJob, PermanentJobError } from '../jobs/job-handler';
+import { distributePackage, type DistributionDependencies } from './package-distribution';
+
+export const distributionJobKind = 'content.distribute';
+
+/**
+ * Distribute Content, Update Distribution Points, Redistribute and Validate (SMS_DISTRIBUTION_
+ * MANAGER, distmgr.log): each DP's outcome is its Content Status row; the job fails only when
+ * every DP failed, naming the first reason.
+ */
+export function distributeContentJob(deps: DistributionDependencies) {
+  return defineJob({
+    kind: distributionJobKind,
+    params: z.object({
+      packageId: z.number().int(),
+      distributionPointIds: z.union([z.array(z.number().int()), z.literal('all')]),
+      mode: z.enum(['distribute', 'redistribute', 'validate']),
+    }),
+    maxAttempts: 1,
+    isResumable: false,
+    async run(context) {
+      const { packageId, distributionPointIds, mode } = context.params;
+      context.progress(0.05, mode === 'validate' ? 'Validating content' : 'Copying content');
+      const outcome = await distributePackage(
+        deps,
+        packageId,
+        distributionPointIds,
+        mode,
+        context.signal,
+        context.jobId,
+      );
+      if (outcome.succeeded === 0 && outcome.failed > 0) {
+        const rows = await deps.site.db
+          .selectFrom('package_distribution')
+          .select('state_message')
+          .where('package_id', '=', packageId)
+          .where('state', '=', 'Failed')
+          .execute();
+        throw new PermanentJobError(
+          rows[0]?.state_message ?? 'Distribution failed on every distribution point.',
+        );
+      }
+      return outcome;
+    },
+  });
+}

@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import type { DownloadRequest } from '../../../shared/contract/deployment-packages';
+import { SiteError } from '../../../shared/errors';
+import type { JobQueue } from '../jobs/job-queue';
+import type { JobRunner } from '../jobs/job-runner';
+import { checkWritableFolder } from './content-paths';
+import { downloadJobKind, type DownloadJobParams } from './download-job';
+import { planDownload } from './download-plan';
+import { createPackage, type PackageServices } from './package-changes';
+import { readPackage } from './package-rows';
+
+/**
+ * The wizard's Next on Summary (and `patchbay download`): every page is checked before anything
+ * is written, then the package is created if new and the download job queued.
+ */
+export async function startDownload(
+  deps: PackageServices & { jobs: JobQueue; runner: JobRunner; siteLibraryId(): number },
+  request: z.output<typeof DownloadRequest>,
+  user: string,
+): Promise<{ jobId: number; packageId: number }> {
+  const existingId =
+    request.deploymentPackage.choice === 'existing' ? request.deploymentPackage.packageId : null;
+  if (existingId !== null) await readPackage(deps.site.db, existingId);
+  if (request.location.source === 'network') checkWritableFolderReadable(request.location.path);
+  const plan = await planDownload(
+    deps.site.db,
+    request.selection,
+    request.languageSelection.languages,
+    existingId,
+  );
+  if (plan.length === 0)
+    throw new SiteError('invalid-input', 'The software update group has no updates to download.', {
+      path: ['selection'],
+    });
+  if (plan.every((update) => update.isMetadataOnly))
+    throw new SiteError(
+      'refused',
+      'The selected updates are metadata-only: they have no files to download.',
+    );
+  const pkg =
+    request.deploymentPackage.choice === 'new'
+      ? await createPackage(
+          deps,
+          {
+            ...request.deploymentPackage.package,
+            ...request.distributionSettings,
+            distributionPointIds: [
+              deps.siteLibraryId(),
+              ...request.distributionPoints.distributionPointIds,
+            ],
+            distributionPointGroupIds: request.distributionPoints.distributionPointGroupIds,
+          },
+          user,
+        )
+      : await readPackage(deps.site.db, existingId!);
+  const params: DownloadJobParams = {
+    packageId: pkg.id,
+    ciIds: plan.map((update) => update.ciId),
+    languages: request.languageSelection.languages,
+    location: request.location,
+  };
+  const job = await deps.jobs.enqueue({
+    kind: downloadJobKind,
+    title: `Download software updates: ${pkg.name}`,
+    params,
+    createdBy: user,
+    maxAttempts: 3,
+    // A killed process's download resumes from the partial files it left.
+    isResumable: true,
+  });
+  deps.runner.poke();
+  return { jobId: job.id, packageId: pkg.id };
+}
+
+/** A network location must be a readable folder; checked now so the wizard can say so. */
+function checkWritableFolderReadable(path: string): void {
+  try {
+    checkWritableFolder(path, 'download location');
+  } catch (error) {
+    // Only existence matters for a source folder; a read-only share is fine.
+    if (error instanceof SiteError && /cannot write/.test(error.message)) return;
+    throw new SiteError(
+      'invalid-input',
+      (error as Error).message.replace('download location', 'download location folder'),
+      {
+        path: ['location', 'path'],
+      },
+    );
+  }
+}

@@ -1,0 +1,376 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Job, MethodInput, MethodOutput, SiteMethod } from '../../src/shared/contract';
+import { SiteError } from '../../src/shared/errors';
+import { dispatchCall } from '../../src/main/site/api/dispatch';
+import type { UpdateRecord } from '../../src/main/site/catalog/update-record';
+import type { Site } from '../../src/main/site/site';
+import { bundleOf, makeRecord } from '../support/catalog-fixtures';
+import { engines } from '../support/engines';
+import { startPayloadServer, type PayloadServer } from '../support/payload-server';
+import { syncAndWait } from '../support/sync-helpers';
+import { openTestSite, until } from '../support/test-site';
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const sha1 = (data: Buffer) => createHash('sha1').update(data).digest('hex');
+
+/** Two updates whose files the loopback server holds, and one metadata-only update. */
+function contentFixture(server: () => PayloadServer) {
+  const payloads = new Map<string, Buffer>([
+    ['alpha-kb1-x64.msu', Buffer.alloc(300_000, 'a')],
+    ['bravo-kb2-x64.cab', Buffer.alloc(200_000, 'b')],
+  ]);
+  const record = (name: string, file: string): UpdateRecord =>
+    makeRecord(name, {
+      contentFiles: [
+        {
+          fileName: file,
+          get url() {
+            return server().urlOf(file);
+          },
+          size: payloads.get(file)!.length,
+          sha256: sha256(payloads.get(file)!),
+          sha1: sha1(payloads.get(file)!),
+          language: '',
+        },
+      ],
+    });
+  return { payloads, record };
+}
+
+describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
+  let cleanup: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const step of cleanup.reverse()) await step();
+    cleanup = [];
+  });
+
+  async function call<M extends SiteMethod>(
+    site: Site,
+    method: M,
+    input: MethodInput<M>,
+  ): Promise<MethodOutput<M>> {
+    const result = await dispatchCall(site.handlers, method, input, {
+      user: 'CONTOSO\\admin',
+      transport: 'test',
+    });
+    if (!result.ok) throw SiteError.fromData(result.error);
+    return result.value as MethodOutput<M>;
+  }
+
+  async function setup(records: (fixture: ReturnType<typeof contentFixture>) => UpdateRecord[]) {
+    let server: PayloadServer | null = null;
+    const fixture = contentFixture(() => server!);
+    server = await startPayloadServer(fixture.payloads);
+    cleanup.push(() => server!.close());
+    const opened = await openTestSite(engine, {
+      bundledCatalogFolder: null,
+      content: { attempts: 2, backoffMs: 10, concurrency: 2, demoBytesPerSecond: 0 },
+    });
+    cleanup.push(opened.dispose);
+    const all = records(fixture);
+    await opened.site.supSettings.set({ syncSourceLocation: bundleOf(all) });
+    expect((await syncAndWait(opened.site)).error).toBeNull();
+    const ids = new Map(
+      (
+        await opened.site.database.db
+          .selectFrom('software_update')
+          .select(['ci_id', 'update_id'])
+          .execute()
+      ).map((row) => [row.update_id, row.ci_id]),
+    );
+    return {
+      ...opened,
+      server,
+      fixture,
+      ciIdOf: (record: UpdateRecord) => ids.get(record.updateId)!,
+    };
+  }
+
+  const folder = () => mkdtempSync(join(tmpdir(), 'patchbay-pkgsrc-'));
+
+  async function waitForJob(site: Site, jobId: number): Promise<Job> {
+    return until(async () => {
+      const job = await site.jobs.get(jobId);
+      return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
+    }, 20_000);
+  }
+
+  async function isDownloaded(site: Site, ciId: number) {
+    const row = await site.database.db
+      .selectFrom('software_update')
+      .select('is_content_provisioned')
+      .where('ci_id', '=', ciId)
+      .executeTakeFirstOrThrow();
+    return row.is_content_provisioned === 1;
+  }
+
+  function newPackage(name: string, sourcePath: string, ciIds: number[], dps: number[] = []) {
+    return {
+      selection: { ciIds },
+      deploymentPackage: { choice: 'new' as const, package: { name, sourcePath } },
+      distributionPoints: { distributionPointIds: dps, distributionPointGroupIds: [] },
+      location: { source: 'internet' as const },
+      languageSelection: { languages: ['en'] },
+    };
+  }
+
+  it('downloads into a new package at content version 2, distributes it, and deleting it brings the red arrow back', async () => {
+    const alpha = (f: ReturnType<typeof contentFixture>) => f.record('Alpha', 'alpha-kb1-x64.msu');
+    const { site, fixture, ciIdOf } = await setup((f) => [
+      alpha(f),
+      f.record('Bravo', 'bravo-kb2-x64.cab'),
+    ]);
+    const alphaRecord = alpha(fixture);
+    const ciId = ciIdOf(alphaRecord);
+    expect(await isDownloaded(site, ciId)).toBe(false);
+    const dp = await call(site, 'dps.add', {
+      kind: 'library',
+      name: 'DP01',
+      libraryPath: folder(),
+    });
+    const source = folder();
+    const preview = await call(site, 'content.preview', {
+      selection: { ciIds: [ciId] },
+      languages: ['en'],
+    });
+    expect(preview).toMatchObject({
+      updates: 1,
+      files: 1,
+      bytes: 300_000,
+      filesAlreadyInLibrary: 0,
+    });
+
+    const started = await call(
+      site,
+      'content.download',
+      newPackage('Patch Tuesday 2026-11', source, [ciId], [dp.id]),
+    );
+    const job = await waitForJob(site, started.jobId);
+    expect(job.error).toBeNull();
+    expect(job.result).toMatchObject({
+      sourceVersion: 2,
+      filesFetched: 1,
+      updates: [{ outcome: 'Downloaded' }],
+    });
+
+    const pkg = await call(site, 'packages.get', { id: started.packageId });
+    expect(pkg).toMatchObject({
+      sourceVersion: 2,
+      numberOfUpdates: 1,
+      sizeBytes: 300_000,
+      packageId: expect.stringMatching(/^PS1[0-9A-F]{5}$/),
+    });
+    const file = join(source, alphaRecord.updateId, 'alpha-kb1-x64.msu');
+    expect(sha256(readFileSync(file))).toBe(alphaRecord.contentFiles[0]!.sha256);
+    expect(existsSync(join(source, '.patchbay-partial'))).toBe(true);
+    expect(readdirSync(join(source, '.patchbay-partial'))).toEqual([]);
+    expect(await isDownloaded(site, ciId)).toBe(true);
+    expect((await call(site, 'updates.get', { ciId })).isContentMissing).toBe(false);
+
+    const locations = await call(site, 'contentStatus.get', { packageId: pkg.id });
+    expect(
+      locations.map((row) => [row.distributionPointName, row.state, row.contentVersion]),
+    ).toEqual([
+      ['Site content library', 'Success', 2],
+      ['DP01', 'Success', 2],
+    ]);
+    expect((await call(site, 'dps.list', {})).find((each) => each.id === dp.id)).toMatchObject({
+      fileCount: 1,
+      sizeBytes: 300_000,
+    });
+    const [status] = await call(site, 'contentStatus.list', {});
+    expect(status).toMatchObject({ targeted: 2, installed: 2, failed: 0 });
+    expect(readFileSync(join(site.folders.logs, 'PatchDownloader.log'), 'utf8')).toContain(
+      'Successfully moved',
+    );
+    expect(readFileSync(join(site.folders.logs, 'distmgr.log'), 'utf8')).toContain('DP01');
+
+    // Validate finds every file intact; Redistribute copies it again.
+    const validated = await waitForJob(
+      site,
+      (await call(site, 'packages.validate', { id: pkg.id, distributionPointIds: [dp.id] })).jobId,
+    );
+    expect(validated.error).toBeNull();
+
+    await call(site, 'packages.delete', { ids: [pkg.id] });
+    expect(await isDownloaded(site, ciId)).toBe(false);
+    expect((await call(site, 'updates.get', { ciId })).isContentMissing).toBe(true);
+    expect((await call(site, 'dps.list', {})).every((each) => each.fileCount === 0)).toBe(true);
+    // The package source is the admin's folder: its files stay.
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('never downloads again what the site library holds, and an existing package skips what it has', async () => {
+    const { site, server, fixture, ciIdOf } = await setup((f) => [
+      f.record('Alpha', 'alpha-kb1-x64.msu'),
+    ]);
+    const ciId = ciIdOf(fixture.record('Alpha', 'alpha-kb1-x64.msu'));
+    const first = await call(site, 'content.download', newPackage('First', folder(), [ciId]));
+    expect((await waitForJob(site, first.jobId)).error).toBeNull();
+    const sent = server.bytesSent;
+
+    const again = await call(site, 'content.download', {
+      ...newPackage('ignored', '/unused', [ciId]),
+      deploymentPackage: { choice: 'existing', packageId: first.packageId },
+    });
+    const repeat = await waitForJob(site, again.jobId);
+    expect(repeat.result).toMatchObject({
+      sourceVersion: 2,
+      updates: [{ outcome: 'AlreadyDownloaded' }],
+    });
+
+    const second = await call(site, 'content.download', newPackage('Second', folder(), [ciId]));
+    const copied = await waitForJob(site, second.jobId);
+    expect(copied.result).toMatchObject({ sourceVersion: 2, filesFetched: 0, filesReused: 1 });
+    expect(server.bytesSent).toBe(sent);
+
+    // Deleting one package keeps the update downloaded while the other still holds it.
+    await call(site, 'packages.delete', { ids: [first.packageId] });
+    expect(await isDownloaded(site, ciId)).toBe(true);
+    await call(site, 'packages.removeUpdates', { id: second.packageId, ciIds: [ciId] });
+    expect(await isDownloaded(site, ciId)).toBe(false);
+    expect((await call(site, 'packages.get', { id: second.packageId })).sourceVersion).toBe(3);
+  });
+
+  it('refuses a tampered payload, logs both hashes, and leaves the package as it was', async () => {
+    const { site, fixture, ciIdOf } = await setup((f) => [f.record('Alpha', 'alpha-kb1-x64.msu')]);
+    const record = fixture.record('Alpha', 'alpha-kb1-x64.msu');
+    fixture.payloads.set('alpha-kb1-x64.msu', Buffer.alloc(300_000, 'x'));
+    const source = folder();
+    const started = await call(
+      site,
+      'content.download',
+      newPackage('Tampered', source, [ciIdOf(record)]),
+    );
+    const job = await waitForJob(site, started.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toContain(record.contentFiles[0]!.sha256);
+    expect(job.error).toContain(sha256(Buffer.alloc(300_000, 'x')));
+    expect(await call(site, 'packages.get', { id: started.packageId })).toMatchObject({
+      sourceVersion: 1,
+      numberOfFiles: 0,
+    });
+    expect(existsSync(join(source, record.updateId))).toBe(false);
+    expect(readdirSync(join(source, '.patchbay-partial'))).toEqual([]);
+    expect(await isDownloaded(site, ciIdOf(record))).toBe(false);
+    expect(readFileSync(join(site.folders.logs, 'PatchDownloader.log'), 'utf8')).toContain(
+      'failed hash verification',
+    );
+  });
+
+  it('retries an unreachable URL, then fails naming it', async () => {
+    const { site, server, fixture, ciIdOf } = await setup((f) => [
+      f.record('Alpha', 'alpha-kb1-x64.msu'),
+    ]);
+    const record = fixture.record('Alpha', 'alpha-kb1-x64.msu');
+    server.failNext('alpha-kb1-x64.msu', 5);
+    const started = await call(
+      site,
+      'content.download',
+      newPackage('Unreachable', folder(), [ciIdOf(record)]),
+    );
+    const job = await waitForJob(site, started.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toContain(server.urlOf('alpha-kb1-x64.msu'));
+    expect(job.error).toContain('2 attempts');
+    expect(server.requests.filter((r) => r.name === 'alpha-kb1-x64.msu')).toHaveLength(2);
+
+    // A transient failure is retried and the file still arrives.
+    server.failNext('alpha-kb1-x64.msu', 1);
+    const retried = await call(
+      site,
+      'content.download',
+      newPackage('Retried', folder(), [ciIdOf(record)]),
+    );
+    expect((await waitForJob(site, retried.jobId)).error).toBeNull();
+  });
+
+  it('refuses a package source that is missing, relative or used by another package', async () => {
+    const { site, fixture, ciIdOf } = await setup((f) => [f.record('Alpha', 'alpha-kb1-x64.msu')]);
+    const ciId = ciIdOf(fixture.record('Alpha', 'alpha-kb1-x64.msu'));
+    const refusal = (input: MethodInput<'content.download'>) =>
+      call(site, 'content.download', input).catch((e: SiteError) => e.message);
+    expect(await refusal(newPackage('Missing', '/no/such/folder', [ciId]))).toMatch(
+      /does not exist/,
+    );
+    expect(await refusal(newPackage('Relative', 'packages/here', [ciId]))).toMatch(/full path/);
+    const shared = folder();
+    await call(site, 'packages.create', { name: 'Owner', sourcePath: shared });
+    expect(await refusal(newPackage('Thief', shared, [ciId]))).toMatch(
+      /already used by the deployment package "Owner"/,
+    );
+    expect(await refusal(newPackage('Nested', join(shared), [ciId]))).toMatch(/already used/);
+    expect(await refusal(newPackage('x'.repeat(51), folder(), [ciId]))).toMatch(
+      /at most 50 characters/,
+    );
+    expect(
+      await refusal({
+        ...newPackage('NoLanguage', folder(), [ciId]),
+        languageSelection: { languages: [] },
+      }),
+    ).toMatch(/select at least one language/);
+    const { rows } = await call(site, 'packages.list', {});
+    expect(rows.map((row) => row.name)).toEqual(['Owner']);
+  });
+
+  it('refuses a catalog file name that would escape the package folder', async () => {
+    const escape = Buffer.alloc(1000, 'e');
+    const { site, ciIdOf } = await setup((f) => {
+      f.payloads.set('evil.cab', escape);
+      return [
+        makeRecord('Escape', {
+          contentFiles: [
+            {
+              fileName: '../../evil.cab',
+              url: 'http://127.0.0.1:9/evil.cab',
+              size: 1000,
+              sha256: sha256(escape),
+              sha1: sha1(escape),
+              language: '',
+            },
+          ],
+        }),
+      ];
+    });
+    const source = folder();
+    const started = await call(
+      site,
+      'content.download',
+      newPackage('Escape', source, [ciIdOf(makeRecord('Escape'))]),
+    );
+    const job = await waitForJob(site, started.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatch(/would leave the package folder/);
+    expect(existsSync(join(source, '..', 'evil.cab'))).toBe(false);
+  });
+
+  it('resumes a download that a closed site left half-way, fetching only the rest', async () => {
+    const { site, server, fixture, ciIdOf, reopen } = await setup((f) => [
+      f.record('Alpha', 'alpha-kb1-x64.msu'),
+    ]);
+    const record = fixture.record('Alpha', 'alpha-kb1-x64.msu');
+    server.stallAt('alpha-kb1-x64.msu', 150_000);
+    const source = folder();
+    const started = await call(
+      site,
+      'content.download',
+      newPackage('Interrupted', source, [ciIdOf(record)]),
+    );
+    const partial = join(source, '.patchbay-partial', `${record.contentFiles[0]!.sha256}.partial`);
+    await until(async () => existsSync(partial) && readFileSync(partial).length >= 150_000);
+    await site.close();
+
+    const next = await reopen();
+    const job = await waitForJob(next, started.jobId);
+    expect(job.error).toBeNull();
+    expect(job.result).toMatchObject({ sourceVersion: 2 });
+    const resumed = server.requests.filter((r) => r.name === 'alpha-kb1-x64.msu');
+    expect(resumed.at(-1)!.range).toBe('bytes=150000-');
+    expect(server.bytesSent).toBe(300_000);
+    writeFileSync(join(source, 'note.txt'), 'the admin may keep other files here');
+  });
+});
