@@ -1,9 +1,5 @@
-import {
-  BoxMultipleRegular,
-  FolderRegular,
-  LibraryRegular,
-  FlowchartRegular,
-} from '@fluentui/react-icons';
+import { FolderRegular, LibraryRegular, FlowchartRegular } from '@fluentui/react-icons';
+import { deploymentPackagesNode } from '../content/deployment-packages-node';
 import { updateGroupRibbon } from '../groups/update-group-ribbon';
 import { downloadGroupRibbon, downloadUpdatesRibbon } from '../wizards/download/download-actions';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
@@ -40,29 +36,7 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       downloadGroupRibbon,
       synchronizeGroup('Software Update Groups'),
     ]),
-    plannedListNode({
-      id: 'library.softwareUpdates.packages',
-      title: 'Deployment Packages',
-      icon: BoxMultipleRegular,
-      workspace,
-      parentId: 'library.softwareUpdates',
-      // Spec §6.3.
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Name', isDefault: true, width: 260 },
-        { header: 'Description', isDefault: true, width: 220 },
-        'Package ID*',
-        'Source Version*',
-        'Source Date*',
-        { header: 'Package source path', isDefault: true, width: 260 },
-        'Priority',
-        'Size*',
-        'Date created',
-        'Last update',
-      ),
-      emptyText:
-        'There are no deployment packages. Download software updates to create a deployment package for their content.',
-    }),
+    deploymentPackagesNode('library.softwareUpdates'),
     plannedListNode({
       id: 'library.softwareUpdates.adrs',
       title: 'Automatic Deployment Rules',

@@ -39,7 +39,9 @@ export interface ColumnSpec<Row> {
 export interface ListScope {
   readonly label: string;
   /** The software update group whose members are listed (UpdateFilter.groupId). */
-  readonly groupId: number;
+  readonly groupId?: number;
+  /** The updates whose files a deployment package holds (its Show Members). */
+  readonly ciIds?: readonly number[];
 }
 
 export interface ListQuery {
@@ -125,6 +127,11 @@ export interface ListNode<Row> extends NodeBase {
   readonly emptyText: string;
   /** Add Criteria and saved searches under the search bar (All Software Updates). */
   readonly criteriaBar?: ComponentType<{ list: ListStore<AnyRow>; services: ConsoleServices }>;
+  /**
+   * A notice bar above the list, e.g. Deployment Packages offering demo content on a site that
+   * has nothing to download; it decides itself whether to show.
+   */
+  readonly banner?: ComponentType<{ list: ListStore<AnyRow>; services: ConsoleServices }>;
   /** The search bar's hint; absent means the list cannot be searched yet. */
   readonly searchHint?: string;
   readonly defaultSort?: { columnId: string; direction: SortDirection };

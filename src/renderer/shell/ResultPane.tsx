@@ -60,6 +60,7 @@ export const ResultPane = observer(function ResultPane({
           {list.total === null ? '' : formatCount(list.total, 'item')}
         </span>
       </div>
+      {list.node.banner && <list.node.banner list={list} services={shell.services} />}
       <SearchBar list={list} />
       {list.node.criteriaBar && <list.node.criteriaBar list={list} services={shell.services} />}
       <div className={styles.gridArea}>

@@ -134,7 +134,13 @@ export class ListStore<Row> {
 
   /** Narrows the list to a group's members (or back to all, with null), from the top. */
   setScope(scope: ListScope | null): void {
-    if (scope?.groupId === this.scope?.groupId && scope?.label === this.scope?.label) return;
+    if (
+      scope?.groupId === this.scope?.groupId &&
+      scope?.label === this.scope?.label &&
+      scope?.ciIds === this.scope?.ciIds
+    ) {
+      return;
+    }
     this.scope = scope;
     this.total = null;
     this.selection = [];

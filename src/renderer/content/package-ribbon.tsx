@@ -1,0 +1,98 @@
+import {
+  AppsListDetailRegular,
+  ArrowSyncRegular,
+  DeleteRegular,
+  ShareAndroidRegular,
+} from '@fluentui/react-icons';
+import type { DeploymentPackage } from '../../shared/contract/deployment-packages';
+import type { RibbonAction, RibbonGroup } from '../nodes/types';
+import { DistributeContentDialog } from './distribute-content-dialog';
+
+type PackageAction = RibbonAction<DeploymentPackage>;
+
+const allSoftwareUpdatesId = 'library.softwareUpdates.all';
+
+const distributeContent: PackageAction = {
+  id: 'distributeContent',
+  label: 'Distribute Content',
+  icon: ShareAndroidRegular,
+  description: 'Copies the selected package to more distribution points or groups.',
+  isEnabled: ({ selection }) => selection.length === 1,
+  run: ({ selection, services }) =>
+    services.dialogs.show((close) => (
+      <DistributeContentDialog pkg={selection[0]!} services={services} close={close} />
+    )),
+};
+
+const updateDistributionPoints: PackageAction = {
+  id: 'updateDistributionPoints',
+  label: 'Update Distribution Points',
+  icon: ArrowSyncRegular,
+  description:
+    'Copies the current content version of the selected package to every distribution point it targets.',
+  isEnabled: ({ selection }) => selection.length === 1,
+  run: async ({ selection, services }) => {
+    const pkg = selection[0]!;
+    const isYes = await services.dialogs.confirm({
+      title: 'Configuration Manager',
+      question: `Are you sure you want to update the distribution points of "${pkg.name}"? Its content is copied again to every distribution point it targets.`,
+    });
+    if (!isYes) return;
+    const { jobId } = await services.api.call('packages.updateDistributionPoints', { id: pkg.id });
+    void services.jobs.track(jobId);
+    services.revealJobs();
+    services.notices.show('info', `Updating the distribution points of ${pkg.name}.`);
+  },
+};
+
+const showMembers: PackageAction = {
+  id: 'showPackageMembers',
+  label: 'Show Members',
+  icon: AppsListDetailRegular,
+  description: 'Lists the software updates whose files the selected package holds.',
+  isEnabled: ({ selection }) => selection.length === 1,
+  run: async ({ selection, services }) => {
+    const pkg = selection[0]!;
+    const ciIds = await services.api.call('packages.memberIds', { id: pkg.id });
+    services.openNode(allSoftwareUpdatesId, { label: `Members of ${pkg.name}`, ciIds });
+  },
+};
+
+const deletePackages: PackageAction = {
+  id: 'deletePackages',
+  label: 'Delete',
+  icon: DeleteRegular,
+  description:
+    'Deletes the selected packages. Their content leaves the distribution points; updates no other package holds get the red arrow back.',
+  isEnabled: ({ selection }) => selection.length > 0,
+  run: async ({ selection, services, list }) => {
+    const count = selection.length;
+    const isYes = await services.dialogs.confirm({
+      title: 'Confirm Delete',
+      question:
+        count === 1
+          ? `Are you sure you want to delete the deployment package "${selection[0]!.name}"? Its content is removed from the distribution points.`
+          : `Are you sure you want to delete the ${count} selected deployment packages? Their content is removed from the distribution points.`,
+    });
+    if (!isYes) return;
+    try {
+      const { deleted } = await services.api.call('packages.delete', {
+        ids: selection.map((pkg) => pkg.id),
+      });
+      services.notices.show(
+        'success',
+        `Deleted ${deleted} deployment ${deleted === 1 ? 'package' : 'packages'}.`,
+      );
+      list.setSelection([]);
+      list.refresh();
+    } catch (error) {
+      services.notices.showError('The deployment packages were not deleted', error);
+    }
+  },
+};
+
+/** Deployment Packages > Home (§6.3). */
+export const packageRibbon: readonly RibbonGroup<DeploymentPackage>[] = [
+  { label: 'Deployment Package', actions: [distributeContent, updateDistributionPoints] },
+  { label: 'Package', actions: [showMembers, deletePackages] },
+];
