@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { WebSocketServer } from 'ws';
 import { SiteError, type WireResult } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
+import { contentEndpoint } from '../../site/content/content-endpoint';
 import type { Site } from '../../site/site';
 import { httpStatusFor } from './http-status';
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
@@ -43,7 +44,10 @@ export async function startSiteServer(
 ): Promise<SiteServer> {
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
-  const mounts = new Map<string, RouteHandler>();
+  const mounts = new Map<string, RouteHandler>([
+    // The distribution point: clients and other sites fetch (and send) content by hash.
+    ['/dp', contentEndpoint(site.database, site.clock)],
+  ]);
   const user = safeUserName();
   let allowedHosts = new Set<string>();
 
