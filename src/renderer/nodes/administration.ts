@@ -1,9 +1,6 @@
-import {
-  FolderRegular,
-  OptionsRegular,
-  ServerRegular,
-  SettingsRegular,
-} from '@fluentui/react-icons';
+import { FolderRegular, OptionsRegular, SettingsRegular } from '@fluentui/react-icons';
+import { distributionPointsNode } from '../content/distribution-points-node';
+import { distributionPointGroupsNode } from '../content/dp-groups-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { sitesNode } from './sites-node';
 import { defineFolder, type ConsoleNode } from './types';
@@ -31,26 +28,8 @@ export function administrationNodes(): ConsoleNode[] {
       parentId: 'administration.overview',
     }),
     sitesNode('administration.siteConfiguration'),
-    plannedListNode({
-      id: 'administration.distributionPoints',
-      title: 'Distribution Points',
-      icon: ServerRegular,
-      workspace,
-      parentId: 'administration.overview',
-      // The console's distribution point columns [INF].
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Name', isDefault: true, width: 240 },
-        'Site Code*',
-        { header: 'Description', isDefault: true, width: 200 },
-        'Type*',
-        'Pull Distribution Point',
-        'Content Library Path',
-        'Free Space',
-      ),
-      emptyText:
-        'There are no distribution points. Add the distribution point role to a site system server to distribute update content.',
-    }),
+    distributionPointsNode('administration.overview'),
+    distributionPointGroupsNode('administration.overview'),
     plannedListNode({
       id: 'administration.clientSettings',
       title: 'Client Settings',

@@ -1,9 +1,5 @@
-import {
-  CloudArrowDownRegular,
-  FolderRegular,
-  HeartPulseRegular,
-  RocketRegular,
-} from '@fluentui/react-icons';
+import { FolderRegular, HeartPulseRegular, RocketRegular } from '@fluentui/react-icons';
+import { contentStatusNode } from '../content/content-status-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { jobsNode } from './jobs-node';
 import { statusMessagesNode } from './status-messages-node';
@@ -55,30 +51,7 @@ export function monitoringNodes(): ConsoleNode[] {
       workspace,
       parentId: 'monitoring.overview',
     }),
-    plannedListNode({
-      id: 'monitoring.contentStatus',
-      title: 'Content Status',
-      icon: CloudArrowDownRegular,
-      workspace,
-      parentId: 'monitoring.distributionStatus',
-      // Spec §6.3 / §9.5 name the view, not its columns: these follow the console [INF].
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Software', isDefault: true, width: 260 },
-        'Type*',
-        'Package ID*',
-        'Targeted*',
-        'Success*',
-        'In Progress*',
-        'Failed*',
-        'Unknown*',
-        'Compliance %*',
-        'Source Version',
-        'Date Created',
-      ),
-      emptyText:
-        'No content has been sent to distribution points yet. Download software updates into a deployment package to follow its distribution here.',
-    }),
+    contentStatusNode('monitoring.distributionStatus'),
     defineFolder({
       id: 'monitoring.systemStatus',
       title: 'System Status',
