@@ -4,6 +4,9 @@ import { productVersion } from '../site/version';
 import { registerCatalog } from './cli/catalog-command';
 import { registerDb } from './cli/db-command';
 import { registerGroup } from './cli/group-command';
+import { registerDemoContent, registerDownload } from './cli/download-command';
+import { registerPackage } from './cli/package-command';
+import { registerDistributionPoint } from './cli/dp-command';
 import { registerJobs } from './cli/jobs-command';
 import { registerServe } from './cli/serve-command';
 import { registerStatusMessages } from './cli/status-messages-command';
@@ -29,6 +32,10 @@ export function buildProgram(): Command {
   registerSup(program);
   registerCatalog(program);
   registerGroup(program);
+  registerDownload(program);
+  registerDemoContent(program);
+  registerPackage(program);
+  registerDistributionPoint(program);
   return program;
 }
 
