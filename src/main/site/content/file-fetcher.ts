@@ -1,9 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { httpGetStream } from './http-get';
 
 /** A content file to bring into a package, as the catalog describes it. */
 export interface ContentFileSource {
@@ -111,20 +111,28 @@ async function fetchOnce(
     await hashPrefix(partialPath, hashes);
     return finish(hashes, file, value);
   }
-  const response = await fetch(file.url, {
-    signal: options.signal,
-    headers: have > 0 ? { Range: `bytes=${have}-` } : {},
-  });
-  if (response.status === 404 || response.status === 410 || response.status === 403)
+  const response = await httpGetStream(
+    file.url,
+    have > 0 ? { Range: `bytes=${have}-` } : {},
+    options.signal,
+  );
+  const status = response.statusCode ?? 0;
+  if (status === 404 || status === 410 || status === 403) {
+    response.resume();
     throw new PermanentFetchError(
-      `${file.url} answered ${response.status} ${response.statusText}.`,
+      `${file.url} answered ${status} ${response.statusMessage ?? ''}.`.replace(' .', '.'),
     );
-  if (!response.ok || !response.body)
-    throw new Error(`${file.url} answered ${response.status} ${response.statusText}.`);
-  const isResumed = response.status === 206 && have > 0;
+  }
+  if (status < 200 || status >= 300) {
+    response.resume();
+    throw new Error(
+      `${file.url} answered ${status} ${response.statusMessage ?? ''}.`.replace(' .', '.'),
+    );
+  }
+  const isResumed = status === 206 && have > 0;
   // A server that ignores Range answers 200 with the whole file: start the partial over.
   if (isResumed) await hashPrefix(partialPath, hashes);
-  await writeBody(response.body as WebReadableStream, partialPath, isResumed, hashes, onBytes);
+  await writeBody(response, partialPath, isResumed, hashes, onBytes);
   const size = sizeOf(partialPath);
   if (isSizeKnown && size !== file.size)
     throw new Error(`${file.url} ended after ${size} of ${file.size} bytes.`);
@@ -159,7 +167,7 @@ async function hashPrefix(
 }
 
 async function writeBody(
-  body: WebReadableStream,
+  body: Readable,
   partialPath: string,
   append: boolean,
   hashes: { sha256: Hash; check: Hash | null },
@@ -174,11 +182,7 @@ async function writeBody(
     },
   });
   try {
-    await pipeline(
-      Readable.fromWeb(body),
-      tap,
-      createWriteStream(partialPath, { flags: append ? 'a' : 'w' }),
-    );
+    await pipeline(body, tap, createWriteStream(partialPath, { flags: append ? 'a' : 'w' }));
   } catch (error) {
     throw asDiskError(error, partialPath) ?? error;
   }
