@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -346,6 +354,29 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     expect(job.state).toBe('failed');
     expect(job.error).toMatch(/would leave the package folder/);
     expect(existsSync(join(source, '..', 'evil.cab'))).toBe(false);
+  });
+
+  it('says the disk is full in a sentence and leaves no partial file behind', async () => {
+    const { site, fixture, ciIdOf } = await setup((f) => [f.record('Alpha', 'alpha-kb1-x64.msu')]);
+    const record = fixture.record('Alpha', 'alpha-kb1-x64.msu');
+    const source = folder();
+    // The kernel's /dev/full answers every write with ENOSPC: the partial file points at it.
+    mkdirSync(join(source, '.patchbay-partial'));
+    const partial = join(source, '.patchbay-partial', `${record.contentFiles[0]!.sha256}.partial`);
+    symlinkSync('/dev/full', partial);
+    const started = await call(
+      site,
+      'content.download',
+      newPackage('Full disk', source, [ciIdOf(record)]),
+    );
+    const job = await waitForJob(site, started.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toBe(`The disk holding ${join(source, '.patchbay-partial')} is full.`);
+    expect(existsSync(partial)).toBe(false);
+    expect(await call(site, 'packages.get', { id: started.packageId })).toMatchObject({
+      sourceVersion: 1,
+      numberOfFiles: 0,
+    });
   });
 
   it('resumes a download that a closed site left half-way, fetching only the rest', async () => {
