@@ -169,7 +169,7 @@ export function contentStatusNode(parentId: string) {
       'No content has been sent to distribution points yet. Download software updates into a deployment package to follow its distribution here.',
     details: ViewStatus,
     describe: (row) => row.name,
-    topics: ['deploymentPackages', 'packages', 'contentStatus', 'distributionPoints'],
+    topics: ['content'],
     onEvent: (event, list) => {
       if (event.type === 'job.changed') list.refreshSoon();
     },

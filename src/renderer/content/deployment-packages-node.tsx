@@ -108,7 +108,7 @@ export function deploymentPackagesNode(parentId: string) {
     details: DeploymentPackageDetailsPane,
     properties: DeploymentPackageProperties,
     describe: (row) => row.name,
-    topics: ['deploymentPackages', 'packages', 'contentStatus', 'distributionPoints'],
+    topics: ['content'],
     // A download or a copy to a distribution point changes Source Version, Size and states.
     onEvent: (event, list) => {
       if (event.type === 'job.changed' && event.job.state !== 'queued') list.refreshSoon();

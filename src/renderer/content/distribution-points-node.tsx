@@ -174,7 +174,7 @@ export function distributionPointsNode(parentId: string) {
     ],
     details: DistributionPointDetails,
     describe: (row) => row.name,
-    topics: ['distributionPoints'],
+    topics: ['content'],
     onEvent: (event, list) => {
       if (event.type === 'job.changed' && event.job.state === 'succeeded') list.refreshSoon();
     },

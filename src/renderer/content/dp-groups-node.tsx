@@ -82,6 +82,6 @@ export function distributionPointGroupsNode(parentId: string) {
       'There are no distribution point groups. Create Group to distribute packages to several distribution points at once.',
     ribbon: [{ label: 'Distribution Point Group', actions: [createGroup, deleteGroups] }],
     describe: (row) => row.name,
-    topics: ['distributionPoints', 'distributionPointGroups'],
+    topics: ['content'],
   });
 }

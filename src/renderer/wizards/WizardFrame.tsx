@@ -35,14 +35,13 @@ const useStyles = makeStyles({
   bannerIcon: { fontSize: '32px', color: tokens.colorBrandForeground1 },
   bannerTitle: { margin: 0, fontSize: '16px', fontWeight: tokens.fontWeightSemibold },
   middle: { display: 'grid', gridTemplateColumns: '180px minmax(0, 1fr)', minHeight: 0 },
-  steps: {
-    margin: 0,
-    padding: '12px 0',
-    listStyle: 'none',
+  nav: {
+    minHeight: 0,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowY: 'auto',
   },
+  steps: { margin: 0, padding: '12px 0', listStyle: 'none' },
   stepButton: {
     display: 'block',
     width: '100%',
@@ -138,7 +137,7 @@ export const WizardFrame = observer(function WizardFrame<PageId extends string>(
           <h2 className={styles.bannerTitle}>{title}</h2>
         </header>
         <div className={styles.middle}>
-          <nav aria-label="Wizard pages">
+          <nav className={styles.nav} aria-label="Wizard pages">
             <ol className={styles.steps}>
               {flow.steps.map((candidate) => (
                 <li key={candidate.id}>

@@ -9,6 +9,8 @@ export const usePageStyles = makeStyles({
     flexDirection: 'column',
     gap: '8px',
     margin: '2px 0 10px 28px',
+    // Inside a RadioGroup the options shrink to their text; the fields under one must not.
+    alignSelf: 'stretch',
   },
   row: { display: 'flex', alignItems: 'flex-end', gap: '8px' },
   grow: { flex: 1, minWidth: 0 },

@@ -194,7 +194,8 @@ export class WizardFlow<PageId extends string> {
         this.jobId = jobId;
         this.current = 'progress';
       });
-      await this.services.jobs.track(jobId);
+      // The job's events keep the page live; this read only fills it before the first event.
+      void this.services.jobs.track(jobId);
     } catch (error) {
       // The draft stays as typed on Summary; the admin can go back and change what was refused.
       runInAction(() => (this.startError = errorSentence(error)));

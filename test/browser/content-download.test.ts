@@ -1,0 +1,248 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningBrowser } from './support/browser';
+import { ConsolePage } from './support/console-page';
+import { siteCaller } from './support/site-calls';
+import { startSite, type RunningSite } from './support/site-server';
+
+interface PackageRow {
+  id: number;
+  name: string;
+  sourceVersion: number;
+}
+
+const shotsFolder = '/tmp/shots';
+
+/**
+ * The Download Software Updates Wizard as a new admin walks it on a fresh site with the demo
+ * content: a new package, live progress, the red arrows gone, Content Status, and the red
+ * arrows back once the package is deleted.
+ */
+describe('Download Software Updates Wizard in the console', () => {
+  let site: RunningSite;
+  let browser: RunningBrowser;
+  let ui: ConsolePage;
+  let packageSource: string;
+  let secondLibrary: string;
+  /** The titles of the three demo updates the admin downloads. */
+  let chosen: string[] = [];
+
+  const call = <T>(method: string, input: unknown) => siteCaller(site.url)<T>(method, input);
+  const packages = async () =>
+    (await call<{ rows: PackageRow[] }>('packages.list', { page: { size: 100 } })).rows;
+  const wizard = () => ui.page.getByRole('dialog', { name: 'Download Software Updates Wizard' });
+  const wizardButton = (name: string) =>
+    wizard().locator('footer').getByRole('button', { name, exact: true });
+  const step = () => wizard().locator('[data-wizard-step]').getAttribute('data-wizard-step');
+  const shot = (name: string) => ui.page.screenshot({ path: join(shotsFolder, `${name}.png`) });
+  const demoRows = () => ui.gridRows().filter({ hasText: 'Patchbay Demo' });
+  const updateRow = (title: string) => ui.gridRows().filter({ hasText: title }).first();
+  const redArrows = async () =>
+    Promise.all(chosen.map((title) => updateRow(title).locator('[data-red-arrow]').count()));
+  const top = { x: 200, y: 4 };
+
+  beforeAll(async () => {
+    mkdirSync(shotsFolder, { recursive: true });
+    packageSource = mkdtempSync(join(tmpdir(), 'patchbay-package-source-'));
+    secondLibrary = mkdtempSync(join(tmpdir(), 'patchbay-dp02-'));
+    site = await startSite();
+    browser = await launchBrowser();
+    ui = new ConsolePage(await browser.context.newPage());
+    await ui.open(site.url);
+    await ui.chooseWorkspace('Software Library');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+    rmSync(packageSource, { recursive: true, force: true });
+    rmSync(secondLibrary, { recursive: true, force: true });
+  });
+
+  it('offers the demo content on an empty Deployment Packages node', async () => {
+    await ui.openNode('Deployment Packages');
+    const bar = ui.page.getByTestId('demo-content-bar');
+    await bar.waitFor();
+    expect(await bar.innerText()).toContain('download.windowsupdate.com');
+    expect(await bar.innerText()).toContain('Patchbay Demo');
+    await shot('01-packages-empty-demo-bar');
+    await bar.getByRole('button', { name: 'Add demo content' }).click();
+    await bar.waitFor({ state: 'detached' });
+    const status = await call<{ isEnabled: boolean; updates: number }>('content.demoStatus', {});
+    expect(status.isEnabled).toBe(true);
+    await call('dps.add', { kind: 'library', name: 'DP02', libraryPath: secondLibrary });
+  });
+
+  it('shows the red arrow on the demo updates, whose content is in no package', async () => {
+    await ui.openNode('All Software Updates');
+    await ui.page.getByPlaceholder('Search title, article ID or bulletin ID').fill('Patchbay Demo');
+    await ui.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => demoRows().count()).toBeGreaterThanOrEqual(3);
+    const titles = await demoRows().locator('[col-id="title"]').allInnerTexts();
+    chosen = titles.slice(0, 3).map((title) => title.trim());
+    expect(chosen.every((title) => title.startsWith('Patchbay Demo'))).toBe(true);
+    expect(await redArrows()).toEqual([1, 1, 1]);
+  });
+
+  it('walks every page of the wizard for a new package, refusing invalid fields', async () => {
+    await updateRow(chosen[0]!).click({ position: top });
+    await updateRow(chosen[1]!).click({ position: top, modifiers: ['Control'] });
+    await updateRow(chosen[2]!).click({ position: top, modifiers: ['Control'] });
+    await ui.ribbonButton('Download').click();
+    await wizard().waitFor();
+    expect(await step()).toBe('deploymentPackage');
+    // No package exists yet, so the wizard starts on "Create a new deployment package".
+    expect(
+      await wizard().getByRole('radio', { name: 'Create a new deployment package' }).isChecked(),
+    ).toBe(true);
+    const name = wizard().getByRole('textbox', { name: 'Name:' });
+    await name.fill('x'.repeat(51));
+    await wizard().getByText('At most 50 characters.').waitFor();
+    await wizardButton('Next >').click();
+    expect(await step()).toBe('deploymentPackage');
+    await wizard().getByText('Give the package source folder.').waitFor();
+    await shot('02-wizard-deployment-package-invalid');
+    await name.fill('Pilot updates');
+    await wizard().getByRole('textbox', { name: 'Description:' }).fill('First wave');
+    await wizard().getByRole('textbox', { name: 'Package source:' }).fill(packageSource);
+    await shot('03-wizard-deployment-package');
+    await wizardButton('Next >').click();
+
+    expect(await step()).toBe('distributionPoints');
+    await wizard().getByRole('button', { name: 'Add' }).click();
+    await ui.page.getByRole('menuitem', { name: 'Distribution Point', exact: true }).click();
+    const picker = ui.page.getByRole('dialog', { name: 'Add Distribution Points' });
+    await picker.getByRole('checkbox', { name: 'Site content library' }).check();
+    await picker.getByRole('checkbox', { name: 'DP02' }).check();
+    await picker.getByRole('button', { name: 'OK' }).click();
+    await picker.waitFor({ state: 'detached' });
+    const destinations = wizard().getByRole('table', { name: 'Content destination' });
+    await destinations.getByText('DP02', { exact: true }).waitFor();
+    await shot('04-wizard-distribution-points');
+    await wizardButton('Next >').click();
+
+    expect(await step()).toBe('distributionSettings');
+    expect(await wizard().getByRole('radio', { name: 'Medium' }).isChecked()).toBe(true);
+    const manual = 'Manually copy the content in this package to the distribution point';
+    expect(await wizard().getByRole('radio', { name: manual }).isChecked()).toBe(true);
+    await shot('05-wizard-distribution-settings');
+    // Alt+N is Next, as the underlined access key of ConfigMgr's wizards.
+    await ui.page.keyboard.press('Alt+n');
+
+    expect(await step()).toBe('downloadLocation');
+    expect(
+      await wizard()
+        .getByRole('radio', { name: 'Download software updates from the Internet' })
+        .isChecked(),
+    ).toBe(true);
+    await shot('06-wizard-download-location');
+    await wizardButton('Next >').click();
+
+    expect(await step()).toBe('languageSelection');
+    const languages = wizard().getByRole('group', { name: 'Languages' }).getByRole('checkbox');
+    const checked: string[] = [];
+    for (const box of await languages.all()) {
+      if (await box.isChecked()) {
+        checked.push(
+          await box.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.innerText ?? ''),
+        );
+        await box.uncheck();
+      }
+    }
+    expect(checked.length).toBeGreaterThan(0);
+    await wizard().getByText('Select at least one language.').waitFor();
+    expect(await wizardButton('Summary').isDisabled()).toBe(true);
+    await shot('07-wizard-language-selection-invalid');
+    for (const language of checked) {
+      await wizard().getByRole('checkbox', { name: language, exact: true }).check();
+    }
+    await wizard().getByText('Select at least one language.').waitFor({ state: 'detached' });
+    await shot('08-wizard-language-selection');
+    await wizardButton('Next >').click();
+
+    expect(await step()).toBe('summary');
+    const preview = wizard().getByTestId('download-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain('Files to download');
+    await shot('09-wizard-summary');
+  });
+
+  it('shows the download moving on the Progress page, then every update Downloaded', async () => {
+    // Record every progress the page shows, however quickly the loopback download runs.
+    await ui.page.evaluate(() => {
+      const seen: { steps: string[]; progress: string[] } = { steps: [], progress: [] };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      const record = () => {
+        const step = document.querySelector('[data-wizard-step]')?.getAttribute('data-wizard-step');
+        if (step && seen.steps.at(-1) !== step) seen.steps.push(step);
+        const value = document.querySelector('[data-progress]')?.getAttribute('data-progress');
+        if (value && seen.progress.at(-1) !== value) seen.progress.push(value);
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+      });
+    });
+    await wizardButton('Next >').click();
+    await wizard().locator('[data-wizard-step="progress"]').waitFor();
+    await shot('10-wizard-progress');
+    await wizard().locator('[data-wizard-step="completion"]').waitFor({ timeout: 60_000 });
+    const seen = await ui.page.evaluate(
+      () => (window as unknown as { seen: { steps: string[]; progress: string[] } }).seen,
+    );
+    console.log('Progress seen on the wizard page:', seen.progress.join(', '));
+    expect(seen.steps).toContain('progress');
+    // The bar moved through values between empty and full, not straight to the end.
+    expect(seen.progress.map(Number).some((value) => value > 0 && value < 1)).toBe(true);
+    const results = wizard().getByRole('table', { name: 'Software update results' });
+    await expect.poll(() => results.getByRole('row').count()).toBe(4);
+    expect(await results.getByText('Downloaded', { exact: true }).count()).toBe(3);
+    await wizard().getByText('completed successfully').waitFor();
+    await shot('11-wizard-completion');
+    await wizardButton('Close').click();
+    await wizard().waitFor({ state: 'detached' });
+  });
+
+  it('lists the package with Source Version 2 and takes the red arrows away', async () => {
+    const pilot = (await packages()).find((pkg) => pkg.name === 'Pilot updates');
+    expect(pilot?.sourceVersion).toBe(2);
+    await expect.poll(redArrows).toEqual([0, 0, 0]);
+    await shot('12-all-software-updates-downloaded');
+
+    await ui.openNode('Deployment Packages');
+    const row = ui.gridRows().filter({ hasText: 'Pilot updates' });
+    await expect.poll(() => row.locator('[col-id="sourceVersion"]').innerText()).toBe('2');
+    await row.click();
+    await shot('13-deployment-packages');
+  });
+
+  it('says Success for each distribution point in Content Status', async () => {
+    await ui.chooseWorkspace('Monitoring');
+    await ui.openNode('Distribution Status');
+    await ui.openNode('Content Status');
+    const row = ui.gridRows().filter({ hasText: 'Pilot updates' });
+    await row.click();
+    const status = ui.detailsPane.getByTestId('view-status');
+    await expect
+      .poll(() => status.locator('[data-state="Success"]').count(), { timeout: 30_000 })
+      .toBe(2);
+    await shot('14-content-status');
+  });
+
+  it('brings the red arrows back when the package is deleted', async () => {
+    await ui.chooseWorkspace('Software Library');
+    await ui.openNode('Deployment Packages');
+    await ui.gridRows().filter({ hasText: 'Pilot updates' }).click();
+    await ui.ribbonButton('Delete').click();
+    const confirm = ui.page.getByRole('alertdialog');
+    await confirm.getByText('delete the deployment package "Pilot updates"').waitFor();
+    await confirm.getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(async () => (await packages()).length).toBe(0);
+
+    await ui.openNode('All Software Updates');
+    await expect.poll(redArrows).toEqual([1, 1, 1]);
+    await shot('15-red-arrows-back');
+  });
+});
