@@ -29,6 +29,7 @@ export class JobRunner {
   private readonly running = new Map<number, RunningJob>();
   private readonly concurrency: number;
   private readonly leaseMs: number;
+  private isStarted = false;
   private readonly pollMs: number;
   private readonly progressWriteMs: number;
   private timer: NodeJS.Timeout | null = null;
@@ -57,6 +58,7 @@ export class JobRunner {
   async start(): Promise<void> {
     await this.queue.recoverAbandoned();
     this.isStopping = false;
+    this.isStarted = true;
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), Math.max(200, this.leaseMs / 3));
     this.heartbeatTimer.unref();
     this.schedule(0);
@@ -64,7 +66,8 @@ export class JobRunner {
 
   /** Looks for work now, for example right after this process enqueued a job. */
   poke(): void {
-    if (!this.isStopping) this.schedule(0);
+    // A process that does not run jobs (a CLI listing, a console reading) only enqueues them.
+    if (this.isStarted && !this.isStopping) this.schedule(0);
   }
 
   /** Aborts this process's copy of a job at once, without waiting for the heartbeat. */
