@@ -1,35 +1,11 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-
-/** The CLI as an admin types it (through the TypeScript entry, so no build is needed). */
-async function patchbay(dataDir: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['scripts/run-ts.mjs', 'src/main/host/cli.ts', ...args, '--data-dir', dataDir],
-      { env: { ...process.env, PATCHBAY_BUNDLED_CATALOG: '/nonexistent', USER: 'cli-admin' } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { patchbay, temporaryFolders } from '../support/cli';
 
 describe('patchbay download, package and dp from the shell', () => {
-  const folders: string[] = [];
-  const folder = (prefix: string) => {
-    const path = mkdtempSync(join(tmpdir(), prefix));
-    folders.push(path);
-    return path;
-  };
-  afterAll(() => folders.forEach((path) => rmSync(path, { recursive: true, force: true })));
+  const { folder, removeAll } = temporaryFolders();
+  afterAll(removeAll);
 
   it('downloads demo updates into a new package on a distribution point, shows, redistributes and deletes it', async () => {
     const site = folder('patchbay-cli-content-');

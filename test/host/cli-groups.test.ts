@@ -1,27 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { patchbay } from '../support/cli';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
-
-const run = promisify(execFile);
-
-/** The CLI as an admin types it (through the TypeScript entry, so no build is needed). */
-async function patchbay(dataDir: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['scripts/run-ts.mjs', 'src/main/host/cli.ts', ...args, '--data-dir', dataDir],
-      { env: { ...process.env, PATCHBAY_BUNDLED_CATALOG: '/nonexistent', USER: 'cli-admin' } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('patchbay group from the shell', () => {
   const folders: string[] = [];
