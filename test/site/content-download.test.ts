@@ -356,6 +356,40 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     expect(existsSync(join(source, '..', 'evil.cab'))).toBe(false);
   });
 
+  it('copies from a location on the network, verified like a download, and names a missing file', async () => {
+    const { site, server, fixture, ciIdOf } = await setup((f) => [
+      f.record('Alpha', 'alpha-kb1-x64.msu'),
+      f.record('Bravo', 'bravo-kb2-x64.cab'),
+    ]);
+    const alpha = fixture.record('Alpha', 'alpha-kb1-x64.msu');
+    const bravo = fixture.record('Bravo', 'bravo-kb2-x64.cab');
+    const share = folder();
+    writeFileSync(join(share, 'alpha-kb1-x64.msu'), fixture.payloads.get('alpha-kb1-x64.msu')!);
+    const fromShare = (name: string, ciIds: number[]) => ({
+      ...newPackage(name, folder(), ciIds),
+      location: { source: 'network' as const, path: share },
+    });
+    const copied = await call(site, 'content.download', fromShare('From share', [ciIdOf(alpha)]));
+    expect((await waitForJob(site, copied.jobId)).result).toMatchObject({
+      sourceVersion: 2,
+      filesFetched: 1,
+    });
+    expect(server.requests).toEqual([]);
+
+    const missing = await call(site, 'content.download', fromShare('Missing', [ciIdOf(bravo)]));
+    const failed = await waitForJob(site, missing.jobId);
+    expect(failed.error).toBe(
+      `The file bravo-kb2-x64.cab is not in ${share} (nor in its ${bravo.updateId} folder).`,
+    );
+
+    expect(
+      await call(site, 'content.download', {
+        ...fromShare('Nowhere', [ciIdOf(bravo)]),
+        location: { source: 'network', path: '/no/such/share' },
+      }).catch((e: Error) => e.message),
+    ).toMatch(/does not exist/);
+  });
+
   it('says the disk is full in a sentence and leaves no partial file behind', async () => {
     const { site, fixture, ciIdOf } = await setup((f) => [f.record('Alpha', 'alpha-kb1-x64.msu')]);
     const record = fixture.record('Alpha', 'alpha-kb1-x64.msu');
