@@ -16,15 +16,16 @@ import { startDownload } from './start-download';
 import { distributionJobKind } from './distribution-job';
 import {
   createPackage,
-  deletePackages,
-  listPackages,
-  packageMemberIds,
-  removeUpdatesFromPackage,
-  removeFromDistributionPoints,
   targetDistributionPoints,
   updatePackage,
   type PackageServices,
 } from './package-changes';
+import { listPackages, packageMemberIds } from './package-list';
+import {
+  deletePackages,
+  removeFromDistributionPoints,
+  removeUpdatesFromPackage,
+} from './package-removal';
 import { readPackage } from './package-rows';
 import { expandDistributionPoints } from './distribution-points';
 import { SiteError } from '../../../shared/errors';
