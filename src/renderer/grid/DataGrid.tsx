@@ -60,6 +60,9 @@ export function DataGrid({ list, onOpen }: DataGridProps) {
 
   const handleGridReady = ({ api }: GridReadyEvent<AnyRow>) => {
     gridApi.current = api;
+    // A grid made anew (the admin came back to the node) has nothing selected: the ribbon must
+    // not act on rows chosen in the grid that went away.
+    list.setSelection([]);
     memory.restore(api);
     syncVisibleColumns(api);
     datasource.current = createListDatasource(list, (columnId) => specs.get(columnId)?.sortKey);

@@ -168,6 +168,12 @@ export function allSoftwareUpdatesNode(
     properties: SoftwareUpdateProperties,
     describe: (row) => row.title,
     topics: ['softwareUpdates'],
+    // A finished download or package change moves red arrows and the Downloaded column; the
+    // job's end is a second cue besides `data.changed`, which a reconnecting console can miss.
+    onEvent: (event, list) => {
+      if (event.type !== 'job.changed' || !event.job.kind.startsWith('content.')) return;
+      if (event.job.state === 'succeeded') list.refreshSoon();
+    },
     pageSize: 200,
   });
 }

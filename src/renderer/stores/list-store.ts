@@ -71,7 +71,9 @@ export class ListStore<Row> {
     return () => {
       stopEvents();
       stopResync();
+      // Forget the pending re-read too: a timer left set would block every later refreshSoon.
       if (this.refreshTimer) clearTimeout(this.refreshTimer);
+      this.refreshTimer = null;
     };
   }
 

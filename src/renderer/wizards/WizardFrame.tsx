@@ -1,7 +1,11 @@
 import {
   Button,
   Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
   DialogSurface,
+  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -128,7 +132,7 @@ export const WizardFrame = observer(function WizardFrame<PageId extends string>(
       open
       // Escape is the wizard's Cancel (it asks first); a click beside the wizard does nothing.
       onOpenChange={(_event, data) => {
-        if (!data.open && data.type === 'escapeKeyDown') void flow.cancel();
+        if (!data.open && data.type === 'escapeKeyDown') flow.cancel();
       }}
     >
       <DialogSurface className={styles.surface} aria-label={title} onKeyDown={onKeyDown}>
@@ -201,13 +205,38 @@ export const WizardFrame = observer(function WizardFrame<PageId extends string>(
                   ? 'Closes the wizard; the job goes on, and the Jobs panel shows it.'
                   : undefined
               }
-              onClick={() => void flow.cancel()}
+              onClick={() => flow.cancel()}
             >
               {flow.isStarted ? 'Close' : 'Cancel'}
             </Button>
           )}
         </footer>
+        {flow.isAskingToCancel && <CancelQuestion answer={(isYes) => flow.answerCancel(isYes)} />}
       </DialogSurface>
     </Dialog>
   );
 }) as <PageId extends string>(props: WizardFrameProps<PageId>) => ReactNode;
+
+/** ConfigMgr's question before a wizard drops what the admin entered; No has the focus. */
+function CancelQuestion({ answer }: { answer(isYes: boolean): void }) {
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_event, data) => !data.open && answer(false)}>
+      <DialogSurface style={{ maxWidth: '440px' }}>
+        <DialogBody>
+          <DialogTitle>Cancel Wizard</DialogTitle>
+          <DialogContent>
+            Are you sure you want to cancel the wizard? The settings you entered are lost.
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => answer(true)}>
+              Yes
+            </Button>
+            <Button autoFocus onClick={() => answer(false)}>
+              No
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

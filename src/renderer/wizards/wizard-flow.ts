@@ -2,7 +2,6 @@ import { makeAutoObservable, observable, runInAction } from 'mobx';
 import type { Job } from '../../shared/contract';
 import { errorSentence } from '../properties/error-sentence';
 import { isJobActive, type JobsStore } from '../stores/jobs-store';
-import type { Confirmation } from '../stores/dialogs';
 import type { FieldPath } from './page-problems';
 
 /** The pages every wizard ends with, after its own input pages. */
@@ -32,7 +31,6 @@ export interface WizardModel<PageId extends string> {
 
 export interface WizardServices {
   readonly jobs: JobsStore;
-  confirm(confirmation: Confirmation): Promise<boolean>;
 }
 
 const closingTitles: Record<ClosingStep, string> = {
@@ -56,6 +54,11 @@ export class WizardFlow<PageId extends string> {
   isStarting = false;
   startError: string | null = null;
   isClosed = false;
+  /**
+   * The Cancel question is open. The frame asks it in a dialog nested in the wizard's own: a
+   * sibling dialog would leave the wizard hidden from screen readers once it closed.
+   */
+  isAskingToCancel = false;
 
   constructor(
     readonly model: WizardModel<PageId>,
@@ -205,16 +208,16 @@ export class WizardFlow<PageId extends string> {
   }
 
   /** Cancel or Escape: asks first when the admin would lose changes; Close once the job ran. */
-  async cancel(): Promise<void> {
+  cancel(): void {
     if (this.isStarting) return;
-    if (!this.isStarted && this.model.isDirty) {
-      const isYes = await this.services.confirm({
-        title: 'Cancel Wizard',
-        question: 'Are you sure you want to cancel the wizard? The settings you entered are lost.',
-      });
-      if (!isYes) return;
-    }
-    this.close();
+    if (!this.isStarted && this.model.isDirty) this.isAskingToCancel = true;
+    else this.close();
+  }
+
+  /** The answer to "cancel the wizard?": Yes closes it, No keeps the draft as it is. */
+  answerCancel(isYes: boolean): void {
+    this.isAskingToCancel = false;
+    if (isYes) this.close();
   }
 
   close(): void {

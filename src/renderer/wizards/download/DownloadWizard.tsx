@@ -30,12 +30,7 @@ export const DownloadWizard = observer(function DownloadWizard({
 }) {
   const [store] = useState(() => new DownloadWizardStore(services.api, target));
   const [flow] = useState(
-    () =>
-      new WizardFlow<DownloadPageId>(
-        store,
-        { jobs: services.jobs, confirm: (question) => services.dialogs.confirm(question) },
-        close,
-      ),
+    () => new WizardFlow<DownloadPageId>(store, { jobs: services.jobs }, close),
   );
   useEffect(() => void store.load(), [store]);
 
