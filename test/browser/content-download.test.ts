@@ -16,6 +16,25 @@ interface PackageRow {
 const shotsFolder = '/tmp/shots';
 
 /**
+ * Runs in the page: records every wizard step and progress value the page shows, however
+ * quickly the loopback download runs. A string, as the tests compile without the DOM's types.
+ */
+const recordProgressScript = `
+  window.seen = { steps: [], progress: [] };
+  const record = () => {
+    const step = document.querySelector('[data-wizard-step]')?.getAttribute('data-wizard-step');
+    if (step && window.seen.steps.at(-1) !== step) window.seen.steps.push(step);
+    const value = document.querySelector('[data-progress]')?.getAttribute('data-progress');
+    if (value && window.seen.progress.at(-1) !== value) window.seen.progress.push(value);
+  };
+  new MutationObserver(record).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+  });
+`;
+
+/**
  * The Download Software Updates Wizard as a new admin walks it on a fresh site with the demo
  * content: a new package, live progress, the red arrows gone, Content Status, and the red
  * arrows back once the package is deleted.
@@ -145,7 +164,10 @@ describe('Download Software Updates Wizard in the console', () => {
     for (const box of await languages.all()) {
       if (await box.isChecked()) {
         checked.push(
-          await box.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.innerText ?? ''),
+          await box.evaluate(
+            (input) =>
+              (input as unknown as { labels: { innerText: string }[] }).labels[0]!.innerText,
+          ),
         );
         await box.uncheck();
       }
@@ -169,29 +191,12 @@ describe('Download Software Updates Wizard in the console', () => {
   });
 
   it('shows the download moving on the Progress page, then every update Downloaded', async () => {
-    // Record every progress the page shows, however quickly the loopback download runs.
-    await ui.page.evaluate(() => {
-      const seen: { steps: string[]; progress: string[] } = { steps: [], progress: [] };
-      (window as unknown as { seen: typeof seen }).seen = seen;
-      const record = () => {
-        const step = document.querySelector('[data-wizard-step]')?.getAttribute('data-wizard-step');
-        if (step && seen.steps.at(-1) !== step) seen.steps.push(step);
-        const value = document.querySelector('[data-progress]')?.getAttribute('data-progress');
-        if (value && seen.progress.at(-1) !== value) seen.progress.push(value);
-      };
-      new MutationObserver(record).observe(document.body, {
-        subtree: true,
-        childList: true,
-        attributes: true,
-      });
-    });
+    await ui.page.evaluate(recordProgressScript);
     await wizardButton('Next >').click();
     await wizard().locator('[data-wizard-step="progress"]').waitFor();
     await shot('10-wizard-progress');
     await wizard().locator('[data-wizard-step="completion"]').waitFor({ timeout: 60_000 });
-    const seen = await ui.page.evaluate(
-      () => (window as unknown as { seen: { steps: string[]; progress: string[] } }).seen,
-    );
+    const seen = (await ui.page.evaluate('window.seen')) as { steps: string[]; progress: string[] };
     console.log('Progress seen on the wizard page:', seen.progress.join(', '));
     expect(seen.steps).toContain('progress');
     // The bar moved through values between empty and full, not straight to the end.
@@ -291,7 +296,8 @@ describe('Download Software Updates Wizard in the console', () => {
     await ui.page.keyboard.press('Escape');
     const confirm = ui.page.getByRole('alertdialog');
     await confirm.getByText('Are you sure you want to cancel the wizard?').waitFor();
-    await shot('15-wizard-cancel-question');
+    await ui.page.waitForTimeout(300); // the dialog fades in
+    await shot('15b-wizard-cancel-question');
     await confirm.getByRole('button', { name: 'No' }).click();
     await confirm.waitFor({ state: 'detached' });
     await wizard().getByRole('radio', { name: 'Select deployment package' }).check();

@@ -6,7 +6,7 @@ import { PickDialog } from '../wizards/pick-dialog';
 
 /** How a distribution point's library is reached, in one word for the lists. */
 export function distributionPointType(dp: DistributionPoint): string {
-  if (dp.isSiteLibrary) return 'Content library on the site server';
+  if (dp.isSiteLibrary) return 'Site server';
   return dp.kind === 'library' ? 'Content library folder' : 'Remote Patchbay server';
 }
 
