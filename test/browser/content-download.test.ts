@@ -378,4 +378,38 @@ describe('Download Software Updates Wizard in the console', () => {
     const group = ui.gridRows().filter({ hasText: 'Branch offices' });
     await expect.poll(() => group.locator('[col-id="members"]').innerText()).toBe('1');
   });
+
+  it('starts the wizard from a software update group and from the right-click menu', async () => {
+    const page = await call<{ rows: { ciId: number; title: string }[] }>('updates.list', {
+      filter: { text: 'Patchbay Demo' },
+      page: { size: 10 },
+    });
+    await call('groups.create', {
+      name: 'Demo ring',
+      ciIds: page.rows.slice(0, 2).map((row) => row.ciId),
+    });
+    await ui.chooseWorkspace('Software Library');
+    await ui.openNode('Software Update Groups');
+    await ui.gridRows().filter({ hasText: 'Demo ring' }).click();
+    await ui.ribbonButton('Download').click();
+    await wizard().waitFor();
+    await wizard().getByRole('textbox', { name: 'Name:' }).fill('Demo ring content');
+    await wizard().getByRole('textbox', { name: 'Package source:' }).fill(packageSource);
+    await wizardButton('Summary').click();
+    await wizard().getByText('The 2 software updates of the group Demo ring').waitFor();
+    await wizard().getByTestId('download-preview').waitFor();
+    expect(await wizard().getByTestId('download-preview').innerText()).toContain('2');
+    await wizardButton('Cancel').click();
+    await ui.page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
+    await wizard().waitFor({ state: 'detached' });
+
+    await ui.openNode('All Software Updates');
+    await expect.poll(() => demoRows().count()).toBe(6);
+    await updateRow(chosen[0]!).click({ button: 'right', position: top });
+    const menu = ui.page.getByRole('menu');
+    await menu.getByRole('menuitem', { name: 'Download' }).click();
+    await wizard().waitFor();
+    await wizardButton('Cancel').click();
+    await wizard().waitFor({ state: 'detached' });
+  });
 });

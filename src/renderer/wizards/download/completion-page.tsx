@@ -55,7 +55,11 @@ export const DownloadCompletionPage = observer(function DownloadCompletionPage({
       <SelectTable<DownloadUpdateResult>
         label="Software update results"
         columns={[
-          { header: 'Software Update', width: '46%', cell: (row) => row.title },
+          {
+            header: 'Software Update',
+            width: '46%',
+            cell: (row) => <span title={row.title}>{row.title}</span>,
+          },
           {
             header: 'Result',
             width: '18%',
