@@ -10,6 +10,8 @@ import type { SiteDatabase } from './db/open-database';
 import type { StatusMessages } from './status/status-messages';
 import { createCatalogHandlers } from './catalog/catalog-handlers';
 import { createGroupHandlers } from './groups/group-handlers';
+import type { ClientSettingsStore } from './collections/client-settings-store';
+import { createComplianceHandlers } from './compliance/compliance-handlers';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
@@ -21,6 +23,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   siteCode: string;
   clock: Clock;
   events: SiteEvents;
+  clientSettings: ClientSettingsStore;
   info(): Promise<SiteInfo>;
 }
 
@@ -55,5 +58,6 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createUpdateHandlers(deps),
     ...createCatalogHandlers({ database: deps.database, siteCode: deps.siteCode }),
     ...createGroupHandlers(deps),
+    ...createComplianceHandlers(deps),
   };
 }

@@ -24,7 +24,9 @@ export const SoftwareUpdateClientSettings = z
     deltaContentPort: z.number().int().min(1).max(65535).default(8005),
     isNeighborFallbackForDeltaImmediate: z.boolean().default(false),
     isAllDeploymentsWindowAllowedForUpdates: z.boolean().default(false),
-    featureUpdateThreadPriority: z.enum(['Not Configured', 'Normal', 'Low']).default('Not Configured'),
+    featureUpdateThreadPriority: z
+      .enum(['Not Configured', 'Normal', 'Low'])
+      .default('Not Configured'),
     isDynamicUpdateEnabled: z.enum(['Not Configured', 'Yes', 'No']).default('Not Configured'),
     /** State Messaging: State message reporting cycle (minutes). */
     stateMessageReportingCycleMinutes: z.number().int().min(1).max(1440).default(15),

@@ -18,7 +18,10 @@ function daily(start: string, minutes: number, applyTo: WindowDefinition['applyT
 const from = new Date('2026-11-02T00:00:00Z');
 const to = new Date('2026-11-03T00:00:00Z');
 const iso = (spans: Array<{ start: Date; end: Date }>) =>
-  spans.map((span) => [span.start.toISOString().slice(11, 16), span.end.toISOString().slice(11, 16)]);
+  spans.map((span) => [
+    span.start.toISOString().slice(11, 16),
+    span.end.toISOString().slice(11, 16),
+  ]);
 
 describe('effective maintenance windows (spec §10.1)', () => {
   it('merges two one-hour windows that overlap by 30 minutes into one of 90 minutes', () => {

@@ -67,7 +67,7 @@ export const DeviceListQuery = listQuery(
       collectionId: z.number().int().positive().optional(),
     })
     .strict(),
-  ['name', 'osName', 'lastScanAt'] as const,
+  ['name', 'osName'] as const,
 );
 
 export const clientsMethods = {

@@ -40,12 +40,8 @@ export type CollectionQuery = z.infer<typeof CollectionQuery>;
  */
 export const CollectionRuleInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('direct'), clientId: z.number().int().positive() }).strict(),
-  z
-    .object({ kind: z.literal('include'), collectionId: z.number().int().positive() })
-    .strict(),
-  z
-    .object({ kind: z.literal('exclude'), collectionId: z.number().int().positive() })
-    .strict(),
+  z.object({ kind: z.literal('include'), collectionId: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal('exclude'), collectionId: z.number().int().positive() }).strict(),
   z
     .object({
       kind: z.literal('query'),

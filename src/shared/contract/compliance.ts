@@ -15,6 +15,9 @@ export const scanStates = [
   'Completed with errors',
 ] as const;
 
+/** Message times are compared with the held ones, so they are normalized to UTC ISO text. */
+const MessageTime = IsoTime.transform((value) => new Date(value).toISOString());
+
 const UpdateGuid = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'expected an update GUID');
 
 /**
@@ -27,7 +30,7 @@ export const StateMessage = z.discriminatedUnion('topicType', [
       topicType: z.literal(500),
       updateId: UpdateGuid,
       stateId: z.number().int().min(0).max(3),
-      time: IsoTime,
+      time: MessageTime,
     })
     .strict(),
   z
@@ -39,7 +42,7 @@ export const StateMessage = z.discriminatedUnion('topicType', [
         .union([z.number().int(), z.string().regex(/^0x[0-9a-fA-F]{1,8}$/)])
         .default(0)
         .transform((value) => (typeof value === 'string' ? Number.parseInt(value, 16) : value)),
-      time: IsoTime,
+      time: MessageTime,
     })
     .strict(),
   z
@@ -48,7 +51,7 @@ export const StateMessage = z.discriminatedUnion('topicType', [
       topicId: z.string().min(1).max(200),
       stateId: z.number().int().min(0).max(100),
       errorCode: z.number().int().default(0),
-      time: IsoTime,
+      time: MessageTime,
     })
     .strict(),
 ]);
@@ -84,6 +87,7 @@ export const unknownReasons = [
   'reported detection state unknown',
 ] as const;
 export const UnknownReason = z.enum(unknownReasons);
+export type UnknownReason = z.infer<typeof UnknownReason>;
 
 /** Counters of §3.2 for one update, live from the state messages. */
 export const UpdateCompliance = z.object({

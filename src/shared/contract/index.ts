@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { catalogMethods } from './catalog';
+import { clientsMethods } from './clients';
+import { collectionsMethods } from './collections';
+import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
@@ -21,6 +24,9 @@ export const siteContract = {
   ...softwareUpdatesMethods,
   ...softwareUpdateDetailMethods,
   ...updateGroupsMethods,
+  ...clientsMethods,
+  ...collectionsMethods,
+  ...complianceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -34,6 +40,9 @@ export function isSiteMethod(name: string): name is SiteMethod {
 }
 
 export * from './catalog';
+export * from './clients';
+export * from './collections';
+export * from './compliance';
 export * from './events';
 export * from './jobs';
 export * from './list-query';

@@ -1,0 +1,139 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Clock } from '../clock';
+import type { SiteDatabase } from '../db/open-database';
+import { defineJob } from '../jobs/job-handler';
+import type { StatusMessages } from '../status/status-messages';
+import { writeSetting } from '../sync/site-settings-store';
+import type { ComplianceNotifier } from './compliance-notifier';
+import { recomputeGroups } from './group-compliance';
+import type { Db } from './update-counters';
+
+export const summarizationJobKind = 'compliance.summarize';
+export const lastSummarizationKey = 'compliance.lastSummarization';
+
+/**
+ * Status message ids of the summarizer. ConfigMgr logs summarization in SMS_STATE_SYSTEM's
+ * statesys.log without documented ids, so these are ours [INF].
+ */
+const messageIds = { started: 7900, completed: 7901 } as const;
+
+export interface SummarizationResult {
+  updates: number;
+  groups: number;
+  /** Counters that differed from the live ones: 0 when every batch was counted right. */
+  correctedUpdates: number;
+  correctedGroups: number;
+}
+
+type Snapshot = Map<number, string>;
+
+async function snapshot(db: Db): Promise<{ updates: Snapshot; groups: Snapshot }> {
+  const updates = await db
+    .selectFrom('update_compliance_summary')
+    .select(['ci_id', 'num_required', 'num_installed', 'num_not_required', 'num_unknown'])
+    .execute();
+  const groups = await db
+    .selectFrom('group_compliance_summary')
+    .select(['group_id', 'num_compliant', 'num_non_compliant'])
+    .execute();
+  return {
+    updates: new Map(
+      updates.map((r) => [
+        r.ci_id,
+        `${r.num_required}/${r.num_installed}/${r.num_not_required}/${r.num_unknown}`,
+      ]),
+    ),
+    groups: new Map(groups.map((r) => [r.group_id, `${r.num_compliant}/${r.num_non_compliant}`])),
+  };
+}
+
+function differences(before: Snapshot, after: Snapshot): number {
+  let count = 0;
+  for (const [key, value] of after) if ((before.get(key) ?? '0/0/0/0') !== value) count += 1;
+  return count;
+}
+
+/**
+ * Run Summarization (§4.3): recomputes every update's and every group's counters from the
+ * per-client states, in one transaction, and says how many differed from the live counters.
+ */
+export async function summarizeCompliance(
+  site: SiteDatabase,
+  clock: Clock,
+): Promise<SummarizationResult> {
+  const now = clock.now().toISOString();
+  const result = await site.db.transaction().execute(async (trx) => {
+    const before = await snapshot(trx);
+    await sql`
+      INSERT INTO update_compliance_summary (ci_id)
+      SELECT ci_id FROM software_update
+      WHERE ci_id NOT IN (SELECT ci_id FROM update_compliance_summary)`.execute(trx);
+    await sql`
+      UPDATE update_compliance_summary
+      SET num_required = 0, num_installed = 0, num_not_required = 0, num_unknown = 0,
+          num_compliant = 0, summarized_at = ${now}`.execute(trx);
+    await sql`
+      UPDATE update_compliance_summary
+      SET num_unknown = a.u, num_not_required = a.n, num_required = a.r, num_installed = a.i,
+          num_compliant = a.n + a.i
+      FROM (SELECT ci_id,
+                   SUM(CASE WHEN state = 0 THEN 1 ELSE 0 END) AS u,
+                   SUM(CASE WHEN state = 1 THEN 1 ELSE 0 END) AS n,
+                   SUM(CASE WHEN state = 2 THEN 1 ELSE 0 END) AS r,
+                   SUM(CASE WHEN state = 3 THEN 1 ELSE 0 END) AS i
+            FROM client_update_state GROUP BY ci_id) a
+      WHERE update_compliance_summary.ci_id = a.ci_id`.execute(trx);
+    await recomputeGroups(trx, 'all', now);
+    const after = await snapshot(trx);
+    await writeSetting(trx, lastSummarizationKey, now, now);
+    return {
+      updates: after.updates.size,
+      groups: after.groups.size,
+      correctedUpdates: differences(before.updates, after.updates),
+      correctedGroups: differences(before.groups, after.groups),
+    };
+  });
+  return result;
+}
+
+export function summarizationJob(deps: {
+  site: SiteDatabase;
+  clock: Clock;
+  statusMessages: StatusMessages;
+  notifier: ComplianceNotifier;
+}) {
+  return defineJob({
+    kind: summarizationJobKind,
+    params: z.object({ trigger: z.enum(['manual', 'schedule']).default('manual') }),
+    maxAttempts: 2,
+    isResumable: false,
+    async run(context) {
+      await deps.statusMessages.raise({
+        component: 'SMS_STATE_SYSTEM',
+        messageId: messageIds.started,
+        severity: 'Informational',
+        message: `Software update summarization started (${context.params.trigger}).`,
+        jobId: context.jobId,
+      });
+      context.progress(0.1, 'Counting the detection states of every client');
+      const started = Date.now();
+      const result = await summarizeCompliance(deps.site, deps.clock);
+      const seconds = ((Date.now() - started) / 1000).toFixed(2);
+      const text =
+        `Summarized ${result.updates} updates and ${result.groups} software update groups in ${seconds} s; ` +
+        `${result.correctedUpdates} update and ${result.correctedGroups} group counters differed from the live ones.`;
+      await context.log(text);
+      await deps.statusMessages.raise({
+        component: 'SMS_STATE_SYSTEM',
+        messageId: messageIds.completed,
+        severity:
+          result.correctedUpdates + result.correctedGroups > 0 ? 'Warning' : 'Informational',
+        message: text,
+        jobId: context.jobId,
+      });
+      deps.notifier.changed();
+      return result;
+    },
+  });
+}
