@@ -41,7 +41,8 @@ export const StateMessage = z.discriminatedUnion('topicType', [
       errorCode: z
         .union([z.number().int(), z.string().regex(/^0x[0-9a-fA-F]{1,8}$/)])
         .default(0)
-        .transform((value) => (typeof value === 'string' ? Number.parseInt(value, 16) : value)),
+        // Stored as the signed 32-bit HRESULT Windows logs (0x80244022 is -2145107934).
+        .transform((value) => (typeof value === 'string' ? Number.parseInt(value, 16) : value) | 0),
       time: MessageTime,
     })
     .strict(),
@@ -50,7 +51,11 @@ export const StateMessage = z.discriminatedUnion('topicType', [
       topicType: z.union([z.literal(300), z.literal(301), z.literal(302)]),
       topicId: z.string().min(1).max(200),
       stateId: z.number().int().min(0).max(100),
-      errorCode: z.number().int().default(0),
+      errorCode: z
+        .number()
+        .int()
+        .default(0)
+        .transform((value) => value | 0),
       time: MessageTime,
     })
     .strict(),
