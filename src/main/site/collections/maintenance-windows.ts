@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import type {
-  MaintenanceWindowInput} from '../../../shared/contract/collections';
-import {
-  type MaintenanceWindow,
-} from '../../../shared/contract/collections';
+import type { MaintenanceWindowInput } from '../../../shared/contract/collections';
+import { type MaintenanceWindow } from '../../../shared/contract/collections';
 import { effectiveUpdateWindows } from '../../../shared/compliance/effective-windows';
 import { CustomSchedule } from '../../../shared/schedule/schedule';
 import { SiteError } from '../../../shared/errors';

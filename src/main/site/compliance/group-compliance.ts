@@ -100,10 +100,14 @@ async function moveGroupCounters(db: Db, groupId: number, before: number, after:
 
 /**
  * Recomputes every client's state for the given groups from the detection states: used when
- * a group's members change and by Run Summarization. Returns nothing; the rows and counters
- * are replaced in the caller's transaction.
+ * a group's members change and by Run Summarization (which stamps `summarizedAt`). The rows
+ * and counters are replaced in the caller's transaction.
  */
-export async function recomputeGroups(db: Db, groupIds: number[] | 'all', now: string) {
+export async function recomputeGroups(
+  db: Db,
+  groupIds: number[] | 'all',
+  summarizedAt: string | null,
+) {
   const scope = (column: string) =>
     groupIds === 'all'
       ? sql`1 = 1`
@@ -130,7 +134,7 @@ export async function recomputeGroups(db: Db, groupIds: number[] | 'all', now: s
     SELECT g.id,
            COALESCE(SUM(CASE WHEN c.state = 1 THEN 1 ELSE 0 END), 0),
            COALESCE(SUM(CASE WHEN c.state = 2 THEN 1 ELSE 0 END), 0),
-           0, ${now}
+           0, CAST(${summarizedAt} AS TEXT)
     FROM software_update_group g
     LEFT JOIN client_group_state c ON c.group_id = g.id
     WHERE ${scope('g.id')}
