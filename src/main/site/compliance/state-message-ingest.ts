@@ -129,9 +129,6 @@ export async function ingestStateMessages(
         )
         .execute();
     }
-    await applyCounterDeltas(trx, deltas.values());
-    await refreshClientGroups(trx, clientId, [...deltas.keys()]);
-
     const scan = recordScan(
       client,
       batch.batchId,
@@ -152,6 +149,10 @@ export async function ingestStateMessages(
         received_at: now,
       })
       .execute();
+    // The shared counter rows last: every batch updates them, so their locks (on PostgreSQL)
+    // are held only from here to the commit.
+    await applyCounterDeltas(trx, deltas.values(), site.dialect === 'postgres');
+    await refreshClientGroups(trx, clientId, [...deltas.keys()]);
     return { batchId: batch.batchId, isNew: true, messageCount: batch.messages.length };
   });
 }

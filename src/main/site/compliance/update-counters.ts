@@ -35,15 +35,24 @@ export function addMove(
 }
 
 /**
- * Moves update_compliance_summary by the deltas in one statement per 500 updates, in CI ID order
- * so two batches on PostgreSQL lock the rows in the same order and never deadlock.
+ * Moves update_compliance_summary by the deltas in one statement per 500 updates. On PostgreSQL
+ * the rows are first locked in CI ID order (an UPDATE … FROM join locks in whatever order its
+ * plan reads), so concurrent batches queue on the counters instead of deadlocking.
  */
-export async function applyCounterDeltas(db: Db, deltas: Iterable<CounterDelta>): Promise<void> {
+export async function applyCounterDeltas(
+  db: Db,
+  deltas: Iterable<CounterDelta>,
+  isLockedInOrder: boolean,
+): Promise<void> {
   const rows = [...deltas]
     .filter((d) => d.unknown || d.notRequired || d.required || d.installed)
     .sort((a, b) => a.ciId - b.ciId);
   for (let start = 0; start < rows.length; start += 500) {
     const chunk = rows.slice(start, start + 500);
+    if (isLockedInOrder)
+      await sql`SELECT ci_id FROM update_compliance_summary WHERE ci_id IN (${sql.join(chunk.map((d) => d.ciId))}) ORDER BY ci_id FOR UPDATE`.execute(
+        db,
+      );
     const values = sql.join(
       chunk.map(
         (d) =>
