@@ -34,17 +34,14 @@ describe.each(engines)('patchbay fleet against the management point on %s', (eng
       scanFailureRate: 0.02,
       concurrency: 64,
     });
-    let mark = Date.now();
     await fleet.join();
-    console.log(`joined in ${Date.now() - mark} ms`);
-    mark = Date.now();
+
     expect(fleet.status().registered).toBe(clients);
 
     for (let round = 1; round <= 2; round += 1) {
       fleet.scanAll();
       await fleet.reportAll();
-      console.log(`round ${round} in ${Date.now() - mark} ms`);
-      mark = Date.now();
+
       const status = fleet.status();
       expect(status.batchesRefused).toBe(0);
       const comparison = await fleet.ledger.compareWith(site.database);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   StateMessageBatch,
@@ -7,7 +6,8 @@ import type {
 import { SiteError } from '../../../shared/errors';
 import type { SiteDatabase } from '../db/open-database';
 import { refreshClientGroups } from './group-compliance';
-import { addMove, applyCounterDeltas, type CounterDelta, type Db } from './update-counters';
+import { preparedStore, setBasedStore, type StateRow } from './detection-store';
+import { addMove, type CounterDelta, type Db } from './update-counters';
 
 type Batch = z.output<typeof StateMessageBatch>;
 type Message = Batch['messages'][number];
@@ -31,33 +31,6 @@ function latestPerUpdate(messages: Detection[]): Map<string, Detection> {
     if (!held || held.time <= message.time) latest.set(key, message);
   }
   return latest;
-}
-
-async function ciIdsOf(db: Db, updateIds: string[]): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
-  for (let start = 0; start < updateIds.length; start += chunkSize) {
-    const rows = await db
-      .selectFrom('software_update')
-      .select(['ci_id', 'update_id'])
-      .where('update_id', 'in', updateIds.slice(start, start + chunkSize))
-      .execute();
-    for (const row of rows) found.set(row.update_id.toLowerCase(), row.ci_id);
-  }
-  return found;
-}
-
-async function heldStates(db: Db, clientId: number, ciIds: number[]) {
-  const held = new Map<number, { state: number; time: string }>();
-  for (let start = 0; start < ciIds.length; start += chunkSize) {
-    const rows = await db
-      .selectFrom('client_update_state')
-      .select(['ci_id', 'state', 'state_time'])
-      .where('client_id', '=', clientId)
-      .where('ci_id', 'in', ciIds.slice(start, start + chunkSize))
-      .execute();
-    for (const row of rows) held.set(row.ci_id, { state: row.state, time: row.state_time });
-  }
-  return held;
 }
 
 /**
@@ -95,13 +68,16 @@ export async function ingestStateMessages(
     const detections = latestPerUpdate(
       batch.messages.filter((m): m is Detection => m.topicType === 500),
     );
-    const ciIds = await ciIdsOf(trx, [...detections.keys()]);
+    const store = site.sqlite
+      ? preparedStore(site.sqlite)
+      : setBasedStore(trx, site.dialect === 'postgres');
+    const ciIds = await store.ciIdsOf([...detections.keys()]);
     for (const updateId of detections.keys())
       if (!ciIds.has(updateId))
         refuse(`Batch ${batch.batchId} names update ${updateId}, which this site does not know.`);
-    const held = await heldStates(trx, clientId, [...ciIds.values()]);
+    const held = await store.heldStates(clientId, [...ciIds.values()]);
     const deltas = new Map<number, CounterDelta>();
-    const rows: Array<{ client_id: number; ci_id: number; state: number; state_time: string }> = [];
+    const rows: StateRow[] = [];
     for (const [updateId, message] of detections) {
       const ciId = ciIds.get(updateId)!;
       const before = held.get(ciId);
@@ -117,18 +93,7 @@ export async function ingestStateMessages(
         state_time: message.time,
       });
     }
-    for (let start = 0; start < rows.length; start += chunkSize) {
-      await trx
-        .insertInto('client_update_state')
-        .values(rows.slice(start, start + chunkSize))
-        .onConflict((conflict) =>
-          conflict.columns(['client_id', 'ci_id']).doUpdateSet({
-            state: sql`excluded.state`,
-            state_time: sql`excluded.state_time`,
-          }),
-        )
-        .execute();
-    }
+    await store.writeStates(rows);
     const scan = recordScan(
       client,
       batch.batchId,
@@ -151,8 +116,8 @@ export async function ingestStateMessages(
       .execute();
     // The shared counter rows last: every batch updates them, so their locks (on PostgreSQL)
     // are held only from here to the commit.
-    await applyCounterDeltas(trx, deltas.values(), site.dialect === 'postgres');
-    await refreshClientGroups(trx, clientId, [...deltas.keys()]);
+    await store.moveCounters(deltas.values());
+    await refreshClientGroups(trx, clientId, await store.groupedUpdates([...deltas.keys()]));
     return { batchId: batch.batchId, isNew: true, messageCount: batch.messages.length };
   });
 }
