@@ -68,20 +68,24 @@ const clientColumns = [
 ] as const;
 
 /**
- * Writes the difference between the members wanted and held for some clients, moving
- * member_count and members_changed_at only where something changed.
+ * Writes the difference between the members wanted and held for some clients. Member counts
+ * are counted when read: a counter row per collection would be one hot row every registration
+ * waits on (All Systems), and ten thousand clients registering at once would queue on it.
+ * `isStamped` moves members_changed_at of the collections that changed (rule changes do; a
+ * registration does not, for the same reason).
  */
 async function applyMembership(
   db: Db,
   wanted: Map<number, Set<number>>,
   clientIds: number[] | 'all',
   now: string,
+  isStamped: boolean,
 ) {
   let heldQuery = db.selectFrom('collection_member').select(['collection_id', 'client_id']);
   if (clientIds !== 'all') heldQuery = heldQuery.where('client_id', 'in', clientIds);
   const held = await heldQuery.execute();
   const heldSet = new Set(held.map((row) => `${row.collection_id}:${row.client_id}`));
-  const changes = new Map<number, number>();
+  const changed = new Set<number>();
   const removed = held.filter((row) => !wanted.get(row.client_id)?.has(row.collection_id));
   for (const row of removed) {
     await db
@@ -89,7 +93,7 @@ async function applyMembership(
       .where('collection_id', '=', row.collection_id)
       .where('client_id', '=', row.client_id)
       .execute();
-    changes.set(row.collection_id, (changes.get(row.collection_id) ?? 0) - 1);
+    changed.add(row.collection_id);
   }
   const added: Array<{ collection_id: number; client_id: number }> = [];
   for (const [clientId, collections] of wanted)
@@ -101,16 +105,13 @@ async function applyMembership(
       .insertInto('collection_member')
       .values(added.slice(start, start + 1000))
       .execute();
-  for (const row of added)
-    changes.set(row.collection_id, (changes.get(row.collection_id) ?? 0) + 1);
-  for (const [collectionId, delta] of [...changes].sort((a, b) => a[0] - b[0])) {
-    if (delta === 0) continue;
+  for (const row of added) changed.add(row.collection_id);
+  if (isStamped && changed.size > 0)
     await db
       .updateTable('collection')
-      .set((eb) => ({ member_count: eb('member_count', '+', delta), members_changed_at: now }))
-      .where('id', '=', collectionId)
+      .set({ members_changed_at: now })
+      .where('id', 'in', [...changed])
       .execute();
-  }
 }
 
 /** Incremental evaluation when a client registers or changes: only its own memberships move. */
@@ -126,6 +127,7 @@ export async function evaluateClient(db: Db, clientId: number, now: string): Pro
     new Map([[clientId, collectionsOf(ordered, factsOf(row))]]),
     [clientId],
     now,
+    false,
   );
 }
 
@@ -134,5 +136,5 @@ export async function evaluateAllClients(db: Db, now: string): Promise<void> {
   const ordered = await loadDefinitions(db);
   const clients = await db.selectFrom('client').select(clientColumns).execute();
   const wanted = new Map(clients.map((row) => [row.id, collectionsOf(ordered, factsOf(row))]));
-  await applyMembership(db, wanted, 'all', now);
+  await applyMembership(db, wanted, 'all', now, true);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import {
   CollectionQuery,
@@ -36,7 +37,9 @@ async function readCollection(db: Db, id: number): Promise<DeviceCollection> {
       'c.comment',
       'l.collection_id as limiting',
       'c.is_built_in',
-      'c.member_count',
+      sql<number>`(SELECT COUNT(*) FROM collection_member m WHERE m.collection_id = c.id)`.as(
+        'member_count',
+      ),
       'c.created_at',
       'c.members_changed_at',
     ])
@@ -50,7 +53,7 @@ async function readCollection(db: Db, id: number): Promise<DeviceCollection> {
     comment: row.comment,
     limitingCollectionId: row.limiting,
     isBuiltIn: row.is_built_in === 1,
-    memberCount: row.member_count,
+    memberCount: Number(row.member_count),
     createdAt: row.created_at,
     membersChangedAt: row.members_changed_at,
   };
