@@ -39,7 +39,9 @@ export interface ColumnSpec<Row> {
 export interface ListScope {
   readonly label: string;
   /** The software update group whose members are listed (UpdateFilter.groupId). */
-  readonly groupId: number;
+  readonly groupId?: number;
+  /** The device collection whose members Devices lists (Show Members of a collection). */
+  readonly collectionId?: number;
 }
 
 export interface ListQuery {

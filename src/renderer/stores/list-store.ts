@@ -134,7 +134,11 @@ export class ListStore<Row> {
 
   /** Narrows the list to a group's members (or back to all, with null), from the top. */
   setScope(scope: ListScope | null): void {
-    if (scope?.groupId === this.scope?.groupId && scope?.label === this.scope?.label) return;
+    const isSame =
+      scope?.groupId === this.scope?.groupId &&
+      scope?.collectionId === this.scope?.collectionId &&
+      scope?.label === this.scope?.label;
+    if (isSame) return;
     this.scope = scope;
     this.total = null;
     this.selection = [];
