@@ -8,11 +8,20 @@ import { openSite, type Site } from '../src/main/site/site';
 import { apiRoundTrip } from './scenarios/api-round-trip';
 import { jobQueueThroughput } from './scenarios/job-queue';
 import { catalogSync } from './scenarios/catalog-sync';
+import { liveComplianceDelay } from './scenarios/live-compliance';
+import { stateMessageThroughput } from './scenarios/state-messages';
+import { fullSummarization } from './scenarios/summarization';
 import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
 import { renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
 
 const isQuick = process.argv.includes('--quick');
+/** `--p5-clients=N`: P5's fixture is 200,000 clients × 300 updates unless told otherwise. */
+const p5Clients = Number(
+  process.argv.find((arg) => arg.startsWith('--p5-clients='))?.split('=')[1] ??
+    (isQuick ? 2000 : 200_000),
+);
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.split('=')[1];
 const rows: BenchRow[] = [];
 const folder = mkdtempSync(join(tmpdir(), 'patchbay-bench-'));
 const postgres = await startPostgresServer();
@@ -51,15 +60,30 @@ async function withSite(kind: 'sqlite' | 'postgres', body: (site: Site) => Promi
 }
 
 try {
-  await withSite('sqlite', async (site) => {
-    rows.push(await apiRoundTrip(site, isQuick ? 300 : 2000));
-    rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
-  });
-  await withSite('postgres', async (site) => {
-    rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
-  });
-  const bundled = findBundledCatalog();
-  if (!bundled)
+  if (!only || only === 'compliance')
+    for (const kind of ['sqlite', 'postgres'] as const) {
+      await withSite(kind, async (site) => {
+        rows.push(...(await stateMessageThroughput(site, kind, isQuick ? 100 : 1000, 300)));
+      });
+      await withSite(kind, async (site) => {
+        rows.push(...(await liveComplianceDelay(site, kind, 200, isQuick ? 20 : 100)));
+      });
+      await withSite(kind, async (site) => {
+        rows.push(await fullSummarization(site, kind, p5Clients, 300, p5Clients > 20_000 ? 1 : 3));
+      });
+    }
+  if (!only)
+    await withSite('sqlite', async (site) => {
+      rows.push(await apiRoundTrip(site, isQuick ? 300 : 2000));
+      rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
+    });
+  if (!only)
+    await withSite('postgres', async (site) => {
+      rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
+    });
+  const bundled = only ? null : findBundledCatalog();
+  if (only) console.log(`Only the ${only} scenarios.`);
+  else if (!bundled)
     console.log('Skipping the sync scenarios: assets/catalog (the bundled catalog) is missing.');
   else
     for (const kind of ['sqlite', 'postgres'] as const)
@@ -80,7 +104,7 @@ try {
 const table = renderTable(rows);
 console.log(table);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-if (!isQuick) {
+if (!isQuick && !only) {
   writeFileSync(
     join(process.cwd(), 'bench', 'RESULTS.md'),
     `# Benchmark results\n\n${new Date().toISOString()} on ${machine}\n\n${table}\n`,

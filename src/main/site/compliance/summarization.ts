@@ -7,7 +7,7 @@ import type { StatusMessages } from '../status/status-messages';
 import { writeSetting } from '../sync/site-settings-store';
 import type { ComplianceNotifier } from './compliance-notifier';
 import { recomputeGroups } from './group-compliance';
-import type { Db } from './update-counters';
+import { addCount, applyCounterDeltas, type CounterDelta, type Db } from './update-counters';
 
 export const summarizationJobKind = 'compliance.summarize';
 export const lastSummarizationKey = 'compliance.lastSummarization';
@@ -73,17 +73,15 @@ export async function summarizeCompliance(
       UPDATE update_compliance_summary
       SET num_required = 0, num_installed = 0, num_not_required = 0, num_unknown = 0,
           num_compliant = 0, summarized_at = ${now}`.execute(trx);
-    await sql`
-      UPDATE update_compliance_summary
-      SET num_unknown = a.u, num_not_required = a.n, num_required = a.r, num_installed = a.i,
-          num_compliant = a.n + a.i
-      FROM (SELECT ci_id,
-                   SUM(CASE WHEN state = 0 THEN 1 ELSE 0 END) AS u,
-                   SUM(CASE WHEN state = 1 THEN 1 ELSE 0 END) AS n,
-                   SUM(CASE WHEN state = 2 THEN 1 ELSE 0 END) AS r,
-                   SUM(CASE WHEN state = 3 THEN 1 ELSE 0 END) AS i
-            FROM client_update_state GROUP BY ci_id) a
-      WHERE update_compliance_summary.ci_id = a.ci_id`.execute(trx);
+    // COUNT(*) per (update, state) walks the (ci_id, state) index alone; the four counters of
+    // each update are then written from the few hundred totals.
+    const totals = await sql<{ ci_id: number; state: number; count: number }>`
+      SELECT ci_id, state, COUNT(*) AS count FROM client_update_state GROUP BY ci_id, state`.execute(
+      trx,
+    );
+    const deltas = new Map<number, CounterDelta>();
+    for (const row of totals.rows) addCount(deltas, row.ci_id, row.state, Number(row.count));
+    await applyCounterDeltas(trx, deltas.values(), false);
     await recomputeGroups(trx, 'all', now);
     const after = await snapshot(trx);
     await writeSetting(trx, lastSummarizationKey, now, now);

@@ -17,6 +17,21 @@ export interface CounterDelta {
 
 const columnOf = ['unknown', 'notRequired', 'required', 'installed'] as const;
 
+/** Adds `count` clients in `state` for an update (a recount from zero). */
+export function addCount(
+  deltas: Map<number, CounterDelta>,
+  ciId: number,
+  state: number,
+  count: number,
+): void {
+  let delta = deltas.get(ciId);
+  if (!delta) {
+    delta = { ciId, unknown: 0, notRequired: 0, required: 0, installed: 0 };
+    deltas.set(ciId, delta);
+  }
+  delta[columnOf[state]!] += count;
+}
+
 /** Adds the move of one client's state (old -> new, old null when it never reported). */
 export function addMove(
   deltas: Map<number, CounterDelta>,
