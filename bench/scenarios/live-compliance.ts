@@ -102,7 +102,7 @@ export async function liveComplianceDelay(
       medianMs: median(notified),
       rate: `p95 ${p95(notified).toFixed(1)} ms`,
       target: '< 2000 ms',
-      ratio: 'events coalesced per 250 ms',
+      ratio: 'first change at once, then coalesced per 250 ms',
     },
   ];
 }

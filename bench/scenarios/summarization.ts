@@ -23,6 +23,9 @@ async function fill(site: Site, clients: number): Promise<number> {
             SELECT 'GUID:bench-' || x, 'PC-' || x, 'Windows 11', 'x', ${now}, 'PS1', ${now}, 3
             FROM (${numbers(1, clients)}) AS s`.execute(db);
   await sql`DROP INDEX client_update_state_update`.execute(db);
+  // A fixture, not traffic: PostgreSQL skips the per-row foreign-key triggers while filling.
+  if (site.database.dialect === 'postgres')
+    await sql`ALTER TABLE client_update_state DISABLE TRIGGER ALL`.execute(db);
   const step = 5000;
   for (let from = 1; from <= clients; from += step) {
     const to = Math.min(clients, from + step - 1);
@@ -32,6 +35,8 @@ async function fill(site: Site, clients: number): Promise<number> {
               FROM client c CROSS JOIN software_update u
               WHERE c.id BETWEEN ${from} AND ${to}`.execute(db);
   }
+  if (site.database.dialect === 'postgres')
+    await sql`ALTER TABLE client_update_state ENABLE TRIGGER ALL`.execute(db);
   await sql`CREATE INDEX client_update_state_update ON client_update_state (ci_id, state)`.execute(
     db,
   );
@@ -75,6 +80,6 @@ export async function fullSummarization(
     medianMs: ms,
     rate: `${(((rows / ms) * 1000) / 1e6).toFixed(1)}M states/s`,
     target: '< 5 s at 200,000 × 300',
-    ratio: `fixture fill ${(fillMs / 1000).toFixed(0)} s; ${corrected} counters corrected`,
+    ratio: `fixture fill ${(fillMs / 1000).toFixed(0)} s; ${corrected} counters corrected (the fixture bypasses the live path)`,
   };
 }
