@@ -115,19 +115,29 @@ export async function recomputeGroups(
         ? sql`1 = 0`
         : sql`${sql.ref(column)} IN (${sql.join(groupIds)})`;
   await sql`DELETE FROM client_group_state WHERE ${scope('group_id')}`.execute(db);
-  // Per client and group: members, members required, members installed or not required.
-  await sql`
-    INSERT INTO client_group_state (client_id, group_id, state)
-    SELECT s.client_id, m.group_id,
-           CASE WHEN SUM(CASE WHEN s.state = 2 THEN 1 ELSE 0 END) > 0 THEN 2 ELSE 1 END
-    FROM software_update_group_member m
-    JOIN client_update_state s ON s.ci_id = m.ci_id
-    JOIN (SELECT group_id, COUNT(*) AS members FROM software_update_group_member
-          WHERE ${scope('group_id')} GROUP BY group_id) g ON g.group_id = m.group_id
-    WHERE ${scope('m.group_id')}
-    GROUP BY s.client_id, m.group_id, g.members
-    HAVING SUM(CASE WHEN s.state = 2 THEN 1 ELSE 0 END) > 0
-        OR SUM(CASE WHEN s.state IN (1, 3) THEN 1 ELSE 0 END) = g.members`.execute(db);
+  let memberQuery = db
+    .selectFrom('software_update_group_member')
+    .select(['group_id', 'ci_id'])
+    .orderBy('group_id');
+  if (groupIds !== 'all')
+    memberQuery = memberQuery.where('group_id', 'in', groupIds.length > 0 ? groupIds : [0]);
+  const groups = await memberQuery.execute();
+  const membersOf = new Map<number, number[]>();
+  for (const row of groups)
+    membersOf.set(row.group_id, [...(membersOf.get(row.group_id) ?? []), row.ci_id]);
+  // One group at a time: its members' states grouped by client. A client is Non-compliant
+  // when one member is Required, Compliant when every member is Installed or Not Required.
+  for (const [groupId, members] of membersOf) {
+    await sql`
+      INSERT INTO client_group_state (client_id, group_id, state)
+      SELECT client_id, CAST(${groupId} AS INTEGER),
+             CASE WHEN MAX(CASE WHEN state = 2 THEN 1 ELSE 0 END) = 1 THEN 2 ELSE 1 END
+      FROM client_update_state
+      WHERE ci_id IN (${sql.join(members)})
+      GROUP BY client_id
+      HAVING MAX(CASE WHEN state = 2 THEN 1 ELSE 0 END) = 1
+          OR SUM(CASE WHEN state IN (1, 3) THEN 1 ELSE 0 END) = ${members.length}`.execute(db);
+  }
   await sql`DELETE FROM group_compliance_summary WHERE ${scope('group_id')}`.execute(db);
   await sql`
     INSERT INTO group_compliance_summary (group_id, num_compliant, num_non_compliant, num_unknown, summarized_at)
