@@ -23,6 +23,14 @@ const p5Clients = Number(
 );
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.split('=')[1];
 const rows: BenchRow[] = [];
+/** Each row is printed as it is measured, so a long run shows where it is. */
+const record = (...measured: BenchRow[]) => {
+  rows.push(...measured);
+  for (const row of measured)
+    console.log(
+      `${row.scenario} | ${row.size} | ${row.medianMs.toFixed(1)} ms | ${row.rate} | ${row.ratio}`,
+    );
+};
 const folder = mkdtempSync(join(tmpdir(), 'patchbay-bench-'));
 const postgres = await startPostgresServer();
 
@@ -63,23 +71,23 @@ try {
   if (!only || only === 'compliance')
     for (const kind of ['sqlite', 'postgres'] as const) {
       await withSite(kind, async (site) => {
-        rows.push(...(await stateMessageThroughput(site, kind, isQuick ? 100 : 1000, 300)));
+        record(...(await stateMessageThroughput(site, kind, isQuick ? 100 : 1000, 300)));
       });
       await withSite(kind, async (site) => {
-        rows.push(...(await liveComplianceDelay(site, kind, 200, isQuick ? 20 : 100)));
+        record(...(await liveComplianceDelay(site, kind, 200, isQuick ? 20 : 100)));
       });
       await withSite(kind, async (site) => {
-        rows.push(await fullSummarization(site, kind, p5Clients, 300, p5Clients > 20_000 ? 1 : 3));
+        record(await fullSummarization(site, kind, p5Clients, 300, p5Clients > 20_000 ? 1 : 3));
       });
     }
   if (!only)
     await withSite('sqlite', async (site) => {
-      rows.push(await apiRoundTrip(site, isQuick ? 300 : 2000));
-      rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
+      record(await apiRoundTrip(site, isQuick ? 300 : 2000));
+      record(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
     });
   if (!only)
     await withSite('postgres', async (site) => {
-      rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
+      record(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
     });
   const bundled = only ? null : findBundledCatalog();
   if (only) console.log(`Only the ${only} scenarios.`);
@@ -87,7 +95,7 @@ try {
     console.log('Skipping the sync scenarios: assets/catalog (the bundled catalog) is missing.');
   else
     for (const kind of ['sqlite', 'postgres'] as const)
-      rows.push(
+      record(
         ...(await catalogSync(
           () => freshSite(kind, true),
           bundled,
