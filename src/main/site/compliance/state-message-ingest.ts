@@ -94,6 +94,8 @@ export async function ingestStateMessages(
       });
     }
     await store.writeStates(rows);
+    // Read before the counters are locked, to keep the lock short.
+    const grouped = await store.groupedUpdates([...deltas.keys()]);
     const scan = recordScan(
       client,
       batch.batchId,
@@ -117,7 +119,7 @@ export async function ingestStateMessages(
     // The shared counter rows last: every batch updates them, so their locks (on PostgreSQL)
     // are held only from here to the commit.
     await store.moveCounters(deltas.values());
-    await refreshClientGroups(trx, clientId, await store.groupedUpdates([...deltas.keys()]));
+    await refreshClientGroups(trx, clientId, grouped);
     return { batchId: batch.batchId, isNew: true, messageCount: batch.messages.length };
   });
 }
