@@ -4,28 +4,41 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { openSite, type Site, type SiteOptions } from '../src/main/site/site';
+import { openSite, type Site } from '../src/main/site/site';
 import { apiRoundTrip } from './scenarios/api-round-trip';
 import { jobQueueThroughput } from './scenarios/job-queue';
 import { catalogSync } from './scenarios/catalog-sync';
+import { liveComplianceDelay } from './scenarios/live-compliance';
+import { stateMessageThroughput } from './scenarios/state-messages';
+import { fullSummarization } from './scenarios/summarization';
 import { contentDownload } from './scenarios/content-download';
 import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
 import { renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
 
 const isQuick = process.argv.includes('--quick');
+/** `--p5-clients=N`: P5's fixture is 200,000 clients × 300 updates unless told otherwise. */
+const p5Clients = Number(
+  process.argv.find((arg) => arg.startsWith('--p5-clients='))?.split('=')[1] ??
+    (isQuick ? 2000 : 200_000),
+);
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.split('=')[1];
 const rows: BenchRow[] = [];
+/** Each row is printed as it is measured, so a long run shows where it is. */
+const record = (...measured: BenchRow[]) => {
+  rows.push(...measured);
+  for (const row of measured)
+    console.log(
+      `${row.scenario} | ${row.size} | ${row.medianMs.toFixed(1)} ms | ${row.rate} | ${row.ratio}`,
+    );
+};
 const folder = mkdtempSync(join(tmpdir(), 'patchbay-bench-'));
 const postgres = await startPostgresServer();
 
 let databases = 0;
 
 /** A new, empty site on the engine; `runJobs` for scenarios that go through the job runner. */
-async function freshSite(
-  kind: 'sqlite' | 'postgres',
-  runJobs: boolean,
-  more: Partial<SiteOptions> = {},
-): Promise<Site> {
+async function freshSite(kind: 'sqlite' | 'postgres', runJobs: boolean): Promise<Site> {
   const dataFolder = mkdtempSync(join(folder, `${kind}-`));
   databases += 1;
   const database =
@@ -43,7 +56,6 @@ async function freshSite(
     runJobs,
     scheduleCheckMs: 0,
     bundledCatalogFolder: null,
-    ...more,
   });
 }
 
@@ -54,14 +66,6 @@ async function withSite(kind: 'sqlite' | 'postgres', body: (site: Site) => Promi
   } finally {
     await site.close();
   }
-}
-
-try {
-  if (process.argv.includes('--only-p8')) rows.push(...(await contentRows()));
-  else await allScenarios();
-} finally {
-  await postgres.stop();
-  rmSync(folder, { recursive: true, force: true });
 }
 
 /** P8 on SQLite: one site folder, reopened after the interruption as a restarted process would. */
@@ -87,20 +91,35 @@ async function contentRows(): Promise<BenchRow[]> {
   );
 }
 
-async function allScenarios(): Promise<void> {
-  await withSite('sqlite', async (site) => {
-    rows.push(await apiRoundTrip(site, isQuick ? 300 : 2000));
-    rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
-  });
-  await withSite('postgres', async (site) => {
-    rows.push(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
-  });
-  const bundled = findBundledCatalog();
-  if (!bundled)
+try {
+  if (!only || only === 'compliance')
+    for (const kind of ['sqlite', 'postgres'] as const) {
+      await withSite(kind, async (site) => {
+        record(...(await stateMessageThroughput(site, kind, isQuick ? 100 : 1000, 300)));
+      });
+      await withSite(kind, async (site) => {
+        record(...(await liveComplianceDelay(site, kind, 200, isQuick ? 20 : 100)));
+      });
+      await withSite(kind, async (site) => {
+        record(await fullSummarization(site, kind, p5Clients, 300, p5Clients > 20_000 ? 1 : 3));
+      });
+    }
+  if (!only)
+    await withSite('sqlite', async (site) => {
+      record(await apiRoundTrip(site, isQuick ? 300 : 2000));
+      record(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
+    });
+  if (!only)
+    await withSite('postgres', async (site) => {
+      record(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
+    });
+  const bundled = only ? null : findBundledCatalog();
+  if (only) console.log(`Only the ${only} scenarios.`);
+  else if (!bundled)
     console.log('Skipping the sync scenarios: assets/catalog (the bundled catalog) is missing.');
   else
     for (const kind of ['sqlite', 'postgres'] as const)
-      rows.push(
+      record(
         ...(await catalogSync(
           () => freshSite(kind, true),
           bundled,
@@ -109,13 +128,16 @@ async function allScenarios(): Promise<void> {
           kind,
         )),
       );
-  rows.push(...(await contentRows()));
+  if (!only || only === 'content') record(...(await contentRows()));
+} finally {
+  await postgres.stop();
+  rmSync(folder, { recursive: true, force: true });
 }
 
 const table = renderTable(rows);
 console.log(table);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-if (!isQuick && !process.argv.includes('--only-p8')) {
+if (!isQuick && !only) {
   writeFileSync(
     join(process.cwd(), 'bench', 'RESULTS.md'),
     `# Benchmark results\n\n${new Date().toISOString()} on ${machine}\n\n${table}\n`,

@@ -2,6 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { SiteError } from '../../shared/errors';
 import { productVersion } from '../site/version';
 import { registerCatalog } from './cli/catalog-command';
+import { registerCollection } from './cli/collection-command';
+import { registerCompliance } from './cli/compliance-command';
+import { registerFleet } from './cli/fleet-command';
+import { registerMaintenanceWindow } from './cli/maintenance-window-command';
 import { registerDb } from './cli/db-command';
 import { registerGroup } from './cli/group-command';
 import { registerDemoContent, registerDownload } from './cli/download-command';
@@ -36,6 +40,10 @@ export function buildProgram(): Command {
   registerDemoContent(program);
   registerPackage(program);
   registerDistributionPoint(program);
+  registerCollection(program);
+  registerMaintenanceWindow(program);
+  registerCompliance(program);
+  registerFleet(program);
   return program;
 }
 

@@ -11,6 +11,8 @@ import type { StatusMessages } from './status/status-messages';
 import { createCatalogHandlers } from './catalog/catalog-handlers';
 import type { ContentMethods } from './content/content-handlers';
 import { createGroupHandlers } from './groups/group-handlers';
+import type { ClientSettingsStore } from './collections/client-settings-store';
+import { createComplianceHandlers } from './compliance/compliance-handlers';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
@@ -22,6 +24,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   siteCode: string;
   clock: Clock;
   events: SiteEvents;
+  clientSettings: ClientSettingsStore;
   info(): Promise<SiteInfo>;
   /** Deployment packages, downloads and distribution points, wired by their own services. */
   content: Pick<SiteHandlers, ContentMethods>;
@@ -59,5 +62,6 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createCatalogHandlers({ database: deps.database, siteCode: deps.siteCode }),
     ...createGroupHandlers(deps),
     ...deps.content,
+    ...createComplianceHandlers(deps),
   };
 }

@@ -25,6 +25,11 @@ import { SyncScheduler } from './sync/sync-scheduler';
 import { readSetting } from './sync/site-settings-store';
 import { upstreamVersionKey } from './sync/upstream-site-source';
 import { openContentServices, type ContentOptions } from './content/content-services';
+import { ClientSettingsStore } from './collections/client-settings-store';
+import { ComplianceNotifier } from './compliance/compliance-notifier';
+import { summarizationJob } from './compliance/summarization';
+import { SummarizationScheduler } from './compliance/summarization-schedule';
+import { ManagementPoint } from './mp/management-point';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -57,6 +62,10 @@ export interface Site {
   readonly syncHistory: SyncHistory;
   readonly syncScheduler: SyncScheduler;
   readonly handlers: SiteHandlers;
+  /** What clients call (over HTTP under /mp, or in process in tests and benchmarks). */
+  readonly managementPoint: ManagementPoint;
+  readonly clientSettings: ClientSettingsStore;
+  readonly summarizationScheduler: SummarizationScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   info(): Promise<SiteInfo>;
@@ -131,6 +140,21 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       options.scheduleCheckMs || 30_000,
     );
 
+    const clientSettings = new ClientSettingsStore(database, clock);
+    await clientSettings.ensureDefault();
+    const notifier = new ComplianceNotifier(events);
+    runner.register(summarizationJob({ site: database, clock, statusMessages, notifier }));
+    const summarizationScheduler = new SummarizationScheduler(database, jobs, clock, () =>
+      runner.poke(),
+    );
+    const managementPoint = new ManagementPoint({
+      site: database,
+      siteCode: local.code,
+      clock,
+      clientSettings,
+      notifier,
+    });
+
     const partial = {
       database,
       local,
@@ -144,6 +168,9 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       supSettings,
       syncHistory,
       syncScheduler,
+      clientSettings,
+      managementPoint,
+      summarizationScheduler,
     };
     const info = async (): Promise<SiteInfo> => ({
       siteCode: local.code,
@@ -170,7 +197,10 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     });
     if (options.runJobs !== false) {
       await runner.start();
-      if (options.scheduleCheckMs !== 0) syncScheduler.start();
+      if (options.scheduleCheckMs !== 0) {
+        syncScheduler.start();
+        summarizationScheduler.start();
+      }
     }
     return {
       ...partial,
@@ -178,6 +208,8 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       info,
       close: async () => {
         syncScheduler.stop();
+        summarizationScheduler.stop();
+        notifier.stop();
         await runner.stop();
         await content.close();
         await database.close();

@@ -1,15 +1,16 @@
-import { makeStyles, ProgressBar, Tab, TabList, tokens } from '@fluentui/react-components';
+import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SoftwareUpdateGroup } from '../../shared/contract/update-groups';
 import { formatDateTime } from '../format';
 import type { DetailsProps } from '../nodes/types';
+import { GroupCompliancePanel } from '../compliance/group-compliance-panel';
 import { groupIconText } from './group-icon';
 import { PropertyList } from './property-list';
 
 const useStyles = makeStyles({
   summary: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) 220px',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
     gap: '24px',
     paddingTop: '6px',
   },
@@ -21,7 +22,10 @@ const useStyles = makeStyles({
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 /** The details pane of Software Update Groups (§5.4): Summary and Deployment. */
-export function SoftwareUpdateGroupDetailsPane({ row }: DetailsProps<SoftwareUpdateGroup>) {
+export function SoftwareUpdateGroupDetailsPane({
+  row,
+  services,
+}: DetailsProps<SoftwareUpdateGroup>) {
   const styles = useStyles();
   const [tab, setTab] = useState<'summary' | 'deployment'>('summary');
   return (
@@ -54,15 +58,9 @@ export function SoftwareUpdateGroupDetailsPane({ row }: DetailsProps<SoftwareUpd
                 { label: 'Number of updates', value: row.numberOfUpdates },
                 { label: 'Number of expired', value: row.numberOfExpired },
                 { label: 'Collections deployed', value: row.collectionsDeployed },
-                { label: 'Percent Compliant', value: `${row.percentCompliant}%` },
               ]}
             />
-            <ProgressBar
-              value={row.percentCompliant / 100}
-              color={row.percentCompliant === 100 ? 'success' : 'brand'}
-              thickness="large"
-              aria-label={`${row.percentCompliant}% compliant`}
-            />
+            <GroupCompliancePanel groupId={row.id} services={services} />
           </div>
         </div>
       ) : (

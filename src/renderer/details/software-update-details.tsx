@@ -1,16 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Tab,
-  TabList,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type {
   SoftwareUpdateDetails,
@@ -18,7 +6,7 @@ import type {
 } from '../../shared/contract/software-updates';
 import { formatDateTime } from '../format';
 import type { DetailsProps } from '../nodes/types';
-import { CompliancePie } from './compliance-pie';
+import { UpdateCompliancePanel } from '../compliance/update-compliance-panel';
 import { PropertyList } from './property-list';
 import { redArrowMeaning, updateIconMeaning } from './update-icon';
 
@@ -29,7 +17,6 @@ const useStyles = makeStyles({
     gap: '24px',
     paddingTop: '6px',
   },
-  side: { display: 'flex', flexDirection: 'column', gap: '8px', alignItems: 'flex-start' },
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -38,7 +25,6 @@ export function SoftwareUpdateDetailsPane({ row, services }: DetailsProps<Softwa
   const styles = useStyles();
   const [tab, setTab] = useState<'summary' | 'deployment'>('summary');
   const [details, setDetails] = useState<SoftwareUpdateDetails | null>(null);
-  const [isRequiredOpen, setRequiredOpen] = useState(false);
   useEffect(() => {
     let isCurrent = true;
     services.api.call('updates.get', { ciId: row.ciId }).then(
@@ -86,20 +72,7 @@ export function SoftwareUpdateDetailsPane({ row, services }: DetailsProps<Softwa
               },
             ]}
           />
-          <div className={styles.side}>
-            <CompliancePie
-              counts={{
-                required: row.required,
-                notRequired: row.notRequired,
-                installed: row.installed,
-                unknown: row.unknown,
-              }}
-              summarizedAt={details?.summarizedAt ?? null}
-            />
-            <Button size="small" onClick={() => setRequiredOpen(true)}>
-              View Required
-            </Button>
-          </div>
+          <UpdateCompliancePanel ciId={row.ciId} title={row.title} services={services} />
         </div>
       ) : (
         <p className={styles.empty}>
@@ -108,68 +81,6 @@ export function SoftwareUpdateDetailsPane({ row, services }: DetailsProps<Softwa
             : 'This update is not in any deployment. Deploy a software update group that contains it.'}
         </p>
       )}
-      <RequiredDevicesDialog
-        ciId={row.ciId}
-        title={row.title}
-        isOpen={isRequiredOpen}
-        onClose={() => setRequiredOpen(false)}
-        services={services}
-      />
     </div>
-  );
-}
-
-function RequiredDevicesDialog(props: {
-  ciId: number;
-  title: string;
-  isOpen: boolean;
-  onClose(): void;
-  services: DetailsProps<SoftwareUpdateRow>['services'];
-}) {
-  const styles = useStyles();
-  const [names, setNames] = useState<string[] | null>(null);
-  useEffect(() => {
-    if (!props.isOpen) return;
-    setNames(null);
-    props.services.api
-      .call('updates.requiredDevices', { ciId: props.ciId, page: { size: 500, offset: 0 } })
-      .then(
-        (page) => setNames(page.rows.map((device) => `${device.name} (${device.osName})`)),
-        (error: unknown) =>
-          props.services.notices.showError(
-            'The devices that require this update could not be read',
-            error,
-          ),
-      );
-  }, [props.isOpen, props.ciId, props.services]);
-  return (
-    <Dialog open={props.isOpen} onOpenChange={(_event, data) => !data.open && props.onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Devices that require {props.title}</DialogTitle>
-          <DialogContent>
-            {names === null ? (
-              'Reading…'
-            ) : names.length === 0 ? (
-              <span className={styles.empty}>
-                No device requires this update: no client has reported it as required in its last
-                scan.
-              </span>
-            ) : (
-              <ul>
-                {names.map((name) => (
-                  <li key={name}>{name}</li>
-                ))}
-              </ul>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={props.onClose}>
-              Close
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }

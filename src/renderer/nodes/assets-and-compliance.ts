@@ -1,5 +1,6 @@
-import { DesktopRegular, CollectionsRegular, PeopleCommunityRegular } from '@fluentui/react-icons';
-import { iconColumn, plannedColumns, plannedListNode } from './columns';
+import { PeopleCommunityRegular } from '@fluentui/react-icons';
+import { deviceCollectionsNode } from '../collections/collections-node';
+import { devicesNode } from '../devices/devices-node';
 import { defineFolder, type ConsoleNode } from './types';
 
 const workspace = 'assets' as const;
@@ -14,49 +15,7 @@ export function assetsAndComplianceNodes(): ConsoleNode[] {
       workspace,
       parentId: null,
     }),
-    plannedListNode({
-      id: 'assets.devices',
-      title: 'Devices',
-      icon: DesktopRegular,
-      workspace,
-      parentId: 'assets.overview',
-      // The console's device columns [INF].
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Name', isDefault: true, width: 200 },
-        'Client*',
-        'Site Code*',
-        'Client Activity*',
-        'Client Check Result',
-        'Last Activity*',
-        'Operating System*',
-        'Domain',
-        'Maintenance Windows',
-        'Resource ID',
-      ),
-      emptyText:
-        'No devices have registered with this site yet. A client appears here when it registers with the management point.',
-    }),
-    plannedListNode({
-      id: 'assets.deviceCollections',
-      title: 'Device Collections',
-      icon: CollectionsRegular,
-      workspace,
-      parentId: 'assets.overview',
-      // The console's collection columns [INF].
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Name', isDefault: true, width: 260 },
-        { header: 'Limiting Collection', isDefault: true, width: 180 },
-        'Member Count*',
-        'Members Visible on Site*',
-        'Referenced Collections',
-        'Collection ID*',
-        'Maintenance Windows*',
-        'Last Update',
-      ),
-      emptyText:
-        'There are no device collections yet. Collections group devices for deployments and maintenance windows.',
-    }),
+    devicesNode('assets.overview'),
+    deviceCollectionsNode('assets.overview'),
   ];
 }

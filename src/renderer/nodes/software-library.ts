@@ -1,14 +1,26 @@
 import { FolderRegular, LibraryRegular, FlowchartRegular } from '@fluentui/react-icons';
 import { deploymentPackagesNode } from '../content/deployment-packages-node';
+import { summarizationActions } from '../compliance/summarization-actions';
 import { updateGroupRibbon } from '../groups/update-group-ribbon';
 import { downloadGroupRibbon, downloadUpdatesRibbon } from '../wizards/download/download-actions';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { softwareUpdateGroupsNode } from './software-update-groups-node';
-import { synchronizeGroup } from './synchronize-action';
-import { defineFolder, type ConsoleNode } from './types';
+import { synchronizeSoftwareUpdatesAction } from './synchronize-action';
+import { defineFolder, type ConsoleNode, type RibbonGroup } from './types';
 
 const workspace = 'library' as const;
+
+/**
+ * The node's own Home group, as ConfigMgr lays it out: Synchronize Software Updates, Run
+ * Summarization and Schedule Summarization side by side.
+ */
+function softwareUpdatesGroup<Row>(label: string): RibbonGroup<Row> {
+  return {
+    label,
+    actions: [synchronizeSoftwareUpdatesAction<Row>(), ...summarizationActions<Row>()],
+  };
+}
 
 /** Software Library > Overview > Software Updates (spec §1, §3, §5, §6, §8). */
 export function softwareLibraryNodes(): ConsoleNode[] {
@@ -30,11 +42,11 @@ export function softwareLibraryNodes(): ConsoleNode[] {
     allSoftwareUpdatesNode('library.softwareUpdates', [
       updateGroupRibbon,
       downloadUpdatesRibbon,
-      synchronizeGroup('All Software Updates'),
+      softwareUpdatesGroup('All Software Updates'),
     ]),
     softwareUpdateGroupsNode('library.softwareUpdates', [
       downloadGroupRibbon,
-      synchronizeGroup('Software Update Groups'),
+      softwareUpdatesGroup('Software Update Groups'),
     ]),
     deploymentPackagesNode('library.softwareUpdates'),
     plannedListNode({

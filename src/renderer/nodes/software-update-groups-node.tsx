@@ -104,6 +104,8 @@ export function softwareUpdateGroupsNode(
     details: SoftwareUpdateGroupDetailsPane,
     properties: SoftwareUpdateGroupProperties,
     describe: (row) => row.name,
-    topics: ['softwareUpdateGroups'],
+    // The site announces state message batches as 'compliance' and 'groups' (not the groups
+    // list's own topic): Percent Compliant moves with them.
+    topics: ['softwareUpdateGroups', 'groups', 'compliance'],
   });
 }

@@ -42,6 +42,8 @@ export interface ListScope {
   readonly groupId?: number;
   /** The updates whose files a deployment package holds (its Show Members). */
   readonly ciIds?: readonly number[];
+  /** The device collection whose members Devices lists (Show Members of a collection). */
+  readonly collectionId?: number;
 }
 
 export interface ListQuery {

@@ -136,13 +136,12 @@ export class ListStore<Row> {
 
   /** Narrows the list to a group's members (or back to all, with null), from the top. */
   setScope(scope: ListScope | null): void {
-    if (
+    const isSame =
       scope?.groupId === this.scope?.groupId &&
-      scope?.label === this.scope?.label &&
-      scope?.ciIds === this.scope?.ciIds
-    ) {
-      return;
-    }
+      scope?.collectionId === this.scope?.collectionId &&
+      scope?.ciIds === this.scope?.ciIds &&
+      scope?.label === this.scope?.label;
+    if (isSame) return;
     this.scope = scope;
     this.total = null;
     this.selection = [];

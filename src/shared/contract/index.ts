@@ -3,6 +3,9 @@ import type { MethodSpec } from './define';
 import { catalogMethods } from './catalog';
 import { deploymentPackageMethods } from './deployment-packages';
 import { distributionPointMethods } from './distribution-points';
+import { clientsMethods } from './clients';
+import { collectionsMethods } from './collections';
+import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
@@ -25,6 +28,9 @@ export const siteContract = {
   ...updateGroupsMethods,
   ...distributionPointMethods,
   ...deploymentPackageMethods,
+  ...clientsMethods,
+  ...collectionsMethods,
+  ...complianceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -40,6 +46,9 @@ export function isSiteMethod(name: string): name is SiteMethod {
 export * from './catalog';
 export * from './deployment-packages';
 export * from './distribution-points';
+export * from './clients';
+export * from './collections';
+export * from './compliance';
 export * from './events';
 export * from './jobs';
 export * from './list-query';

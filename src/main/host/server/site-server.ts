@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { WebSocketServer } from 'ws';
-import { SiteError, type WireResult } from '../../../shared/errors';
+import { SiteError } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
 import { contentEndpoint } from '../../site/content/content-endpoint';
 import type { Site } from '../../site/site';
-import { httpStatusFor } from './http-status';
+import { readBody, sendResult } from './http-body';
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
 import { serveConsoleFile } from './static-console';
+import { managementPointRoutes } from './management-point-routes';
 
 export interface SiteServerOptions {
   /** 127.0.0.1 unless the admin says otherwise. */
@@ -48,6 +49,8 @@ export async function startSiteServer(
     // The distribution point: clients and other sites fetch (and send) content by hash.
     ['/dp', contentEndpoint(site.database, site.clock)],
   ]);
+  // The management point lives on the site server, as on a ConfigMgr site system.
+  mounts.set('/mp', managementPointRoutes(site.managementPoint, maxBodyBytes));
   const user = safeUserName();
   let allowedHosts = new Set<string>();
 
@@ -170,35 +173,6 @@ export async function startSiteServer(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function sendResult(response: ServerResponse, result: WireResult): void {
-  const status = result.ok ? 200 : httpStatusFor[result.error.code];
-  const body = JSON.stringify(result);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  response.end(body);
-}
-
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new SiteError('invalid-input', `The request body is larger than ${limit} bytes.`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
 
 function safeUserName(): string {

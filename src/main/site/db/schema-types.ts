@@ -420,6 +420,7 @@ export interface UpdateComplianceSummaryTable {
   num_unknown: Generated<number>;
   summarized_at: Generated<string | null>;
   percent_compliant: Generated<number>;
+  num_compliant: Generated<number>;
 }
 
 export interface GroupComplianceSummaryTable {
@@ -525,6 +526,22 @@ export interface AlertTable {
   closed_at: Generated<string | null>;
 }
 
+export interface ClientGroupStateTable {
+  client_id: number;
+  group_id: number;
+  state: number;
+}
+
+export interface ClientEnforcementMessageTable {
+  client_id: number;
+  batch_id: string;
+  topic_type: number;
+  topic_id: string;
+  state_id: number;
+  error_code: Generated<number>;
+  state_time: string;
+}
+
 export interface SiteSchema {
   site: SiteTable;
   sup_component_settings: SupComponentSettingsTable;
@@ -573,4 +590,6 @@ export interface SiteSchema {
   adr_deployment: AdrDeploymentTable;
   deployment_template: DeploymentTemplateTable;
   alert: AlertTable;
+  client_group_state: ClientGroupStateTable;
+  client_enforcement_message: ClientEnforcementMessageTable;
 }

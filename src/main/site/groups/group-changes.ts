@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { SiteDatabase } from '../db/open-database';
 import type { SiteEvents } from '../events/site-events';
 import { writeGroupAudit } from './group-audit';
+import { recomputeGroups } from '../compliance/group-compliance';
 import { readGroup } from './group-list';
 import { asNameConflict, checkNameFree } from './group-names';
 import { newGroupUniqueId } from './group-unique-id';
@@ -52,6 +53,7 @@ export async function createGroup(
         .returning('id')
         .executeTakeFirstOrThrow();
       await addMembers(trx, row.id, ciIds, now);
+      await recomputeGroups(trx, [row.id], null);
       await writeGroupAudit(trx, {
         time: now,
         user,

@@ -9,6 +9,7 @@ import { SiteError } from '../../../shared/errors';
 import type { SiteDatabase } from '../db/open-database';
 import { followMembershipInDeployments } from './deployed-members';
 import { writeGroupAudit } from './group-audit';
+import { recomputeGroups } from '../compliance/group-compliance';
 import { groupsTopic, type GroupServices } from './group-changes';
 import { groupSizeWarning } from './group-warning';
 import { addMembers, countMembers, removeMembers } from './member-rows';
@@ -68,6 +69,8 @@ export async function setMembership(
           .where('id', '=', group.id)
           .execute();
         await followMembershipInDeployments(trx, group.id, added, removed);
+        // Compliance with the group depends on its members: recount it with them.
+        await recomputeGroups(trx, [group.id], null);
         await writeGroupAudit(trx, {
           time: now,
           user,

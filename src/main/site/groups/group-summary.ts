@@ -55,7 +55,10 @@ export function groupSummaries(db: Kysely<SiteSchema>) {
       sql<number>`COALESCE(ds.collections, 0)`.as('collections_deployed'),
       sql<number>`COALESCE(cs.num_compliant, 0)`.as('num_compliant'),
       sql<number>`COALESCE(cs.num_non_compliant, 0)`.as('num_non_compliant'),
-      sql<number>`COALESCE(cs.num_unknown, 0)`.as('num_unknown'),
+      // Clients without a group state (never reported on every member) are Unknown.
+      sql<number>`(SELECT COUNT(*) FROM client) - COALESCE(cs.num_compliant, 0) - COALESCE(cs.num_non_compliant, 0)`.as(
+        'num_unknown',
+      ),
     ]);
 }
 

@@ -20,7 +20,9 @@ const sortColumns = {
   bulletinId: 'u.bulletin_id',
   required: 's.num_required',
   installed: 's.num_installed',
-  percentCompliant: 's.percent_compliant',
+  // Total is every client of the site for every update, so the order of Percent Compliant is
+  // the order of Installed + Not Required (indexed).
+  percentCompliant: 's.num_compliant',
   severity: 'u.severity',
   customSeverity: 'u.custom_severity',
   dateReleased: 'u.date_released',
@@ -33,14 +35,24 @@ const sortColumns = {
 const outOfScopeClassification = 'Upgrades';
 const outOfScopeProduct = 'Office 365 Client';
 
-/** The joined columns every update row carries besides the update's own. */
+const clientCount = sql<number>`(SELECT COUNT(*) FROM client)`;
+
+/**
+ * The joined columns every update row carries besides the update's own. Unknown counts the
+ * clients that sent no known state, so it and Percent Compliant follow the number of clients
+ * (computed once per query) instead of being rewritten on every update when a client joins.
+ */
 export const rowColumns = [
   'c.name',
   's.num_required',
   's.num_installed',
   's.num_not_required',
-  's.num_unknown',
-  's.percent_compliant',
+  sql<number>`${clientCount} - s.num_required - s.num_installed - s.num_not_required`.as(
+    'num_unknown',
+  ),
+  sql<number>`CASE WHEN ${clientCount} > 0 THEN (s.num_compliant * 100) / ${clientCount} ELSE 0 END`.as(
+    'percent_compliant',
+  ),
   's.summarized_at',
 ] as const;
 
@@ -136,7 +148,8 @@ export function toRow(row: Row, products: string): SoftwareUpdateRow {
   const isInvalid = row.is_invalid === 1;
   const isMetadataOnly = row.is_metadata_only === 1;
   const isDownloaded = row.is_content_provisioned === 1;
-  const total = row.num_required + row.num_installed + row.num_not_required + row.num_unknown;
+  const total =
+    row.num_required + row.num_installed + row.num_not_required + Number(row.num_unknown);
   return {
     ciId: row.ci_id,
     updateId: row.update_id,
@@ -146,9 +159,9 @@ export function toRow(row: Row, products: string): SoftwareUpdateRow {
     required: row.num_required,
     installed: row.num_installed,
     notRequired: row.num_not_required,
-    unknown: row.num_unknown,
+    unknown: Number(row.num_unknown),
     total,
-    percentCompliant: row.percent_compliant,
+    percentCompliant: Number(row.percent_compliant),
     isDownloaded,
     isDeployed: row.is_deployed === 1,
     isExpired,

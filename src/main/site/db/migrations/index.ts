@@ -6,7 +6,17 @@ import { migration as m0004 } from './0004-clients-compliance';
 import { migration as m0005 } from './0005-deployments-rules';
 import { migration as m0006 } from './0006-alerts';
 import { migration as m0007 } from './0007-update-list-indexes';
+import { migration as m0009 } from './0009-compliance-live';
 
 /** Every migration this version knows, in order. Append only; never edit one that shipped. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0009,
+];
 export type { Migration };

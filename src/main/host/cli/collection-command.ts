@@ -1,0 +1,173 @@
+import type { Command } from 'commander';
+import {
+  queryProperties,
+  type CollectionRuleInput,
+  type DeviceCollection,
+} from '../../../shared/contract/collections';
+import type { Device } from '../../../shared/contract/clients';
+import { SiteError } from '../../../shared/errors';
+import { callSite } from './call-site';
+import { findCollection, findDevice, formatOf, withSite } from './command-helpers';
+import { printRows, type Column } from './output';
+import { withSiteOptions, type SiteCommandOptions } from './site-options';
+
+const collectionColumns: Column<DeviceCollection>[] = [
+  { header: 'ID', value: (c) => c.id },
+  { header: 'Collection ID', value: (c) => c.collectionId },
+  { header: 'Name', value: (c) => c.name },
+  { header: 'Limiting Collection', value: (c) => c.limitingCollectionId },
+  { header: 'Member Count', value: (c) => c.memberCount },
+  { header: 'Built-in', value: (c) => c.isBuiltIn },
+  { header: 'Comment', value: (c) => c.comment },
+];
+
+const deviceColumns: Column<Device>[] = [
+  { header: 'ID', value: (d) => d.id },
+  { header: 'Name', value: (d) => d.name },
+  { header: 'Domain', value: (d) => d.domain },
+  { header: 'Operating System', value: (d) => d.osName },
+  { header: 'Last Scan', value: (d) => d.lastScanAt },
+  { header: 'Last State Message', value: (d) => d.lastStateMessageAt },
+];
+
+const operators = ['equals', 'notEquals', 'contains', 'startsWith'] as const;
+
+/** "osName contains Windows 11" -> one condition of a query rule. */
+function parseCondition(text: string) {
+  const match = /^(\S+)\s+(\S+)\s+(.+)$/.exec(text.trim());
+  const property = queryProperties.find((name) => name === match?.[1]);
+  const operator = operators.find((name) => name === match?.[2]);
+  if (!match || !property || !operator)
+    throw new SiteError(
+      'invalid-input',
+      `--query: "${text}" is not "<property> <operator> <value>" with a property of ${queryProperties.join(', ')} and an operator of ${operators.join(', ')}.`,
+    );
+  return { property, operator, value: match[3]! };
+}
+
+interface RuleOptions extends SiteCommandOptions {
+  direct?: string[];
+  include?: string;
+  exclude?: string;
+  query?: string[];
+  name?: string;
+}
+
+/**
+ * `patchbay collection`: Device Collections from the shell (New-/Get-CMDeviceCollection,
+ * Add-CMDeviceCollection*MembershipRule, Get-CMCollectionMember).
+ */
+export function registerCollection(program: Command): void {
+  const collection = program
+    .command('collection')
+    .description('Device collections (New-/Get-CMDeviceCollection, membership rules)');
+
+  withSiteOptions(
+    collection
+      .command('new')
+      .description('Create a device collection (New-CMDeviceCollection)')
+      .argument('<name>', 'the collection name, unique on the site')
+      .option('--limiting <collection>', 'limiting collection (name or ID)', 'All Systems')
+      .option('--comment <text>', 'a comment'),
+  ).action(
+    async (name: string, options: SiteCommandOptions & { limiting: string; comment?: string }) =>
+      withSite(options, async (site) => {
+        const limiting = await findCollection(site, options.limiting);
+        const created = await callSite(site, 'collections.create', {
+          name,
+          comment: options.comment ?? '',
+          limitingCollectionId: limiting.id,
+        });
+        console.log(
+          `Created device collection "${created.name}" (${created.collectionId}), limited to ${limiting.name}.`,
+        );
+      }),
+  );
+
+  withSiteOptions(
+    collection
+      .command('list')
+      .description('List device collections (Get-CMDeviceCollection)')
+      .option('--format <format>', 'table, csv or json', 'table'),
+  ).action(async (options: SiteCommandOptions & { format: string }) => {
+    const format = formatOf(options.format);
+    await withSite(options, async (site) => {
+      process.stdout.write(
+        printRows(await callSite(site, 'collections.list', {}), collectionColumns, format),
+      );
+    });
+  });
+
+  withSiteOptions(
+    collection
+      .command('add-rule')
+      .description('Add a membership rule: direct, include, exclude or query')
+      .argument('<collection>', 'the collection (name, CollectionID or ID)')
+      .option('--direct <devices...>', 'devices by name or ID (direct rules)')
+      .option('--include <collection>', 'include the members of a collection')
+      .option('--exclude <collection>', 'exclude the members of a collection')
+      .option(
+        '--query <conditions...>',
+        'query conditions, e.g. "osName contains Windows 11" (all must hold)',
+      )
+      .option('--name <name>', 'the query rule name', 'Query'),
+  ).action(async (reference: string, options: RuleOptions) =>
+    withSite(options, async (site) => {
+      const target = await findCollection(site, reference);
+      const rules: CollectionRuleInput[] = [];
+      for (const device of options.direct ?? [])
+        rules.push({ kind: 'direct', clientId: (await findDevice(site, device)).id });
+      if (options.include)
+        rules.push({
+          kind: 'include',
+          collectionId: (await findCollection(site, options.include)).id,
+        });
+      if (options.exclude)
+        rules.push({
+          kind: 'exclude',
+          collectionId: (await findCollection(site, options.exclude)).id,
+        });
+      if (options.query)
+        rules.push({
+          kind: 'query',
+          name: options.name ?? 'Query',
+          query: { conditions: options.query.map(parseCondition) },
+        });
+      if (rules.length === 0)
+        throw new SiteError(
+          'invalid-input',
+          'Name a rule: --direct, --include, --exclude or --query.',
+        );
+      let result = target;
+      for (const rule of rules)
+        result = await callSite(site, 'collections.addRule', { id: target.id, rule });
+      console.log(
+        `Device collection "${result.name}": added ${rules.length === 1 ? '1 rule' : `${rules.length} rules`}; it has ${result.memberCount} member(s).`,
+      );
+    }),
+  );
+
+  withSiteOptions(
+    collection
+      .command('members')
+      .description('List the devices in a collection (Get-CMCollectionMember)')
+      .argument('<collection>', 'the collection (name, CollectionID or ID)')
+      .option('--format <format>', 'table, csv or json', 'table'),
+  ).action(async (reference: string, options: SiteCommandOptions & { format: string }) => {
+    const format = formatOf(options.format);
+    await withSite(options, async (site) => {
+      const target = await findCollection(site, reference);
+      const rows: Device[] = [];
+      let after: string | undefined;
+      do {
+        const page = await callSite(site, 'devices.list', {
+          filter: { collectionId: target.id },
+          page: { size: 5000, ...(after ? { after } : {}) },
+        });
+        rows.push(...page.rows);
+        after = page.nextCursor ?? undefined;
+      } while (after);
+      process.stdout.write(printRows(rows, deviceColumns, format));
+    });
+  });
+}

@@ -1,0 +1,189 @@
+import type { StateMessage } from '../../../shared/contract/compliance';
+import { SiteError } from '../../../shared/errors';
+import type { FleetCatalog } from './fleet-catalog';
+import { FleetLedger } from './fleet-ledger';
+import { ManagementPointClient, type ClientIdentity } from './management-point-client';
+import { seededRandom } from './seeded-random';
+import { SimulatedClient } from './simulated-client';
+
+export interface FleetOptions {
+  siteUrl: string;
+  clients: number;
+  /** Fleet seconds per real second: 60 makes an hour of fleet life pass in a minute. */
+  acceleration: number;
+  seed?: number;
+  scanFailureRate?: number;
+  /** HTTP requests in flight at once. */
+  concurrency?: number;
+  reportCycleMinutes?: number;
+  scanEveryDays?: number;
+}
+
+export interface FleetStatus {
+  clients: number;
+  registered: number;
+  fleetTime: string;
+  acceleration: number;
+  scans: number;
+  failedScans: number;
+  batchesAccepted: number;
+  messagesAccepted: number;
+  batchesRefused: number;
+  lastRefusal: string | null;
+}
+
+/** Runs `work` over items with at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+type Member = { client: SimulatedClient; identity: ClientIdentity | null; sent: number };
+
+/**
+ * `patchbay fleet`: simulated clients that register with the management point and report over
+ * HTTP exactly as agents do, on an accelerated clock, keeping a ledger of what the site took.
+ */
+export class Fleet {
+  readonly ledger = new FleetLedger();
+  private readonly members: Member[];
+  private readonly mp: ManagementPointClient;
+  private readonly realStart = Date.now();
+  private readonly fleetStart = Date.now();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private readonly counts = { scans: 0, failedScans: 0, batchesRefused: 0 };
+  private lastRefusal: string | null = null;
+
+  constructor(
+    catalog: FleetCatalog,
+    private readonly options: FleetOptions,
+  ) {
+    this.mp = new ManagementPointClient(options.siteUrl);
+    const random = seededRandom(options.seed ?? 1);
+    const clientOptions = {
+      scanFailureRate: options.scanFailureRate ?? 0.02,
+      reportCycleMs: (options.reportCycleMinutes ?? 15) * 60_000,
+      scanEveryMs: (options.scanEveryDays ?? 7) * 86_400_000,
+    };
+    this.members = Array.from({ length: options.clients }, (_, index) => ({
+      client: new SimulatedClient(index + 1, catalog, random, this.fleetStart, clientOptions),
+      identity: null,
+      sent: 0,
+    }));
+  }
+
+  fleetNow(): number {
+    return this.fleetStart + (Date.now() - this.realStart) * this.options.acceleration;
+  }
+
+  /** Every client registers and asks for policy, as a newly installed agent does. */
+  async join(): Promise<void> {
+    await inParallel(this.members, this.options.concurrency ?? 16, async (member) => {
+      if (member.identity) return;
+      const result = await this.mp.register(member.client.registration);
+      member.identity = { smsGuid: result.smsGuid, clientKey: result.clientKey };
+      await this.mp.policy(member.identity);
+    });
+  }
+
+  /** Forces a scan on every client now (the "Software Updates Scan Cycle" action). */
+  scanAll(): void {
+    const now = this.fleetNow();
+    for (const member of this.members) this.scan(member.client, now);
+  }
+
+  private scan(client: SimulatedClient, now: number) {
+    if (client.scan(now) === 'failed') this.counts.failedScans += 1;
+    this.counts.scans += 1;
+  }
+
+  /** Posts every client's pending messages at once: the burst of the acceptance test. */
+  async reportAll(): Promise<void> {
+    await inParallel(this.members, this.options.concurrency ?? 256, (member) =>
+      this.report(member),
+    );
+  }
+
+  private async report(member: Member): Promise<void> {
+    if (!member.identity || !member.client.hasPending || member.client.isBusy) return;
+    member.client.isBusy = true;
+    const messages: StateMessage[] = member.client.takePending();
+    member.sent += 1;
+    const batchId = `${member.identity.smsGuid.slice(5)}-${member.sent}`;
+    try {
+      // A lost answer is retried with the same batch id: the site applies it once.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.mp.postStateMessages(member.identity, { batchId, messages });
+          this.ledger.recordAccepted(member.identity.smsGuid, messages);
+          return;
+        } catch (error) {
+          if (error instanceof SiteError) {
+            this.counts.batchesRefused += 1;
+            this.lastRefusal = error.message;
+            return;
+          }
+          if (attempt >= 3) {
+            member.client.restorePending(messages);
+            return;
+          }
+        }
+      }
+    } finally {
+      member.client.isBusy = false;
+    }
+  }
+
+  /** One step of fleet life: due scans run, due reporting cycles post their batches. */
+  async tick(): Promise<void> {
+    const now = this.fleetNow();
+    const due: Member[] = [];
+    for (const member of this.members) {
+      if (!member.identity) continue;
+      if (member.client.nextScanAt <= now) this.scan(member.client, now);
+      if (member.client.nextReportAt <= now) {
+        member.client.scheduleNextReport(now);
+        if (member.client.hasPending) due.push(member);
+      }
+    }
+    await inParallel(due, this.options.concurrency ?? 32, (member) => this.report(member));
+  }
+
+  start(tickMs = 250): void {
+    this.timer = setInterval(() => {
+      if (this.ticking) return;
+      this.ticking = this.tick()
+        .catch((error: unknown) => {
+          this.lastRefusal = (error as Error).message;
+        })
+        .finally(() => {
+          this.ticking = null;
+        });
+    }, tickMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+  }
+
+  status(): FleetStatus {
+    return {
+      clients: this.members.length,
+      registered: this.members.filter((member) => member.identity).length,
+      fleetTime: new Date(this.fleetNow()).toISOString(),
+      acceleration: this.options.acceleration,
+      scans: this.counts.scans,
+      failedScans: this.counts.failedScans,
+      batchesAccepted: this.ledger.acceptedBatches,
+      messagesAccepted: this.ledger.acceptedMessages,
+      batchesRefused: this.counts.batchesRefused,
+      lastRefusal: this.lastRefusal,
+    };
+  }
+}

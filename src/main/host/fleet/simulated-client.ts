@@ -1,0 +1,129 @@
+import type { ClientRegistration } from '../../../shared/contract/clients';
+import type { StateMessage } from '../../../shared/contract/compliance';
+import type { FleetCatalog, FleetUpdate } from './fleet-catalog';
+import { pick } from './seeded-random';
+
+const hour = 3_600_000;
+const day = 24 * hour;
+/** Errors real Windows Update Agent scans fail with (WSUS unreachable, proxy, timeout). */
+export const scanErrorCodes = ['0x80244022', '0x8024402C', '0x80072EE2', '0x8024401C'] as const;
+
+export interface ClientProfile {
+  registration: ClientRegistration & { name: string; products: string[] };
+}
+
+/** A state the client holds for an update (TopicType 500) and whether it was reported. */
+interface HeldState {
+  stateId: number;
+}
+
+/**
+ * One simulated client agent: its inventory, what its scans find, the state messages waiting
+ * for the next reporting cycle, and when it next scans and reports (in fleet time). Deployments
+ * will later add download and install steps here (the seam is `installRequired`).
+ */
+export class SimulatedClient {
+  readonly registration: ClientRegistration & { name: string; products: string[] };
+  private readonly held = new Map<string, HeldState>();
+  private pending: StateMessage[] = [];
+  nextScanAt: number;
+  nextReportAt: number;
+  isBusy = false;
+
+  constructor(
+    index: number,
+    private readonly catalog: FleetCatalog,
+    private readonly random: () => number,
+    joinedAt: number,
+    private readonly options: {
+      scanFailureRate: number;
+      reportCycleMs: number;
+      scanEveryMs: number;
+    },
+  ) {
+    const isServer = catalog.serverSystems.length > 0 && random() < 0.15;
+    const systems = isServer ? catalog.serverSystems : catalog.workstationSystems;
+    const system = systems.length > 0 ? pick(random, systems) : 'Windows 11';
+    const others = catalog.otherProducts.filter(() => random() < 0.35);
+    const name = `${isServer ? 'SRV' : 'PC'}-${String(index).padStart(5, '0')}`;
+    this.registration = {
+      name,
+      domain: 'CONTOSO',
+      osName: system,
+      osBuild: isServer ? '10.0.20348' : '10.0.22631',
+      isServer,
+      products: [system, ...others],
+      clientVersion: '5.00.9128.1000',
+    };
+    // First scan at a random time within two hours of receiving policy (§4.2).
+    this.nextScanAt = joinedAt + Math.floor(random() * 2 * hour);
+    this.nextReportAt = joinedAt + Math.floor(random() * options.reportCycleMs);
+  }
+
+  /** How likely an applicable update is installed, by its age when the fleet starts. */
+  private installedChance(update: FleetUpdate): number {
+    const age = this.catalog.newestReleaseAt - update.releasedAt;
+    if (age > 90 * day) return 0.97;
+    if (age > 30 * day) return 0.85;
+    if (age > 7 * day) return 0.6;
+    return 0.25;
+  }
+
+  private evaluate(update: FleetUpdate, previous: HeldState | undefined): number {
+    const isApplicable = update.products.some((product) =>
+      this.registration.products.includes(product),
+    );
+    if (!isApplicable) return 1;
+    if (previous) {
+      // Between scans, some required updates get installed (Windows Update, an admin).
+      return previous.stateId === 2 && this.random() < 0.1 ? 3 : previous.stateId;
+    }
+    if (update.isSuperseded && this.random() < 0.7) return 1;
+    return this.random() < this.installedChance(update) ? 3 : 2;
+  }
+
+  /** A scan at fleet time `now`: a failure (small rate, real error code) or changed states. */
+  scan(now: number): 'failed' | 'completed' {
+    const time = new Date(now).toISOString();
+    if (this.random() < this.options.scanFailureRate) {
+      this.pending.push({
+        topicType: 501,
+        stateId: 5,
+        errorCode: pick(this.random, scanErrorCodes),
+        time,
+      });
+      // The agent retries a failed scan within the hour.
+      this.nextScanAt = now + Math.floor((0.5 + this.random() * 0.5) * hour);
+      return 'failed';
+    }
+    for (const update of this.catalog.updates) {
+      const previous = this.held.get(update.updateId);
+      const stateId = this.evaluate(update, previous);
+      if (previous?.stateId === stateId) continue;
+      this.held.set(update.updateId, { stateId });
+      this.pending.push({ topicType: 500, updateId: update.updateId, stateId, time });
+    }
+    this.pending.push({ topicType: 501, stateId: 3, time });
+    this.nextScanAt = now + this.options.scanEveryMs + Math.floor(this.random() * 2 * hour);
+    return 'completed';
+  }
+
+  /** The messages of this reporting cycle; the caller posts them and confirms or restores them. */
+  takePending(): StateMessage[] {
+    const taken = this.pending;
+    this.pending = [];
+    return taken;
+  }
+
+  restorePending(messages: StateMessage[]): void {
+    this.pending = [...messages, ...this.pending];
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  scheduleNextReport(now: number): void {
+    this.nextReportAt = now + this.options.reportCycleMs;
+  }
+}

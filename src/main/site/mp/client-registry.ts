@@ -1,0 +1,83 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  ClientRegistration,
+  ClientRegistrationResult,
+} from '../../../shared/contract/clients';
+import { SiteError } from '../../../shared/errors';
+import { evaluateClient } from '../collections/collection-membership';
+import type { SiteDatabase } from '../db/open-database';
+
+type Registration = z.output<typeof ClientRegistration>;
+
+/** Keys are 256 random bits, so a fast hash is enough; the key itself is never stored. */
+export function hashClientKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * Registers a client (or re-registers one reinstalled with the same SMS GUID, which gets a new
+ * key) and places it in its collections, in one transaction.
+ */
+export async function registerClient(
+  site: SiteDatabase,
+  siteCode: string,
+  input: Registration,
+  now: string,
+): Promise<ClientRegistrationResult> {
+  const clientKey = randomBytes(32).toString('base64url');
+  const smsGuid = input.smsGuid ?? `GUID:${randomUUID().toUpperCase()}`;
+  const values = {
+    name: input.name.toUpperCase(),
+    domain: input.domain,
+    os_name: input.osName,
+    os_build: input.osBuild,
+    is_server: input.isServer ? 1 : 0,
+    products: JSON.stringify(input.products),
+    client_version: input.clientVersion,
+    site_code: siteCode,
+    auth_key_hash: hashClientKey(clientKey),
+  };
+  const clientId = await site.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('client')
+      .values({ ...values, sms_guid: smsGuid, registered_at: now })
+      .onConflict((conflict) => conflict.column('sms_guid').doUpdateSet(values))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await evaluateClient(trx, row.id, now);
+    return row.id;
+  });
+  return { clientId, smsGuid, clientKey, siteCode };
+}
+
+/** The client a request comes from, if its key matches; otherwise a refusal naming why. */
+export async function authenticateClient(
+  site: SiteDatabase,
+  smsGuid: string | undefined,
+  key: string | undefined,
+): Promise<{ id: number; name: string }> {
+  if (!smsGuid || !key)
+    throw new SiteError(
+      'refused',
+      'The request carries no client identity; send x-patchbay-client and the client key.',
+    );
+  const row = await site.db
+    .selectFrom('client')
+    .select(['id', 'name', 'auth_key_hash'])
+    .where('sms_guid', '=', smsGuid)
+    .executeTakeFirst();
+  if (!row)
+    throw new SiteError(
+      'refused',
+      `Client ${smsGuid} is not registered with this site; register first.`,
+    );
+  const expected = Buffer.from(row.auth_key_hash, 'hex');
+  const given = Buffer.from(hashClientKey(key), 'hex');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new SiteError(
+      'refused',
+      `The key sent for client ${smsGuid} is not the one it was issued.`,
+    );
+  return { id: row.id, name: row.name };
+}

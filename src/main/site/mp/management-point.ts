@@ -1,0 +1,94 @@
+import type { SoftwareUpdateClientSettings } from '../../../shared/compliance/client-settings';
+import {
+  ClientRegistration,
+  type ClientRegistrationResult,
+} from '../../../shared/contract/clients';
+import {
+  StateMessageBatch,
+  type StateMessageBatchResult,
+} from '../../../shared/contract/compliance';
+import { invalidInput } from '../../../shared/errors';
+import type { Clock } from '../clock';
+import type { ClientSettingsStore } from '../collections/client-settings-store';
+import type { ComplianceNotifier } from '../compliance/compliance-notifier';
+import { ingestStateMessages } from '../compliance/state-message-ingest';
+import type { SiteDatabase } from '../db/open-database';
+import { authenticateClient, registerClient } from './client-registry';
+
+/** Who a request says it is: the SMS GUID and the key issued at registration. */
+export interface ClientCredentials {
+  smsGuid?: string;
+  key?: string;
+}
+
+/** What a client receives when it asks for policy. Deployments join it once they exist. */
+export interface ClientPolicy {
+  siteCode: string;
+  clientSettings: SoftwareUpdateClientSettings;
+  /** Seam for deployments: assignments the client must evaluate, download and install. */
+  deployments: unknown[];
+  serverTime: string;
+}
+
+/**
+ * The management point: what clients (real agents or `patchbay fleet`) call. Transport-free,
+ * so tests call it in process and the HTTP routes only carry bytes to it.
+ */
+export class ManagementPoint {
+  constructor(
+    private readonly deps: {
+      site: SiteDatabase;
+      siteCode: string;
+      clock: Clock;
+      clientSettings: ClientSettingsStore;
+      notifier: ComplianceNotifier;
+    },
+  ) {}
+
+  async register(body: unknown): Promise<ClientRegistrationResult> {
+    const parsed = ClientRegistration.safeParse(body);
+    if (!parsed.success) throw invalidInput(parsed.error, 'registration');
+    const result = await registerClient(
+      this.deps.site,
+      this.deps.siteCode,
+      parsed.data,
+      this.deps.clock.now().toISOString(),
+    );
+    this.deps.notifier.changed();
+    return result;
+  }
+
+  async policy(credentials: ClientCredentials): Promise<ClientPolicy> {
+    const client = await authenticateClient(this.deps.site, credentials.smsGuid, credentials.key);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.site.db
+      .updateTable('client')
+      .set({ last_policy_request_at: now })
+      .where('id', '=', client.id)
+      .execute();
+    return {
+      siteCode: this.deps.siteCode,
+      clientSettings: await this.deps.clientSettings.get(),
+      deployments: [],
+      serverTime: now,
+    };
+  }
+
+  /** A state message batch: authenticated, parsed whole, applied once or refused whole. */
+  async postStateMessages(
+    credentials: ClientCredentials,
+    body: unknown,
+  ): Promise<StateMessageBatchResult> {
+    const client = await authenticateClient(this.deps.site, credentials.smsGuid, credentials.key);
+    const parsed = StateMessageBatch.safeParse(body);
+    if (!parsed.success) throw invalidInput(parsed.error, 'batch');
+    const result = await ingestStateMessages(
+      this.deps.site,
+      client.id,
+      parsed.data,
+      this.deps.clock.now().toISOString(),
+    );
+    if (result.isNew) this.deps.notifier.changed();
+    return result;
+  }
+}

@@ -1,0 +1,37 @@
+import { AddSquareMultipleRegular, AppsListDetailRegular } from '@fluentui/react-icons';
+import type { RibbonAction, RibbonGroup } from '../nodes/types';
+import type { CollectionRow } from './collection-row';
+import { CreateCollectionDialog } from './create-collection-dialog';
+
+type CollectionAction = RibbonAction<CollectionRow>;
+
+const createCollection: CollectionAction = {
+  id: 'createDeviceCollection',
+  label: 'Create Device Collection',
+  icon: AddSquareMultipleRegular,
+  description:
+    'Creates a device collection with a limiting collection; add its rules in Properties.',
+  run: ({ services }) =>
+    services.dialogs.show((close) => <CreateCollectionDialog services={services} close={close} />),
+};
+
+const showMembers: CollectionAction = {
+  id: 'showMembers',
+  label: 'Show Members',
+  icon: AppsListDetailRegular,
+  description: 'Lists the devices of the selected collection, in Devices.',
+  isEnabled: ({ selection }) => selection.length === 1,
+  run: ({ selection, services }) => {
+    const collection = selection[0]!;
+    services.openNode('assets.devices', {
+      label: `Members of ${collection.name}`,
+      collectionId: collection.id,
+    });
+  },
+};
+
+/** Device Collections > Home: Create and Collection, as the console groups them. */
+export const collectionRibbon: RibbonGroup<CollectionRow> = {
+  label: 'Collection',
+  actions: [createCollection, showMembers],
+};

@@ -1,0 +1,16 @@
+import type { Device } from '../../shared/contract/clients';
+import { scanStates } from '../../shared/contract/compliance';
+
+/** ConfigMgr's client activity threshold: no policy request for 7 days makes a client Inactive. */
+const activityDays = 7;
+
+export function clientActivity(device: Device, now = Date.now()): 'Active' | 'Inactive' {
+  const last = device.lastPolicyRequestAt ?? device.lastStateMessageAt;
+  if (!last) return 'Inactive';
+  return now - new Date(last).getTime() <= activityDays * 86_400_000 ? 'Active' : 'Inactive';
+}
+
+/** TopicType 501 state as the console words it ("Completed", "Failed"). */
+export function scanStateText(state: number): string {
+  return scanStates[state] ?? `State ${state}`;
+}

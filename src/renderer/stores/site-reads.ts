@@ -1,0 +1,74 @@
+import type { MethodOutput } from '../../shared/contract';
+import type { ConsoleServices } from './console-services';
+
+/**
+ * The reads behind the compliance, device and collection views, each with the `data.changed`
+ * topics that make it stale. Views pair them with useLiveValue.
+ */
+export const siteReads = {
+  updateCompliance: (services: ConsoleServices, ciId: number) => ({
+    key: `update:${ciId}`,
+    topics: ['compliance', 'softwareUpdates'],
+    read: () => services.api.call('compliance.update', { ciId }),
+  }),
+  /** Up to 5,000 Unknown devices with their reasons: enough to break the count down. */
+  unknownDevices: (services: ConsoleServices, ciId: number) => ({
+    key: `unknown:${ciId}`,
+    topics: ['compliance'],
+    read: () =>
+      services.api.call('compliance.unknownDevices', { ciId, page: { size: 5000, offset: 0 } }),
+  }),
+  groupCompliance: (services: ConsoleServices, groupId: number) => ({
+    key: `group:${groupId}`,
+    topics: ['compliance', 'groups', 'softwareUpdateGroups'],
+    read: () => services.api.call('compliance.group', { groupId }),
+  }),
+  deviceCompliance: (services: ConsoleServices, clientId: number) => ({
+    key: `device:${clientId}`,
+    topics: ['compliance', 'devices'],
+    read: () => services.api.call('compliance.device', { clientId }),
+  }),
+  requiredDevices: (services: ConsoleServices, ciId: number) => ({
+    key: `required:${ciId}`,
+    topics: ['compliance'],
+    read: () =>
+      services.api.call('updates.requiredDevices', { ciId, page: { size: 5000, offset: 0 } }),
+  }),
+  collectionRules: (services: ConsoleServices, id: number) => ({
+    key: `rules:${id}`,
+    topics: ['collections'],
+    read: () => services.api.call('collections.rules', { id }),
+  }),
+  collections: (services: ConsoleServices) => ({
+    key: 'collections',
+    topics: ['collections'],
+    read: () => services.api.call('collections.list', {}),
+  }),
+  maintenanceWindows: (services: ConsoleServices, collectionId: number) => ({
+    key: `windows:${collectionId}`,
+    topics: ['maintenanceWindows', 'collections'],
+    read: () => services.api.call('maintenanceWindows.list', { collectionId }),
+  }),
+  /** A device's merged windows over 14 days from now (the calendar). */
+  effectiveWindows: (services: ConsoleServices, clientId: number, from: Date, to: Date) => ({
+    key: `effective:${clientId}:${from.toISOString()}`,
+    topics: ['maintenanceWindows', 'collections'],
+    read: () =>
+      services.api.call('maintenanceWindows.effective', {
+        clientId,
+        from: from.toISOString(),
+        to: to.toISOString(),
+      }),
+  }),
+  summarizationSchedule: (services: ConsoleServices) => ({
+    key: 'summarization',
+    topics: ['compliance'],
+    read: () => services.api.call('compliance.getSchedule', {}),
+  }),
+} satisfies Record<
+  string,
+  (...args: never[]) => { key: string; topics: string[]; read: () => Promise<unknown> }
+>;
+
+export type DeviceCompliance = MethodOutput<'compliance.device'>;
+export type UnknownDevices = MethodOutput<'compliance.unknownDevices'>;

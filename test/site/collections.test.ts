@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Site } from '../../src/main/site/site';
+import { SiteError } from '../../src/shared/errors';
+import { call, openComplianceSite } from '../support/compliance-site';
+import { makeRecord } from '../support/catalog-fixtures';
+import { engines } from '../support/engines';
+
+const windows11 = { osName: 'Windows 11', products: ['Windows 11'] };
+const server2022 = {
+  osName: 'Windows Server 2022',
+  isServer: true,
+  products: ['Windows Server 2022'],
+};
+
+function dailyAt(time: string) {
+  return {
+    kind: 'custom' as const,
+    start: `2026-11-01T${time}`,
+    isUtc: true,
+    recurrence: { pattern: 'interval' as const, every: 1, unit: 'days' as const },
+  };
+}
+
+describe.each(engines)('Device collections and maintenance windows on %s', (engine) => {
+  let dispose: () => Promise<void> = async () => undefined;
+  afterEach(async () => dispose());
+
+  async function setUp() {
+    const opened = await openComplianceSite(engine, [makeRecord('only')]);
+    dispose = opened.dispose;
+    return opened;
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<SiteError> {
+    const error = await promise.then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(SiteError);
+    return error as SiteError;
+  }
+
+  const named = async (site: Site, name: string) =>
+    (await call(site, 'collections.list', {})).find((collection) => collection.name === name)!;
+
+  it('seeds the built-in collections and evaluates rules incrementally within the limiting collection', async () => {
+    const { site, mp } = await setUp();
+    const builtIns = await call(site, 'collections.list', {});
+    expect(builtIns.map((c) => [c.collectionId, c.name])).toEqual([
+      ['SMSDM003', 'All Desktop and Server Clients'],
+      ['SMS000SS', 'All Servers'],
+      ['SMS00001', 'All Systems'],
+      ['SMS000WS', 'All Workstations'],
+    ]);
+    const ws1 = await mp.register({ name: 'ws-1', ...windows11 });
+    const sv1 = await mp.register({ name: 'sv-1', ...server2022 });
+    const workstations = await named(site, 'All Workstations');
+    const pilot = await call(site, 'collections.create', {
+      name: 'Pilot',
+      limitingCollectionId: workstations.id,
+    });
+    expect(pilot.collectionId).toMatch(/^PS1[0-9A-F]{5}$/);
+    expect(pilot.limitingCollectionId).toBe('SMS000WS');
+
+    // A direct rule for a server stays empty: the server is outside the limiting collection.
+    await call(site, 'collections.addRule', {
+      id: pilot.id,
+      rule: { kind: 'direct', clientId: sv1.clientId },
+    });
+    const withQuery = await call(site, 'collections.addRule', {
+      id: pilot.id,
+      rule: {
+        kind: 'query',
+        name: 'Windows 11 devices',
+        query: { conditions: [{ property: 'product', operator: 'equals', value: 'windows 11' }] },
+      },
+    });
+    expect(withQuery.memberCount).toBe(1);
+    expect(await call(site, 'collections.memberIds', { id: pilot.id })).toEqual([ws1.clientId]);
+
+    // A client registering later joins without re-evaluating anything else.
+    const ws2 = await mp.register({ name: 'ws-2', ...windows11 });
+    expect(await call(site, 'collections.memberIds', { id: pilot.id })).toEqual([
+      ws1.clientId,
+      ws2.clientId,
+    ]);
+
+    const ring = await call(site, 'collections.create', { name: 'Ring 1' });
+    await call(site, 'collections.addRule', {
+      id: ring.id,
+      rule: { kind: 'include', collectionId: pilot.id },
+    });
+    const excluded = await call(site, 'collections.create', { name: 'Excluded' });
+    await call(site, 'collections.addRule', {
+      id: excluded.id,
+      rule: { kind: 'direct', clientId: ws2.clientId },
+    });
+    const ringNow = await call(site, 'collections.addRule', {
+      id: ring.id,
+      rule: { kind: 'exclude', collectionId: excluded.id },
+    });
+    expect(ringNow.memberCount).toBe(1);
+    expect(await call(site, 'collections.memberIds', { id: ring.id })).toEqual([ws1.clientId]);
+    const members = await call(site, 'devices.list', { filter: { collectionId: ring.id } });
+    expect(members.rows.map((device) => device.name)).toEqual(['WS-1']);
+
+    const cycle = await failure(
+      call(site, 'collections.addRule', {
+        id: pilot.id,
+        rule: { kind: 'include', collectionId: ring.id },
+      }),
+    );
+    expect(cycle.message).toMatch(
+      /^rule\.collectionId: the rule would make Pilot depend on itself/,
+    );
+    expect(await call(site, 'collections.rules', { id: pilot.id })).toHaveLength(2);
+    const builtIn = await failure(
+      call(site, 'collections.addRule', {
+        id: workstations.id,
+        rule: { kind: 'direct', clientId: sv1.clientId },
+      }),
+    );
+    expect(builtIn.message).toBe(
+      'All Workstations is a built-in collection; its members are defined by the site.',
+    );
+  });
+
+  it("shows a device's effective windows merged across its collections, not on All Systems, under 24 hours", async () => {
+    const { site, mp } = await setUp();
+    const ws = await mp.register({ name: 'ws-1', ...windows11 });
+    const allSystems = await named(site, 'All Systems');
+    const workstations = await named(site, 'All Workstations');
+    const desktops = await named(site, 'All Desktop and Server Clients');
+    const onAllSystems = await failure(
+      call(site, 'maintenanceWindows.create', {
+        collectionId: allSystems.id,
+        name: 'Nightly',
+        schedule: dailyAt('02:00'),
+        durationMinutes: 60,
+      }),
+    );
+    expect(onAllSystems.message).toBe(
+      'collectionId: All Systems cannot have maintenance windows; set them on another collection.',
+    );
+    const tooLong = await failure(
+      call(site, 'maintenanceWindows.create', {
+        collectionId: workstations.id,
+        name: 'All day',
+        schedule: dailyAt('00:00'),
+        durationMinutes: 1440,
+      }),
+    );
+    expect(tooLong.message).toBe(
+      'durationMinutes: a maintenance window must be shorter than 24 hours.',
+    );
+    await call(site, 'maintenanceWindows.create', {
+      collectionId: workstations.id,
+      name: 'Workstations nightly',
+      schedule: dailyAt('02:00'),
+      durationMinutes: 60,
+    });
+    await call(site, 'maintenanceWindows.create', {
+      collectionId: desktops.id,
+      name: 'Clients nightly',
+      schedule: dailyAt('02:30'),
+      durationMinutes: 60,
+    });
+    expect((await call(site, 'maintenanceWindows.list', {})).map((w) => w.name)).toEqual([
+      'Clients nightly',
+      'Workstations nightly',
+    ]);
+    const effective = await call(site, 'maintenanceWindows.effective', {
+      clientId: ws.clientId,
+      from: '2026-11-02T00:00:00.000Z',
+      to: '2026-11-04T00:00:00.000Z',
+    });
+    expect(effective).toEqual([
+      { start: '2026-11-02T02:00:00.000Z', end: '2026-11-02T03:30:00.000Z' },
+      { start: '2026-11-03T02:00:00.000Z', end: '2026-11-03T03:30:00.000Z' },
+    ]);
+  });
+});
