@@ -8,8 +8,6 @@ const concurrency = 8;
 /** More members than this are listed in part, with the count of the rest in the log. */
 const memberLimit = 2000;
 
-const cache = new WeakMap<readonly number[], Promise<SoftwareUpdateRow[]>>();
-
 async function readRows(api: SiteApi, ciIds: readonly number[]): Promise<SoftwareUpdateRow[]> {
   const ids = ciIds.slice(0, memberLimit);
   const rows: SoftwareUpdateRow[] = new Array(ids.length);
@@ -34,39 +32,42 @@ function compare(a: unknown, b: unknown): number {
  * files the package holds (packages.memberIds). The site's update list filters by group but
  * not by a list of CI IDs, so the members are read one by one (again on each refresh) and
  * searched, sorted and paged here. A package holds hundreds of updates, not the catalog.
+ * One reader per list: its cache lives as long as the list's source.
  */
-export async function readMemberUpdates(
-  api: SiteApi,
-  ciIds: readonly number[],
-  query: Pick<ListQuery, 'sort' | 'search' | 'page'>,
-): Promise<ListPage<SoftwareUpdateRow>> {
-  const start =
-    query.page.after !== undefined ? Number(query.page.after) : (query.page.offset ?? 0);
-  // A read from the top is a refresh: the members' icons and flags may have changed since.
-  let all = start === 0 ? undefined : cache.get(ciIds);
-  if (!all) {
-    all = readRows(api, ciIds);
-    cache.set(ciIds, all);
-    all.catch(() => cache.delete(ciIds));
-  }
-  const search = query.search.toLowerCase();
-  let rows = (await all).filter(
-    (row) =>
-      search === '' ||
-      row.title.toLowerCase().includes(search) ||
-      row.articleId.toLowerCase().includes(search) ||
-      row.bulletinId.toLowerCase().includes(search),
-  );
-  const sort = query.sort;
-  if (sort) {
-    const key = sort.column as keyof SoftwareUpdateRow;
-    const sign = sort.direction === 'desc' ? -1 : 1;
-    rows = [...rows].sort((a, b) => sign * compare(a[key], b[key]));
-  }
-  const end = start + query.page.size;
-  return {
-    rows: rows.slice(start, end),
-    nextCursor: end < rows.length ? String(end) : null,
-    total: rows.length,
+export function memberUpdatesReader(api: SiteApi) {
+  const cache = new WeakMap<readonly number[], Promise<SoftwareUpdateRow[]>>();
+  return async (
+    ciIds: readonly number[],
+    query: Pick<ListQuery, 'sort' | 'search' | 'page'>,
+  ): Promise<ListPage<SoftwareUpdateRow>> => {
+    const start =
+      query.page.after !== undefined ? Number(query.page.after) : (query.page.offset ?? 0);
+    // A read from the top is a refresh: the members' icons and flags may have changed since.
+    let all = start === 0 ? undefined : cache.get(ciIds);
+    if (!all) {
+      all = readRows(api, ciIds);
+      cache.set(ciIds, all);
+      all.catch(() => cache.delete(ciIds));
+    }
+    const search = query.search.toLowerCase();
+    let rows = (await all).filter(
+      (row) =>
+        search === '' ||
+        row.title.toLowerCase().includes(search) ||
+        row.articleId.toLowerCase().includes(search) ||
+        row.bulletinId.toLowerCase().includes(search),
+    );
+    const sort = query.sort;
+    if (sort) {
+      const key = sort.column as keyof SoftwareUpdateRow;
+      const sign = sort.direction === 'desc' ? -1 : 1;
+      rows = [...rows].sort((a, b) => sign * compare(a[key], b[key]));
+    }
+    const end = start + query.page.size;
+    return {
+      rows: rows.slice(start, end),
+      nextCursor: end < rows.length ? String(end) : null,
+      total: rows.length,
+    };
   };
 }

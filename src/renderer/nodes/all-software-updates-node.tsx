@@ -9,7 +9,7 @@ import { SoftwareUpdateDetailsPane } from '../details/software-update-details';
 import { SoftwareUpdateProperties } from '../properties/software-update-properties';
 import { UpdateIcon, redArrowMeaning, updateIconMeaning } from '../details/update-icon';
 import { countColumn, dateColumn, flagColumn } from './column-kinds';
-import { readMemberUpdates } from '../content/member-updates';
+import { memberUpdatesReader } from '../content/member-updates';
 import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
 
 type SortColumn = (typeof updateSortColumns)[number];
@@ -144,11 +144,11 @@ export function allSoftwareUpdatesNode(
     parentId,
     columns,
     rowId: (row) => String(row.ciId),
-    source:
-      ({ api }) =>
-      ({ sort, search, criteria, scope, page }) =>
+    source: ({ api }) => {
+      const readMembers = memberUpdatesReader(api);
+      return ({ sort, search, criteria, scope, page }) =>
         scope?.ciIds
-          ? readMemberUpdates(api, scope.ciIds, { sort, search, page })
+          ? readMembers(scope.ciIds, { sort, search, page })
           : api.call('updates.list', {
               filter: {
                 text: search || undefined,
@@ -157,7 +157,8 @@ export function allSoftwareUpdatesNode(
               },
               sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
               page,
-            }),
+            });
+    },
     searchHint: 'Search title, article ID or bulletin ID',
     criteriaBar: UpdateCriteriaBar,
     defaultSort: { columnId: 'dateReleased', direction: 'desc' },
