@@ -271,6 +271,11 @@ describe('Download Software Updates Wizard in the console', () => {
     await dialog.getByRole('button', { name: 'Validate' }).click();
     await expect.poll(() => locations.locator('[data-state="Success"]').count()).toBe(2);
     await shot('17-package-properties-content-locations');
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    const question = ui.page.getByRole('alertdialog', { name: 'Confirm Remove' });
+    await question.getByText('remove the package from DP02').waitFor();
+    await question.getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(() => locations.getByRole('row').count()).toBe(2);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
