@@ -140,7 +140,7 @@ export class ListStore<Row> {
     if (
       scope?.groupId === this.scope?.groupId &&
       scope?.label === this.scope?.label &&
-      scope?.ciIds === this.scope?.ciIds
+      scope?.packageId === this.scope?.packageId
     ) {
       return;
     }
