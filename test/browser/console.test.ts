@@ -135,6 +135,7 @@ describe('the Patchbay console in a browser', () => {
       'Site Configuration',
       'Sites',
       'Distribution Points',
+      'Distribution Point Groups',
       'Client Settings',
     ]);
     await ui.openNode('Sites');

@@ -271,6 +271,11 @@ describe('Download Software Updates Wizard in the console', () => {
     await dialog.getByRole('button', { name: 'Validate' }).click();
     await expect.poll(() => locations.locator('[data-state="Success"]').count()).toBe(2);
     await shot('17-package-properties-content-locations');
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    const question = ui.page.getByRole('alertdialog', { name: 'Confirm Remove' });
+    await question.getByText('remove the package from DP02').waitFor();
+    await question.getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(() => locations.getByRole('row').count()).toBe(2);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
@@ -411,5 +416,38 @@ describe('Download Software Updates Wizard in the console', () => {
     await wizard().waitFor();
     await wizardButton('Cancel').click();
     await wizard().waitFor({ state: 'detached' });
+  });
+
+  it('distributes a package to a distribution point group and updates its distribution points', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'patchbay-package-source-'));
+    await call('packages.create', { name: 'Branch content', sourcePath: source });
+    await ui.openNode('Deployment Packages');
+    await ui.gridRows().filter({ hasText: 'Branch content' }).click();
+    // A new package goes to the site's own library; Distribute Content adds the group's DP02.
+    await expect
+      .poll(() => ui.detailsPane.innerText())
+      .toMatch(/Distribution points targeted:\s*1/);
+    await ui.ribbonButton('Distribute Content').click();
+    const dialog = ui.page.getByRole('dialog', { name: 'Distribute Content: Branch content' });
+    await dialog.getByRole('tab', { name: 'Distribution Point Groups' }).click();
+    await dialog.getByRole('checkbox', { name: 'Branch offices' }).check();
+    await expect
+      .poll(() => dialog.getByRole('button', { name: 'Distribute' }).isEnabled())
+      .toBe(true);
+    await shot('20-distribute-content');
+    await dialog.getByRole('button', { name: 'Distribute' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = ui.gridRows().filter({ hasText: 'Branch content' });
+    await row.click();
+    await expect
+      .poll(() => ui.detailsPane.innerText(), { timeout: 30_000 })
+      .toMatch(/Distribution points targeted:\s*2/);
+
+    await ui.ribbonButton('Update Distribution Points').click();
+    const confirm = ui.page.getByRole('alertdialog');
+    await confirm.getByText('update the distribution points of "Branch content"').waitFor();
+    await confirm.getByRole('button', { name: 'Yes' }).click();
+    await ui.jobCard('Branch content').waitFor();
+    rmSync(source, { recursive: true, force: true });
   });
 });

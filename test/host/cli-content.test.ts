@@ -65,5 +65,6 @@ describe('patchbay download, package and dp from the shell', () => {
       'Removed 1 distribution point',
     );
     expect(existsSync(join(library, 'files'))).toBe(false);
-  });
+    // A dozen CLI processes, each bundling its TypeScript entry on a shared 2-core machine.
+  }, 180_000);
 });

@@ -178,6 +178,11 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     expect(readdirSync(join(source, '.patchbay-partial'))).toEqual([]);
     expect(await isDownloaded(site, ciId)).toBe(true);
     expect((await call(site, 'updates.get', { ciId })).isContentMissing).toBe(false);
+    // Show Members of the package: All Software Updates narrowed to it, on the server.
+    const members = await call(site, 'updates.list', {
+      filter: { packageId: pkg.id, criteria: [] },
+    });
+    expect(members.rows.map((row) => row.ciId)).toEqual([ciId]);
 
     const locations = await call(site, 'contentStatus.get', { packageId: pkg.id });
     expect(

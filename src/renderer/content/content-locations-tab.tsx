@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-com
 import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
 import type { DeploymentPackage } from '../../shared/contract/deployment-packages';
+import { NestedConfirm } from '../shell/NestedConfirm';
 import type { ConsoleServices } from '../stores/console-services';
 import { usePageStyles } from '../wizards/page-styles';
 import { DistributionStateTable } from './distribution-state-table';
@@ -57,10 +58,17 @@ export const ContentLocationsTab = observer(function ContentLocationsTab({
         <Button disabled={!hasSelection} onClick={() => void store.runJob('validate')}>
           Validate
         </Button>
-        <Button disabled={!hasSelection} onClick={() => void store.remove()}>
+        <Button disabled={!hasSelection} onClick={() => store.askRemove()}>
           Remove
         </Button>
       </div>
+      {store.removeQuestion && (
+        <NestedConfirm
+          title="Confirm Remove"
+          question={store.removeQuestion}
+          answer={(isYes) => void store.answerRemove(isYes)}
+        />
+      )}
     </>
   );
 });

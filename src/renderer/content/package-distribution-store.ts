@@ -16,6 +16,8 @@ export class PackageDistributionStore {
   loadError: string | null = null;
   actionProblem: string | null = null;
   selectedIds = new Set<string>();
+  /** The question Remove asks, naming the distribution points; null when none is open. */
+  removeQuestion: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stop: (() => void) | null = null;
 
@@ -94,15 +96,16 @@ export class PackageDistributionStore {
     }
   }
 
-  /** Remove: the package leaves those distribution points (after the admin said Yes). */
-  async remove(): Promise<void> {
+  /** Remove: asks first (the tab shows the question); the answer comes to answerRemove. */
+  askRemove(): void {
     const names = this.rows
       .filter((row) => this.selectedIds.has(String(row.distributionPointId)))
       .map((row) => row.distributionPointName);
-    const isYes = await this.services.dialogs.confirm({
-      title: 'Confirm Remove',
-      question: `Are you sure you want to remove the package from ${names.join(', ')}? Clients that use ${names.length === 1 ? 'this distribution point' : 'these distribution points'} can no longer get its content there.`,
-    });
+    this.removeQuestion = `Are you sure you want to remove the package from ${names.join(', ')}? Clients that use ${names.length === 1 ? 'this distribution point' : 'these distribution points'} can no longer get its content there.`;
+  }
+
+  async answerRemove(isYes: boolean): Promise<void> {
+    this.removeQuestion = null;
     if (!isYes) return;
     this.actionProblem = null;
     try {

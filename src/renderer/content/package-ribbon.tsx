@@ -51,10 +51,9 @@ const showMembers: PackageAction = {
   icon: AppsListDetailRegular,
   description: 'Lists the software updates whose files the selected package holds.',
   isEnabled: ({ selection }) => selection.length === 1,
-  run: async ({ selection, services }) => {
+  run: ({ selection, services }) => {
     const pkg = selection[0]!;
-    const ciIds = await services.api.call('packages.memberIds', { id: pkg.id });
-    services.openNode(allSoftwareUpdatesId, { label: `Members of ${pkg.name}`, ciIds });
+    services.openNode(allSoftwareUpdatesId, { label: `Members of ${pkg.name}`, packageId: pkg.id });
   },
 };
 

@@ -9,7 +9,6 @@ import { SoftwareUpdateDetailsPane } from '../details/software-update-details';
 import { SoftwareUpdateProperties } from '../properties/software-update-properties';
 import { UpdateIcon, redArrowMeaning, updateIconMeaning } from '../details/update-icon';
 import { countColumn, dateColumn, flagColumn } from './column-kinds';
-import { readMemberUpdates } from '../content/member-updates';
 import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
 
 type SortColumn = (typeof updateSortColumns)[number];
@@ -147,17 +146,16 @@ export function allSoftwareUpdatesNode(
     source:
       ({ api }) =>
       ({ sort, search, criteria, scope, page }) =>
-        scope?.ciIds
-          ? readMemberUpdates(api, scope.ciIds, { sort, search, page })
-          : api.call('updates.list', {
-              filter: {
-                text: search || undefined,
-                criteria: criteria as UpdateCriterion[],
-                groupId: scope?.groupId,
-              },
-              sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
-              page,
-            }),
+        api.call('updates.list', {
+          filter: {
+            text: search || undefined,
+            criteria: criteria as UpdateCriterion[],
+            groupId: scope?.groupId,
+            packageId: scope?.packageId,
+          },
+          sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
+          page,
+        }),
     searchHint: 'Search title, article ID or bulletin ID',
     criteriaBar: UpdateCriteriaBar,
     defaultSort: { columnId: 'dateReleased', direction: 'desc' },

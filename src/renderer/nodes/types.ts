@@ -40,8 +40,8 @@ export interface ListScope {
   readonly label: string;
   /** The software update group whose members are listed (UpdateFilter.groupId). */
   readonly groupId?: number;
-  /** The updates whose files a deployment package holds (its Show Members). */
-  readonly ciIds?: readonly number[];
+  /** The deployment package whose updates are listed (UpdateFilter.packageId). */
+  readonly packageId?: number;
   /** The device collection whose members Devices lists (Show Members of a collection). */
   readonly collectionId?: number;
 }

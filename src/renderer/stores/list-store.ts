@@ -105,6 +105,7 @@ export class ListStore<Row> {
       runInAction(() => {
         this.total = page.total;
         this.loadError = null;
+        this.replaceSelected(page.rows);
       });
       return page;
     } catch (error) {
@@ -139,7 +140,7 @@ export class ListStore<Row> {
     const isSame =
       scope?.groupId === this.scope?.groupId &&
       scope?.collectionId === this.scope?.collectionId &&
-      scope?.ciIds === this.scope?.ciIds &&
+      scope?.packageId === this.scope?.packageId &&
       scope?.label === this.scope?.label;
     if (isSame) return;
     this.scope = scope;
@@ -156,6 +157,23 @@ export class ListStore<Row> {
   clearSearch(): void {
     this.searchText = '';
     this.applySearch();
+  }
+
+  /**
+   * Rows read again replace their old copies in the selection: a refresh does not change what
+   * is selected, but the details pane and the ribbon must see the new values.
+   */
+  private replaceSelected(rows: readonly Row[]): void {
+    if (this.selection.length === 0) return;
+    const fresh = new Map(rows.map((row) => [this.node.rowId(row), row]));
+    let isChanged = false;
+    const next = this.selection.map((row) => {
+      const replacement = fresh.get(this.node.rowId(row));
+      if (!replacement || replacement === row) return row;
+      isChanged = true;
+      return replacement;
+    });
+    if (isChanged) this.selection = next;
   }
 
   setSelection(rows: readonly Row[]): void {

@@ -1,11 +1,7 @@
 import {
   Button,
   Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
   DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -16,6 +12,7 @@ import {
 import type { FluentIcon } from '@fluentui/react-icons';
 import { observer } from 'mobx-react-lite';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { NestedConfirm } from '../shell/NestedConfirm';
 import type { WizardFlow, WizardStep } from './wizard-flow';
 
 const useStyles = makeStyles({
@@ -211,32 +208,14 @@ export const WizardFrame = observer(function WizardFrame<PageId extends string>(
             </Button>
           )}
         </footer>
-        {flow.isAskingToCancel && <CancelQuestion answer={(isYes) => flow.answerCancel(isYes)} />}
+        {flow.isAskingToCancel && (
+          <NestedConfirm
+            title="Cancel Wizard"
+            question="Are you sure you want to cancel the wizard? The settings you entered are lost."
+            answer={(isYes) => flow.answerCancel(isYes)}
+          />
+        )}
       </DialogSurface>
     </Dialog>
   );
 }) as <PageId extends string>(props: WizardFrameProps<PageId>) => ReactNode;
-
-/** ConfigMgr's question before a wizard drops what the admin entered; No has the focus. */
-function CancelQuestion({ answer }: { answer(isYes: boolean): void }) {
-  return (
-    <Dialog open modalType="alert" onOpenChange={(_event, data) => !data.open && answer(false)}>
-      <DialogSurface style={{ maxWidth: '440px' }}>
-        <DialogBody>
-          <DialogTitle>Cancel Wizard</DialogTitle>
-          <DialogContent>
-            Are you sure you want to cancel the wizard? The settings you entered are lost.
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => answer(true)}>
-              Yes
-            </Button>
-            <Button autoFocus onClick={() => answer(false)}>
-              No
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}

@@ -24,6 +24,7 @@ const useStyles = makeStyles({
     lineHeight: '16px',
     whiteSpace: 'pre-wrap',
   },
+  waiting: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyBase },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -87,6 +88,11 @@ const JobLogLines = observer(function JobLogLines({
   }, [count]);
   return (
     <pre className={styles.log} ref={bottom} aria-label="Job log">
+      {count === 0 && (
+        <span className={styles.waiting}>
+          The job&apos;s log lines appear here as it writes them.
+        </span>
+      )}
       {log.lines.map((line) => (
         <div
           key={line.seq}

@@ -49,6 +49,8 @@ export const UpdateFilter = z
     criteria: z.array(UpdateCriterion).max(30).default([]),
     /** Show Members of a software update group. */
     groupId: z.number().int().optional(),
+    /** Show Members of a deployment package: the updates whose files it holds. */
+    packageId: z.number().int().optional(),
   })
   .refine(
     (filter) =>

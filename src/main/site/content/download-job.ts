@@ -163,6 +163,11 @@ export function downloadSoftwareUpdatesJob(deps: DownloadDependencies) {
         `Download finished: ${result.filesFetched} files fetched (${result.bytesFetched} bytes), ${result.filesReused} reused, ${failures.size} updates failed; package ${pkg.packageId} is at version ${committed.sourceVersion}.`,
       );
       // Nothing entered the package and something failed: the job failed, with the reason.
+      // The job's last sentence is what the Jobs panel keeps showing beside Succeeded.
+      context.progress(
+        1,
+        `Package ${pkg.packageId} is at Source Version ${committed.sourceVersion}: ${result.filesFetched} files downloaded, ${result.filesReused} reused, ${failures.size} updates failed.`,
+      );
       if (failures.size > 0 && committed.filesAdded === 0)
         throw new PermanentJobError(
           failures.size === 1

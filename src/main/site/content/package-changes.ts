@@ -120,7 +120,8 @@ export async function createPackage(
       .set({ package_id: packageCode(services.siteCode, row.id) })
       .where('id', '=', row.id)
       .execute();
-    await targetDistributionPoints(trx, row.id, dps, now);
+    // A new package is empty: every DP already holds all of its (no) files, at version 1.
+    await targetDistributionPoints(trx, row.id, dps, now, true);
     return row.id;
   });
   services.events.publish({ type: 'data.changed', topics: [contentTopic] });
@@ -138,6 +139,7 @@ export async function targetDistributionPoints(
   packageId: number,
   distributionPointIds: number[],
   now: string,
+  isEmptyPackage = false,
 ): Promise<void> {
   if (distributionPointIds.length === 0) return;
   await trx
@@ -146,9 +148,9 @@ export async function targetDistributionPoints(
       distributionPointIds.map((dp) => ({
         package_id: packageId,
         distribution_point_id: dp,
-        state: 'Unknown',
-        state_message: 'Waiting for distribution',
-        content_version: 0,
+        state: isEmptyPackage ? 'Success' : 'Unknown',
+        state_message: isEmptyPackage ? '' : 'Waiting for distribution',
+        content_version: isEmptyPackage ? 1 : 0,
         modified_at: now,
       })),
     )

@@ -108,6 +108,16 @@ export async function listSoftwareUpdates(
           .where('m.group_id', '=', filter.groupId!),
       ),
     );
+  if (filter.packageId !== undefined)
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('deployment_package_content as pc')
+          .select(sql`1`.as('one'))
+          .whereRef('pc.ci_id', '=', 'u.ci_id')
+          .where('pc.package_id', '=', filter.packageId!),
+      ),
+    );
   const sort = query.sort ?? { column: 'dateReleased' as const, direction: 'desc' as const };
   const page = await readPage<Row>(base, {
     sortColumn: sortColumns[sort.column],
