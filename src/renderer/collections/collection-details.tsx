@@ -41,11 +41,15 @@ export function CollectionDetailsPane({ row, services }: DetailsProps<Collection
 }
 
 const CollectionSummary = observer(function CollectionSummary({
-  row,
+  row: listed,
   services,
 }: DetailsProps<CollectionRow>) {
   const styles = useStyles();
-  const rules = useSiteRead(services, siteReads.collectionRules(services, row.id));
+  const rules = useSiteRead(services, siteReads.collectionRules(services, listed.id));
+  // Member counts move as rules change and clients register; the listed row does not.
+  const collections = useSiteRead(services, siteReads.collections(services));
+  const current = collections.value?.find((c) => c.id === listed.id);
+  const row = current ? { ...listed, ...current } : listed;
   return (
     <div className={styles.pane}>
       <PropertyList

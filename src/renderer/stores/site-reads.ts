@@ -34,6 +34,11 @@ export const siteReads = {
     read: () =>
       services.api.call('updates.requiredDevices', { ciId, page: { size: 5000, offset: 0 } }),
   }),
+  device: (services: ConsoleServices, id: number) => ({
+    key: `device-row:${id}`,
+    topics: ['devices', 'compliance'],
+    read: () => services.api.call('devices.get', { id }),
+  }),
   collectionRules: (services: ConsoleServices, id: number) => ({
     key: `rules:${id}`,
     topics: ['collections'],
