@@ -37,7 +37,7 @@ describe('Devices, collections and live compliance in the console', () => {
 
   const call = <T>(method: string, input: unknown) => siteCaller(site.url)<T>(method, input);
   const now = () => new Date().toISOString();
-  const scan = (stateId: number, errorCode = 0): StateMessage => ({
+  const scan = (stateId: number, errorCode: number | string = 0): StateMessage => ({
     topicType: 501,
     stateId,
     errorCode,
@@ -110,7 +110,9 @@ describe('Devices, collections and live compliance in the console', () => {
     await ui.chooseWorkspace('Assets and Compliance');
   });
   beforeEach(({ task }) => {
-    onTestFailed(() => shot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
+    onTestFailed(async () => {
+      await shot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -179,7 +181,9 @@ describe('Devices, collections and live compliance in the console', () => {
       .getByText(/Added a query rule to Pilot workstations: it now has 5 members/)
       .waitFor();
     await expect
-      .poll(() => properties().getByRole('table', { name: 'Membership rules' }).innerText())
+      .poll(() => properties().getByRole('table', { name: 'Membership rules' }).innerText(), {
+        timeout: 5000,
+      })
       .toContain('Windows 11 workstations: Operating System contains "Windows 11"');
 
     await properties().getByRole('tab', { name: 'Maintenance Windows' }).click();
