@@ -2,7 +2,9 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { observer } from 'mobx-react-lite';
 import type { AnyRow } from '../nodes/types';
+import type { ConsoleServices } from '../stores/console-services';
 import type { ListStore } from '../stores/list-store';
+import { DemoFleetOffer } from './demo-fleet-offer';
 
 const useStyles = makeStyles({
   bar: {
@@ -24,16 +26,19 @@ const useStyles = makeStyles({
 });
 
 /**
- * Show Members of a collection narrows Devices to its members: the chip says so, and removing
+ * Above Devices: on an empty site, the offer of a demo fleet. Show Members of a collection narrows Devices to its members: the chip says so, and removing
  * it shows every device again. Nothing is shown for the whole list.
  */
 export const DeviceScopeBar = observer(function DeviceScopeBar({
   list,
+  services,
 }: {
   list: ListStore<AnyRow>;
+  services: ConsoleServices;
 }) {
   const styles = useStyles();
-  if (!list.scope) return null;
+  if (!list.scope)
+    return list.total === 0 && !list.appliedSearch ? <DemoFleetOffer services={services} /> : null;
   return (
     <div className={styles.bar} role="group" aria-label="Collection">
       <span className={styles.scope} data-testid="list-scope">

@@ -108,7 +108,7 @@ export function devicesNode(parentId: string) {
     criteriaBar: DeviceScopeBar,
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
-      'No devices have registered with this site yet. A client appears here when it registers with the management point. For a demo site, run "patchbay fleet start --clients 2000" to start simulated clients.',
+      'No devices have registered with this site yet. A client appears here when it registers with the management point.',
     details: DeviceDetailsPane,
     describe: (row) => row.name,
     topics: ['devices'],
