@@ -178,7 +178,7 @@ describe('Devices, collections and live compliance in the console', () => {
     await shot('collections-query-rule');
     await dialog().getByRole('button', { name: 'OK' }).click();
     await ui.page
-      .getByText(/Added a query rule to Pilot workstations: it now has 5 members/)
+      .getByText(/Query rule added to Pilot workstations: it now has 5 members/)
       .waitFor();
     await expect
       .poll(() => properties().getByRole('table', { name: 'Membership rules' }).innerText(), {
@@ -226,6 +226,60 @@ describe('Devices, collections and live compliance in the console', () => {
     await ui.detailsPane.getByRole('tab', { name: 'Maintenance Windows' }).click();
     await ui.detailsPane.getByText(/Next window:|In a maintenance window now/).waitFor();
     await shot('devices-effective-windows');
+  });
+
+  it('adds a direct rule and an exclude rule, and the member count follows', async () => {
+    await ui.openNode('Device Collections');
+    await ui.ribbonButton('Create Device Collection').click();
+    await dialog().getByRole('textbox', { name: 'Name' }).fill('Everything but the pilot');
+    await dialog().getByRole('button', { name: 'Create' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const everything = () =>
+      ui.page.getByRole('dialog', { name: 'Everything but the pilot Properties' });
+    await row('Everything but the pilot').dblclick({ position: top });
+    await everything().getByRole('tab', { name: 'Membership Rules' }).click();
+
+    await everything().getByRole('button', { name: 'Add Rule' }).click();
+    await ui.page.getByRole('menuitem', { name: 'Direct Rule' }).click();
+    await dialog().getByRole('textbox', { name: 'Device name' }).fill('srv');
+    await dialog()
+      .getByRole('row', { name: /SRV-SQL01/ })
+      .click();
+    await shot('collections-direct-rule');
+    await dialog().getByRole('button', { name: 'OK' }).click();
+    await ui.page
+      .getByText(/Direct rule added to Everything but the pilot: it now has 1 member\./)
+      .waitFor();
+
+    await everything().getByRole('button', { name: 'Add Rule' }).click();
+    await ui.page.getByRole('menuitem', { name: 'Include Collections' }).click();
+    await dialog().getByRole('combobox', { name: 'Collection' }).click();
+    await ui.page.getByRole('option', { name: /^All Systems/ }).click();
+    await dialog().getByRole('button', { name: 'OK' }).click();
+    await ui.page
+      .getByText(
+        /Include Collections rule added to Everything but the pilot: it now has 6 members\./,
+      )
+      .waitFor();
+
+    await everything().getByRole('button', { name: 'Add Rule' }).click();
+    await ui.page.getByRole('menuitem', { name: 'Exclude Collections' }).click();
+    await dialog().getByRole('combobox', { name: 'Collection' }).click();
+    await ui.page.getByRole('option', { name: /^Pilot workstations/ }).click();
+    await dialog().getByRole('button', { name: 'OK' }).click();
+    await ui.page
+      .getByText(
+        /Exclude Collections rule added to Everything but the pilot: it now has 1 member\./,
+      )
+      .waitFor();
+    const rules = everything().getByRole('table', { name: 'Membership rules' });
+    await expect.poll(() => rules.innerText(), { timeout: 5000 }).toContain('Pilot workstations');
+    expect(await rules.innerText()).toContain('SRV-SQL01');
+    await shot('collections-rules');
+    await everything().getByRole('button', { name: 'Close' }).click();
+    await expect
+      .poll(() => row('Everything but the pilot').locator('[col-id="memberCount"]').innerText())
+      .toBe('1');
   });
 
   it('moves an update’s pie when a batch arrives, breaks Unknown down and lists View Required', async () => {

@@ -45,11 +45,6 @@ export const siteReads = {
     topics: ['devices', 'compliance'],
     read: () => services.api.call('devices.get', { id }),
   }),
-  collectionRules: (services: ConsoleServices, id: number) => ({
-    key: `rules:${id}`,
-    topics: ['collections'],
-    read: () => services.api.call('collections.rules', { id }),
-  }),
   collections: (services: ConsoleServices) => ({
     key: 'collections',
     topics: ['collections'],
