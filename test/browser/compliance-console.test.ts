@@ -276,6 +276,21 @@ describe('Devices, collections and live compliance in the console', () => {
     await expect.poll(() => rules.innerText(), { timeout: 5000 }).toContain('Pilot workstations');
     expect(await rules.innerText()).toContain('SRV-SQL01');
     await shot('collections-rules');
+
+    await everything().getByRole('tab', { name: 'Maintenance Windows' }).click();
+    await everything().getByRole('button', { name: 'New' }).click();
+    await dialog().getByRole('textbox', { name: 'Name' }).fill('Temporary');
+    await dialog().getByRole('spinbutton', { name: 'Hours' }).fill('24');
+    await dialog().getByText('A maintenance window must be shorter than 24 hours.').waitFor();
+    await dialog().getByRole('spinbutton', { name: 'Hours' }).fill('1');
+    await dialog().getByRole('button', { name: 'OK' }).click();
+    const windows = everything().getByRole('table', { name: 'Maintenance windows' });
+    await windows.getByText('Temporary').click();
+    await everything().getByRole('button', { name: 'Delete' }).click();
+    const confirm = ui.page.getByRole('alertdialog', { name: 'Confirm Delete' });
+    await confirm.getByRole('button', { name: 'Yes' }).click();
+    await ui.page.getByText('Deleted maintenance window Temporary.').waitFor();
+    await expect.poll(() => windows.innerText()).not.toContain('Temporary');
     await everything().getByRole('button', { name: 'Close' }).click();
     await expect
       .poll(() => row('Everything but the pilot').locator('[col-id="memberCount"]').innerText())
@@ -295,9 +310,11 @@ describe('Devices, collections and live compliance in the console', () => {
     // WS-001 installs February: the pie and the list move without a refresh.
     await post(clients[0]!, [detection(february, 3)]);
     await expect.poll(() => pieCount('Required'), { timeout: 5000 }).toBe('2');
-    expect(await pieCount('Installed')).toBe('2');
+    await expect.poll(() => pieCount('Installed'), { timeout: 5000 }).toBe('2');
     await expect
-      .poll(() => row('Cumulative 2024-02').locator('[col-id="required"]').innerText())
+      .poll(() => row('Cumulative 2024-02').locator('[col-id="required"]').innerText(), {
+        timeout: 5000,
+      })
       .toBe('2');
     await shot('updates-pie-after');
 

@@ -45,6 +45,8 @@ export const MaintenanceWindowsTab = observer(function MaintenanceWindowsTab({
       await collectionActions.deleteWindow(services, selected.id, selected.name);
       setSelectedId(null);
       await windows.reload();
+      // Delete is disabled now; focus on New keeps the Properties dialog active (not aria-hidden).
+      newButton.current?.focus();
     } catch (error) {
       services.notices.showError('The maintenance window was not deleted', error);
     }

@@ -54,6 +54,8 @@ export const MembershipRulesTab = observer(function MembershipRulesTab({
       await collectionActions.removeRule(services, collection.id, selectedId);
       setSelectedId(null);
       await rules.reload();
+      // Delete is disabled now: focus moves to Add Rule rather than the page.
+      addButton.current?.focus();
     } catch (error) {
       services.notices.showError('The rule was not removed', error);
     }

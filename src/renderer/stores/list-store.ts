@@ -71,7 +71,10 @@ export class ListStore<Row> {
     return () => {
       stopEvents();
       stopResync();
+      // Forget the timer too: a cleared but remembered one made refreshSoon() a no-op forever
+      // after, so a list left with a refresh pending stopped following the site.
       if (this.refreshTimer) clearTimeout(this.refreshTimer);
+      this.refreshTimer = null;
     };
   }
 
