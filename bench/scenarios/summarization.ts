@@ -40,7 +40,10 @@ async function fill(site: Site, clients: number): Promise<number> {
   await sql`CREATE INDEX client_update_state_update ON client_update_state (ci_id, state, client_id)`.execute(
     db,
   );
-  if (site.database.dialect === 'postgres') await sql`ANALYZE`.execute(db);
+  // What autovacuum does after a bulk load: statistics, and the visibility map that lets the
+  // recount read the covering index alone instead of visiting every heap row.
+  if (site.database.dialect === 'postgres')
+    await sql`VACUUM ANALYZE client_update_state`.execute(db);
   return performance.now() - started;
 }
 

@@ -47,6 +47,11 @@ export const AddRuleDialog = observer(function AddRuleDialog(props: {
   services: ConsoleServices;
   onAdded(): void;
   close(): void;
+  /**
+   * False once closed: the parent keeps a nested dialog mounted until it has closed, or Fluent
+   * leaves the outer dialog hidden from screen readers (aria-hidden).
+   */
+  isOpen?: boolean;
 }) {
   const styles = useStyles();
   const { kind, collection, services } = props;
@@ -88,7 +93,10 @@ export const AddRuleDialog = observer(function AddRuleDialog(props: {
   const choices = (others.value ?? []).filter((c) => c.id !== collection.id);
   const chosen = choices.find((c) => c.id === otherId);
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && props.close()}>
+    <Dialog
+      open={props.isOpen ?? true}
+      onOpenChange={(_event, data) => !data.open && props.close()}
+    >
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{titles[kind]}</DialogTitle>

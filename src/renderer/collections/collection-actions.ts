@@ -53,7 +53,7 @@ export const collectionActions = {
     const collection = await services.api.call('collections.addRule', { id, rule });
     services.notices.show(
       'success',
-      `Added a ${ruleTypeLabels[rule.kind].toLowerCase()} rule to ${collection.name}: it now has ${collection.memberCount.toLocaleString()} ${collection.memberCount === 1 ? 'member' : 'members'}.`,
+      `${ruleTypeLabels[rule.kind]} rule added to ${collection.name}: it now has ${collection.memberCount.toLocaleString()} ${collection.memberCount === 1 ? 'member' : 'members'}.`,
     );
     return collection;
   },

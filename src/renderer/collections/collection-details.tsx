@@ -6,9 +6,9 @@ import { PropertyList } from '../details/property-list';
 import type { DetailsProps } from '../nodes/types';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
+import { ruleRowsRead } from './collection-actions';
 import { CollectionCalendar } from './collection-calendar';
 import type { CollectionRow } from './collection-row';
-import { ruleSentence } from './rule-text';
 
 const useStyles = makeStyles({
   pane: { paddingTop: '6px', maxWidth: '900px' },
@@ -41,11 +41,15 @@ export function CollectionDetailsPane({ row, services }: DetailsProps<Collection
 }
 
 const CollectionSummary = observer(function CollectionSummary({
-  row,
+  row: listed,
   services,
 }: DetailsProps<CollectionRow>) {
   const styles = useStyles();
-  const rules = useSiteRead(services, siteReads.collectionRules(services, row.id));
+  const rules = useSiteRead(services, ruleRowsRead(services, listed.id));
+  // Member counts move as rules change and clients register; the listed row does not.
+  const collections = useSiteRead(services, siteReads.collections(services));
+  const current = collections.value?.find((c) => c.id === listed.id);
+  const row = current ? { ...listed, ...current } : listed;
   return (
     <div className={styles.pane}>
       <PropertyList
@@ -66,7 +70,9 @@ const CollectionSummary = observer(function CollectionSummary({
             ) : (
               <ul className={styles.rules}>
                 {rules.value.map((rule) => (
-                  <li key={rule.id}>{ruleSentence(rule)}</li>
+                  <li key={rule.id}>
+                    {rule.type}: {rule.name}
+                  </li>
                 ))}
               </ul>
             ),

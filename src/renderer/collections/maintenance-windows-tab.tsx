@@ -1,7 +1,7 @@
 import { Button, mergeClasses } from '@fluentui/react-components';
 import { DeleteRegular, StarRegular } from '@fluentui/react-icons';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ConsoleServices } from '../stores/console-services';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
@@ -26,7 +26,10 @@ export const MaintenanceWindowsTab = observer(function MaintenanceWindowsTab({
   const styles = useSmallTableStyles();
   const windows = useSiteRead(services, siteReads.maintenanceWindows(services, collection.id));
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  // Mounted from the first New until the tab closes (see NewWindowDialog.isOpen).
+  const [opening, setOpening] = useState(0);
   const [isNewOpen, setNewOpen] = useState(false);
+  const newButton = useRef<HTMLButtonElement>(null);
   const isAllSystems = collection.collectionId === 'SMS00001';
   const rows = windows.value ?? [];
   const selected = rows.find((w) => w.id === selectedId);
@@ -42,6 +45,8 @@ export const MaintenanceWindowsTab = observer(function MaintenanceWindowsTab({
       await collectionActions.deleteWindow(services, selected.id, selected.name);
       setSelectedId(null);
       await windows.reload();
+      // Delete is disabled now; focus on New keeps the Properties dialog active (not aria-hidden).
+      newButton.current?.focus();
     } catch (error) {
       services.notices.showError('The maintenance window was not deleted', error);
     }
@@ -51,10 +56,14 @@ export const MaintenanceWindowsTab = observer(function MaintenanceWindowsTab({
     <>
       <div className={styles.buttons}>
         <Button
+          ref={newButton}
           size="small"
           icon={<StarRegular />}
           disabled={isAllSystems}
-          onClick={() => setNewOpen(true)}
+          onClick={() => {
+            setOpening(opening + 1);
+            setNewOpen(true);
+          }}
         >
           New
         </Button>
@@ -103,12 +112,18 @@ export const MaintenanceWindowsTab = observer(function MaintenanceWindowsTab({
         )}
       </div>
       {windows.value && <CollectionCalendar windows={rows} />}
-      {isNewOpen && (
+      {opening > 0 && (
         <NewWindowDialog
+          key={opening}
+          isOpen={isNewOpen}
           collection={collection}
           services={services}
           onCreated={() => void windows.reload()}
-          close={() => setNewOpen(false)}
+          close={() => {
+            setNewOpen(false);
+            // Focus back on New, or Fluent leaves the Properties dialog aria-hidden.
+            setTimeout(() => newButton.current?.focus(), 0);
+          }}
         />
       )}
     </>

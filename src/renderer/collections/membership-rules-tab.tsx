@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CollectionRuleInput } from '../../shared/contract/collections';
 import type { ConsoleServices } from '../stores/console-services';
 import { useSiteRead } from '../stores/use-live-value';
@@ -41,7 +41,10 @@ export const MembershipRulesTab = observer(function MembershipRulesTab({
   const styles = useSmallTableStyles();
   const rules = useSiteRead(services, ruleRowsRead(services, collection.id));
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [adding, setAdding] = useState<RuleKind | null>(null);
+  // The dialog stays mounted after it closes (see AddRuleDialog.isOpen); `opening` renews it.
+  const [adding, setAdding] = useState<{ kind: RuleKind; opening: number } | null>(null);
+  const [isAddOpen, setAddOpen] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
   const isBuiltIn = collection.isBuiltIn;
   const rows = rules.value ?? [];
 
@@ -51,6 +54,8 @@ export const MembershipRulesTab = observer(function MembershipRulesTab({
       await collectionActions.removeRule(services, collection.id, selectedId);
       setSelectedId(null);
       await rules.reload();
+      // Delete is disabled now: focus moves to Add Rule rather than the page.
+      addButton.current?.focus();
     } catch (error) {
       services.notices.showError('The rule was not removed', error);
     }
@@ -98,14 +103,20 @@ export const MembershipRulesTab = observer(function MembershipRulesTab({
       <div className={styles.buttons}>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button size="small" icon={<AddRegular />} disabled={isBuiltIn}>
+            <Button ref={addButton} size="small" icon={<AddRegular />} disabled={isBuiltIn}>
               Add Rule
             </Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
               {addChoices.map((choice) => (
-                <MenuItem key={choice.kind} onClick={() => setAdding(choice.kind)}>
+                <MenuItem
+                  key={choice.kind}
+                  onClick={() => {
+                    setAdding({ kind: choice.kind, opening: (adding?.opening ?? 0) + 1 });
+                    setAddOpen(true);
+                  }}
+                >
                   {choice.label}
                 </MenuItem>
               ))}
@@ -123,11 +134,18 @@ export const MembershipRulesTab = observer(function MembershipRulesTab({
       </div>
       {adding && (
         <AddRuleDialog
-          kind={adding}
+          key={adding.opening}
+          isOpen={isAddOpen}
+          kind={adding.kind}
           collection={collection}
           services={services}
           onAdded={() => void rules.reload()}
-          close={() => setAdding(null)}
+          close={() => {
+            setAddOpen(false);
+            // The menu item that opened the dialog is gone, so focus would fall to the page and
+            // Fluent would leave the Properties dialog aria-hidden: give it back to Add Rule.
+            setTimeout(() => addButton.current?.focus(), 0);
+          }}
         />
       )}
     </>

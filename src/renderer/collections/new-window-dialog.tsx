@@ -15,7 +15,7 @@ import {
   MessageBarBody,
   Option,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MaintenanceWindowApplyTo } from '../../shared/contract/collections';
 import type { CustomSchedule } from '../../shared/schedule/schedule';
 import { errorSentence } from '../properties/error-sentence';
@@ -69,11 +69,18 @@ export function NewWindowDialog(props: {
   services: ConsoleServices;
   onCreated(): void;
   close(): void;
+  /**
+   * False once closed: the parent keeps a nested dialog mounted until it has closed, or Fluent
+   * leaves the outer dialog hidden from screen readers (aria-hidden).
+   */
+  isOpen?: boolean;
 }) {
   const styles = useStyles();
   const [name, setName] = useState('');
   const [schedule, setSchedule] = useState(firstSchedule);
   const [isScheduleOpen, setScheduleOpen] = useState(false);
+  const [scheduleOpening, setScheduleOpening] = useState(0);
+  const scheduleButton = useRef<HTMLButtonElement>(null);
   const [hours, setHours] = useState('2');
   const [minutes, setMinutes] = useState('0');
   const [applyTo, setApplyTo] = useState<MaintenanceWindowApplyTo>('SoftwareUpdatesOnly');
@@ -115,7 +122,10 @@ export function NewWindowDialog(props: {
 
   return (
     <>
-      <Dialog open onOpenChange={(_event, data) => !data.open && props.close()}>
+      <Dialog
+        open={props.isOpen ?? true}
+        onOpenChange={(_event, data) => !data.open && props.close()}
+      >
         <DialogSurface className={styles.surface}>
           <DialogBody>
             <DialogTitle>&lt;new&gt; Schedule</DialogTitle>
@@ -133,7 +143,14 @@ export function NewWindowDialog(props: {
                   <span className={styles.schedule} data-testid="window-schedule">
                     {describeCustomSchedule(schedule)}
                   </span>
-                  <Button size="small" onClick={() => setScheduleOpen(true)}>
+                  <Button
+                    ref={scheduleButton}
+                    size="small"
+                    onClick={() => {
+                      setScheduleOpening(scheduleOpening + 1);
+                      setScheduleOpen(true);
+                    }}
+                  >
                     Schedule…
                   </Button>
                 </div>
@@ -193,12 +210,16 @@ export function NewWindowDialog(props: {
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      {isScheduleOpen && (
+      {scheduleOpening > 0 && (
         <CustomScheduleDialog
+          key={scheduleOpening}
+          isOpen={isScheduleOpen}
           schedule={schedule}
           onDone={(next) => {
             if (next) setSchedule(next);
             setScheduleOpen(false);
+            // Focus back on the opener, or Fluent leaves this dialog aria-hidden.
+            setTimeout(() => scheduleButton.current?.focus(), 0);
           }}
         />
       )}

@@ -39,10 +39,3 @@ export const ruleTypeLabels: Record<CollectionRule['kind'], string> = {
   include: 'Include Collections',
   exclude: 'Exclude Collections',
 };
-
-/** One line for a rule in the details pane. */
-export function ruleSentence(rule: CollectionRule): string {
-  if (rule.kind === 'query' && rule.query)
-    return `Query "${rule.name}": ${querySentence(rule.query)}`;
-  return `${ruleTypeLabels[rule.kind]}: ${rule.name}`;
-}

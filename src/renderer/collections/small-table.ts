@@ -19,9 +19,8 @@ export const useSmallTableStyles = makeStyles({
     top: 0,
   },
   cell: { padding: '3px 6px', cursor: 'default' },
-  selected: {
-    backgroundColor: tokens.colorSubtleBackgroundSelected,
-  },
+  // The grid's own selection blue, so a picked row reads as picked.
+  selected: { backgroundColor: '#cce8ff' },
   empty: { padding: '6px', color: tokens.colorNeutralForeground3 },
   buttons: { display: 'flex', gap: '6px', alignItems: 'center' },
   note: { color: tokens.colorNeutralForeground3, fontSize: '12px' },

@@ -33,7 +33,7 @@ export function DeviceDetailsPane({ row, services }: DetailsProps<Device>) {
         <Tab value="windows">Maintenance Windows</Tab>
       </TabList>
       {tab === 'updates' && <DeviceUpdates row={row} services={services} />}
-      {tab === 'summary' && <DeviceSummary row={row} />}
+      {tab === 'summary' && <DeviceSummary row={row} services={services} />}
       {tab === 'windows' && <DeviceWindows clientId={row.id} services={services} />}
     </div>
   );
@@ -48,8 +48,14 @@ const DeviceUpdates = observer(function DeviceUpdates({ row, services }: Details
   return <UpdateStatesTable device={live.value} />;
 });
 
-function DeviceSummary({ row }: { row: Device }) {
+/** The device as the site has it now: scans and policy requests move after the row was read. */
+const DeviceSummary = observer(function DeviceSummary({
+  row: listed,
+  services,
+}: DetailsProps<Device>) {
   const styles = useStyles();
+  const live = useSiteRead(services, siteReads.device(services, listed.id));
+  const row = live.value ?? listed;
   return (
     <div className={styles.summary}>
       <PropertyList
@@ -77,4 +83,4 @@ function DeviceSummary({ row }: { row: Device }) {
       />
     </div>
   );
-}
+});

@@ -4,6 +4,7 @@ import { formatErrorCode } from '../format';
 import { dateColumn } from '../nodes/column-kinds';
 import { defineListNode, type ColumnSpec } from '../nodes/types';
 import { DeviceDetailsPane } from './device-details';
+import { DeviceScopeBar } from './device-scope-bar';
 import { DeviceIcon, deviceIconText } from './device-icon';
 import { clientActivity, scanStateText } from './device-text';
 
@@ -104,9 +105,10 @@ export function devicesNode(parentId: string) {
           page,
         }),
     searchHint: 'Search name',
+    criteriaBar: DeviceScopeBar,
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
-      'No devices have registered with this site yet. A client appears here when it registers with the management point. For a demo site, run "patchbay fleet start --clients 2000" to start simulated clients.',
+      'No devices have registered with this site yet. A client appears here when it registers with the management point.',
     details: DeviceDetailsPane,
     describe: (row) => row.name,
     topics: ['devices'],

@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorNeutralForeground3 },
   nowrap: { whiteSpace: 'nowrap' },
   empty: { color: tokens.colorNeutralForeground3 },
+  scan: { fontSize: '12px', marginTop: '6px', color: tokens.colorNeutralForeground2 },
 });
 
 /**
@@ -67,6 +68,12 @@ export const UpdateStatesTable = observer(function UpdateStatesTable({
   const unknownReason = unknownReasonOf(device);
   return (
     <div>
+      <div className={styles.scan}>
+        Last scan:{' '}
+        {device.lastScanAt === null
+          ? 'never'
+          : `${device.lastScanState}${device.lastScanState === 'Failed' || device.lastScanState === 'Completed with errors' ? ` (${device.lastScanErrorCode})` : ''}, ${formatDateTime(device.lastScanAt)}`}
+      </div>
       <div className={styles.filters} role="group" aria-label="Show updates in state">
         {(['All', ...order] as const).map((state) => (
           <ToggleButton
@@ -82,7 +89,7 @@ export const UpdateStatesTable = observer(function UpdateStatesTable({
       {rows.length === 0 ? (
         <span className={styles.empty}>
           {device.updates.length === 0
-            ? 'The site has no state for this device yet: it has not reported a scan.'
+            ? `No update state has been received from this device (${(unknownReason.charAt(0).toLowerCase() + unknownReason.slice(1)).replace(/^scan/, 'its last scan')}): every update counts as Unknown for it.`
             : `No update is ${shown} on this device.`}
         </span>
       ) : (

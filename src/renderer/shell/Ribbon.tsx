@@ -89,6 +89,9 @@ const useStyles = makeStyles({
     WebkitLineClamp: 2,
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
+    // Shrunk by the button's column, Chromium clamps a two-line label after its first word
+    // ("Run… Summarization"); at its own height it clamps only a third line.
+    flexShrink: 0,
   },
   pressed: { backgroundColor: '#cce8ff', border: '1px solid #99d1ff' },
   icon: { fontSize: '24px', flexShrink: 0, color: tokens.colorBrandForeground1 },

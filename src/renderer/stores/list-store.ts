@@ -71,7 +71,8 @@ export class ListStore<Row> {
     return () => {
       stopEvents();
       stopResync();
-      // Forget the pending re-read too: a timer left set would block every later refreshSoon.
+      // Forget the timer too: a cleared but remembered one made refreshSoon() a no-op forever
+      // after, so a list left with a refresh pending stopped following the site.
       if (this.refreshTimer) clearTimeout(this.refreshTimer);
       this.refreshTimer = null;
     };

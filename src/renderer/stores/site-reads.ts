@@ -11,10 +11,14 @@ export const siteReads = {
     topics: ['compliance', 'softwareUpdates'],
     read: () => services.api.call('compliance.update', { ciId }),
   }),
-  /** Up to 5,000 Unknown devices with their reasons: enough to break the count down. */
+  /**
+   * Up to 5,000 Unknown devices with their reasons: enough to break the count down. A fleet
+   * announces changes every quarter second; this larger read follows at most every 2 s.
+   */
   unknownDevices: (services: ConsoleServices, ciId: number) => ({
     key: `unknown:${ciId}`,
     topics: ['compliance'],
+    delayMs: 2000,
     read: () =>
       services.api.call('compliance.unknownDevices', { ciId, page: { size: 5000, offset: 0 } }),
   }),
@@ -28,16 +32,18 @@ export const siteReads = {
     topics: ['compliance', 'devices'],
     read: () => services.api.call('compliance.device', { clientId }),
   }),
+  /** View Required: the first 1,000 devices (the dialog says how many there are in all). */
   requiredDevices: (services: ConsoleServices, ciId: number) => ({
     key: `required:${ciId}`,
     topics: ['compliance'],
+    delayMs: 2000,
     read: () =>
-      services.api.call('updates.requiredDevices', { ciId, page: { size: 5000, offset: 0 } }),
+      services.api.call('updates.requiredDevices', { ciId, page: { size: 1000, offset: 0 } }),
   }),
-  collectionRules: (services: ConsoleServices, id: number) => ({
-    key: `rules:${id}`,
-    topics: ['collections'],
-    read: () => services.api.call('collections.rules', { id }),
+  device: (services: ConsoleServices, id: number) => ({
+    key: `device-row:${id}`,
+    topics: ['devices', 'compliance'],
+    read: () => services.api.call('devices.get', { id }),
   }),
   collections: (services: ConsoleServices) => ({
     key: 'collections',
@@ -67,7 +73,12 @@ export const siteReads = {
   }),
 } satisfies Record<
   string,
-  (...args: never[]) => { key: string; topics: string[]; read: () => Promise<unknown> }
+  (...args: never[]) => {
+    key: string;
+    topics: string[];
+    read: () => Promise<unknown>;
+    delayMs?: number;
+  }
 >;
 
 export type DeviceCompliance = MethodOutput<'compliance.device'>;

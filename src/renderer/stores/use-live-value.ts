@@ -11,8 +11,9 @@ export function useLiveValue<T>(
   key: string,
   topics: readonly string[],
   read: () => Promise<T>,
+  delayMs?: number,
 ): LiveValue<T> {
-  const live = useMemo(() => new LiveValue(hub, topics, read), [hub, key]);
+  const live = useMemo(() => new LiveValue(hub, topics, read, delayMs), [hub, key]);
   useEffect(() => live.start(), [live]);
   return live;
 }
@@ -20,7 +21,7 @@ export function useLiveValue<T>(
 /** useLiveValue for one of siteReads: `useSiteRead(services, siteReads.deviceCompliance(services, id))`. */
 export function useSiteRead<T>(
   services: { readonly hub: EventHub },
-  spec: { key: string; topics: readonly string[]; read: () => Promise<T> },
+  spec: { key: string; topics: readonly string[]; read: () => Promise<T>; delayMs?: number },
 ): LiveValue<T> {
-  return useLiveValue(services.hub, spec.key, spec.topics, spec.read);
+  return useLiveValue(services.hub, spec.key, spec.topics, spec.read, spec.delayMs);
 }

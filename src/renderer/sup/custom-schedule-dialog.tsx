@@ -110,8 +110,11 @@ function Choice<T extends string>({
 export const CustomScheduleDialog = observer(function CustomScheduleDialog({
   schedule,
   onDone,
+  isOpen = true,
 }: {
   schedule: CustomSchedule;
+  /** False once closed, for a parent that keeps a nested dialog mounted (see NewWindowDialog). */
+  isOpen?: boolean;
   /** The new schedule after OK, or null after Cancel. */
   onDone(schedule: CustomSchedule | null): void;
 }) {
@@ -120,7 +123,7 @@ export const CustomScheduleDialog = observer(function CustomScheduleDialog({
   const startProblem = draft.problems.start;
   const isWeekday = draft.monthlyKind === 'weekday';
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && onDone(null)}>
+    <Dialog open={isOpen} onOpenChange={(_event, data) => !data.open && onDone(null)}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>Custom Schedule</DialogTitle>
