@@ -104,8 +104,7 @@ export function softwareUpdateGroupsNode(
     details: SoftwareUpdateGroupDetailsPane,
     properties: SoftwareUpdateGroupProperties,
     describe: (row) => row.name,
-    // The site announces state message batches as 'compliance' and 'groups' (not the groups
-    // list's own topic): Percent Compliant moves with them.
-    topics: ['softwareUpdateGroups', 'groups', 'compliance'],
+    // State message batches announce this topic too, so Percent Compliant moves with them.
+    topics: ['softwareUpdateGroups'],
   });
 }

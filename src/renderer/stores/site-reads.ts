@@ -24,7 +24,7 @@ export const siteReads = {
   }),
   groupCompliance: (services: ConsoleServices, groupId: number) => ({
     key: `group:${groupId}`,
-    topics: ['compliance', 'groups', 'softwareUpdateGroups'],
+    topics: ['compliance', 'softwareUpdateGroups'],
     read: () => services.api.call('compliance.group', { groupId }),
   }),
   deviceCompliance: (services: ConsoleServices, clientId: number) => ({
