@@ -10,6 +10,7 @@ import type { SiteDatabase } from './db/open-database';
 import type { StatusMessages } from './status/status-messages';
 import { createCatalogHandlers } from './catalog/catalog-handlers';
 import type { ContentMethods } from './content/content-handlers';
+import type { DemoFleetPort } from './fleet/demo-fleet-port';
 import { createGroupHandlers } from './groups/group-handlers';
 import type { ClientSettingsStore } from './collections/client-settings-store';
 import { createComplianceHandlers } from './compliance/compliance-handlers';
@@ -26,6 +27,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   events: SiteEvents;
   clientSettings: ClientSettingsStore;
   info(): Promise<SiteInfo>;
+  demoFleet: DemoFleetPort;
   /** Deployment packages, downloads and distribution points, wired by their own services. */
   content: Pick<SiteHandlers, ContentMethods>;
 }
@@ -63,5 +65,8 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createGroupHandlers(deps),
     ...deps.content,
     ...createComplianceHandlers(deps),
+    'fleet.demoStatus': async () => deps.demoFleet.status(),
+    'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
+    'fleet.stopDemo': () => deps.demoFleet.stop(),
   };
 }

@@ -30,6 +30,7 @@ import { ComplianceNotifier } from './compliance/compliance-notifier';
 import { summarizationJob } from './compliance/summarization';
 import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
+import { DemoFleetPort } from './fleet/demo-fleet-port';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -64,6 +65,8 @@ export interface Site {
   readonly handlers: SiteHandlers;
   /** What clients call (over HTTP under /mp, or in process in tests and benchmarks). */
   readonly managementPoint: ManagementPoint;
+  /** Where a host serving the site over HTTP plugs in the demo fleet. */
+  readonly demoFleet: DemoFleetPort;
   readonly clientSettings: ClientSettingsStore;
   readonly summarizationScheduler: SummarizationScheduler;
   readonly folders: { data: string; logs: string; backups: string };
@@ -171,6 +174,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       clientSettings,
       managementPoint,
       summarizationScheduler,
+      demoFleet: new DemoFleetPort(),
     };
     const info = async (): Promise<SiteInfo> => ({
       siteCode: local.code,

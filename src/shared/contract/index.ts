@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { catalogMethods } from './catalog';
 import { deploymentPackageMethods } from './deployment-packages';
+import { demoFleetMethods } from './demo-fleet';
 import { distributionPointMethods } from './distribution-points';
 import { clientsMethods } from './clients';
 import { collectionsMethods } from './collections';
@@ -28,6 +29,7 @@ export const siteContract = {
   ...updateGroupsMethods,
   ...distributionPointMethods,
   ...deploymentPackageMethods,
+  ...demoFleetMethods,
   ...clientsMethods,
   ...collectionsMethods,
   ...complianceMethods,
@@ -45,6 +47,7 @@ export function isSiteMethod(name: string): name is SiteMethod {
 
 export * from './catalog';
 export * from './deployment-packages';
+export * from './demo-fleet';
 export * from './distribution-points';
 export * from './clients';
 export * from './collections';

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { SiteError } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
 import { contentEndpoint } from '../../site/content/content-endpoint';
+import { demoFleetLauncher } from '../fleet/demo-fleet-launcher';
 import type { Site } from '../../site/site';
 import { readBody, sendResult } from './http-body';
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
@@ -161,12 +162,16 @@ export async function startSiteServer(
   const { port } = server.address() as AddressInfo;
   allowedHosts = allowedHostsFor(host, port, options.allowedHostNames);
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}/`;
+  // Served over HTTP, the site can run the demo fleet against its own management point.
+  site.demoFleet.attach(demoFleetLauncher(site, url));
 
   return {
-    url: `http://${urlHost}:${port}/`,
+    url,
     server,
     mount: (prefix, handler) => mounts.set(prefix.replace(/\/$/, ''), handler),
     close: async () => {
+      await site.demoFleet.detach();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

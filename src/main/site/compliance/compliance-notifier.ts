@@ -1,7 +1,12 @@
 import type { SiteEvents } from '../events/site-events';
 
 /** The lists whose numbers a state message batch moves. */
-export const complianceTopics = ['compliance', 'softwareUpdates', 'softwareUpdateGroups', 'devices'];
+export const complianceTopics = [
+  'compliance',
+  'softwareUpdates',
+  'softwareUpdateGroups',
+  'devices',
+];
 
 /**
  * Tells consoles that compliance moved. Ten thousand clients posting at once would otherwise be
