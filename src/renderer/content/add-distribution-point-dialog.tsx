@@ -13,11 +13,11 @@ import {
   Radio,
   RadioGroup,
 } from '@fluentui/react-components';
-import { makeAutoObservable, runInAction } from 'mobx';
+import { makeAutoObservable } from 'mobx';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { DistributionPointAdd } from '../../shared/contract/distribution-points';
-import { errorSentence } from '../properties/error-sentence';
+import { submitDialog } from '../stores/dialog-submit';
 import type { ConsoleServices } from '../stores/console-services';
 import { pageProblems } from '../wizards/page-problems';
 import { usePageStyles } from '../wizards/page-styles';
@@ -64,18 +64,10 @@ class AddDistributionPointDraft {
   async add(): Promise<boolean> {
     this.isSubmitted = true;
     if (this.problems.size > 0) return false;
-    this.isBusy = true;
-    this.problem = null;
-    try {
+    return submitDialog(this, async () => {
       const dp = await this.services.api.call('dps.add', this.request);
       this.services.notices.show('success', `Added the distribution point ${dp.name}.`);
-      return true;
-    } catch (error) {
-      runInAction(() => (this.problem = errorSentence(error)));
-      return false;
-    } finally {
-      runInAction(() => (this.isBusy = false));
-    }
+    });
   }
 }
 

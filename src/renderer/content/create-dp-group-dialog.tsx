@@ -16,6 +16,7 @@ import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
 import type { DistributionPoint } from '../../shared/contract/distribution-points';
 import { errorSentence } from '../properties/error-sentence';
+import { submitDialog } from '../stores/dialog-submit';
 import type { ConsoleServices } from '../stores/console-services';
 import { asSentence } from '../wizards/page-problems';
 import { usePageStyles } from '../wizards/page-styles';
@@ -62,21 +63,13 @@ class CreateGroupDraft {
       this.nameProblem = asSentence('a group needs a name');
       return false;
     }
-    this.isBusy = true;
-    this.problem = null;
-    try {
+    return submitDialog(this, async () => {
       await this.services.api.call('dpGroups.create', {
         name: this.name,
         description: this.description,
         memberIds: [...this.members].map(Number),
       });
-      return true;
-    } catch (error) {
-      runInAction(() => (this.problem = errorSentence(error)));
-      return false;
-    } finally {
-      runInAction(() => (this.isBusy = false));
-    }
+    });
   }
 }
 

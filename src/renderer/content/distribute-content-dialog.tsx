@@ -20,6 +20,7 @@ import type {
   DistributionPointGroup,
 } from '../../shared/contract/distribution-points';
 import { errorSentence } from '../properties/error-sentence';
+import { submitDialog } from '../stores/dialog-submit';
 import type { ConsoleServices } from '../stores/console-services';
 import { SelectTable } from '../wizards/select-table';
 import { distributionPointType } from './distribution-point-pickers';
@@ -68,9 +69,7 @@ class DistributeContentStore {
   }
 
   async distribute(): Promise<boolean> {
-    this.isBusy = true;
-    this.problem = null;
-    try {
+    return submitDialog(this, async () => {
       const { jobId } = await this.services.api.call('packages.distribute', {
         id: this.pkg.id,
         distributionPointIds: [...this.chosenPoints].map(Number),
@@ -78,13 +77,7 @@ class DistributeContentStore {
       });
       void this.services.jobs.track(jobId);
       this.services.revealJobs();
-      return true;
-    } catch (error) {
-      runInAction(() => (this.problem = errorSentence(error)));
-      return false;
-    } finally {
-      runInAction(() => (this.isBusy = false));
-    }
+    });
   }
 }
 
