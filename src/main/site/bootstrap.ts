@@ -135,6 +135,19 @@ export async function bootstrapSite(
         .onConflict((conflict) => conflict.column('collection_id').doNothing())
         .execute();
     }
+    // As in ConfigMgr, every built-in collection but All Systems is limited to All Systems.
+    const allSystems = await trx
+      .selectFrom('collection')
+      .select('id')
+      .where('collection_id', '=', 'SMS00001')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('collection')
+      .set({ limiting_collection_id: allSystems.id })
+      .where('is_built_in', '=', 1)
+      .where('collection_id', '!=', 'SMS00001')
+      .where('limiting_collection_id', 'is', null)
+      .execute();
     return { code: local.code, name: local.name, parentCode: local.parent_code };
   });
 }

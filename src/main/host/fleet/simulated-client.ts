@@ -1,6 +1,7 @@
 import type { ClientRegistration } from '../../../shared/contract/clients';
 import type { StateMessage } from '../../../shared/contract/compliance';
 import type { FleetCatalog, FleetUpdate } from './fleet-catalog';
+import { osBuildFor } from './os-build';
 import { pick } from './seeded-random';
 
 const hour = 3_600_000;
@@ -50,7 +51,7 @@ export class SimulatedClient {
       name,
       domain: 'CONTOSO',
       osName: system,
-      osBuild: isServer ? '10.0.20348' : '10.0.22631',
+      osBuild: osBuildFor(system, isServer),
       isServer,
       products: [system, ...others],
       clientVersion: '5.00.9128.1000',
