@@ -43,6 +43,44 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
   const named = async (site: Site, name: string) =>
     (await call(site, 'collections.list', {})).find((collection) => collection.name === name)!;
 
+  it('deletes a collection with its rules and windows, and refuses built-ins and collections others depend on', async () => {
+    const { site } = await setUp();
+    const allSystems = await named(site, 'All Systems');
+    expect((await named(site, 'All Workstations')).limitingCollectionId).toBe(
+      allSystems.collectionId,
+    );
+    const ring = await call(site, 'collections.create', { name: 'Ring 1' });
+    const pilot = await call(site, 'collections.create', {
+      name: 'Pilot',
+      limitingCollectionId: ring.id,
+    });
+    const wave = await call(site, 'collections.create', { name: 'Wave' });
+    await call(site, 'collections.addRule', {
+      id: wave.id,
+      rule: { kind: 'include', collectionId: pilot.id },
+    });
+    await call(site, 'maintenanceWindows.create', {
+      collectionId: pilot.id,
+      name: 'Nightly',
+      schedule: dailyAt('02:00'),
+      durationMinutes: 120,
+    });
+    expect(
+      (await failure(call(site, 'collections.delete', { ids: [allSystems.id] }))).message,
+    ).toBe('"All Systems" is a built-in collection and cannot be deleted.');
+    expect((await failure(call(site, 'collections.delete', { ids: [ring.id] }))).message).toBe(
+      '"Ring 1" is the limiting collection of "Pilot"; change or delete that collection first.',
+    );
+    expect((await failure(call(site, 'collections.delete', { ids: [pilot.id] }))).message).toBe(
+      '"Pilot" is named by an include rule of "Wave"; remove that rule first.',
+    );
+    expect(await call(site, 'collections.delete', { ids: [wave.id, pilot.id, ring.id] })).toEqual({
+      deleted: 3,
+    });
+    expect((await call(site, 'collections.list', {})).map((c) => c.name)).not.toContain('Pilot');
+    expect(await call(site, 'maintenanceWindows.list', {})).toEqual([]);
+  });
+
   it('seeds the built-in collections and evaluates rules incrementally within the limiting collection', async () => {
     const { site, mp } = await setUp();
     const builtIns = await call(site, 'collections.list', {});

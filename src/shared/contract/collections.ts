@@ -134,6 +134,13 @@ export const collectionsMethods = {
     DeviceCollection,
     'Create Device Collection (New-CMDeviceCollection); members follow its rules.',
   ),
+  'collections.delete': method(
+    z
+      .object({ ids: z.array(z.number().int().positive()).min(1, 'choose a collection').max(100) })
+      .strict(),
+    z.object({ deleted: z.number().int() }),
+    'Remove-CMDeviceCollection: never a built-in one, one that limits or is included in another, or one with deployments.',
+  ),
   'collections.rules': method(CollectionRef, z.array(CollectionRule), 'Membership rules.'),
   'collections.addRule': method(
     z.object({ id: z.number().int().positive(), rule: CollectionRuleInput }).strict(),

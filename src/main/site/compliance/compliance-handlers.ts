@@ -10,6 +10,7 @@ import {
   memberIds,
   removeRule,
 } from '../collections/device-collections';
+import { deleteCollections } from '../collections/collection-removal';
 import {
   createMaintenanceWindow,
   deleteMaintenanceWindow,
@@ -56,6 +57,7 @@ export function createComplianceHandlers(deps: {
     'devices.get': ({ id }) => readDevice(site, id),
     'collections.list': () => listCollections(site),
     'collections.create': (input) => createCollection(services, input),
+    'collections.delete': async ({ ids }) => ({ deleted: await deleteCollections(services, ids) }),
     'collections.rules': ({ id }) => listRules(site, id),
     'collections.addRule': ({ id, rule }) => addRule(services, id, rule),
     'collections.removeRule': ({ id, ruleId }) => removeRule(services, id, ruleId),
