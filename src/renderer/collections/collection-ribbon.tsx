@@ -1,8 +1,5 @@
-import {
-  AddSquareMultipleRegular,
-  AppsListDetailRegular,
-  DeleteRegular,
-} from '@fluentui/react-icons';
+import { AddSquareMultipleRegular, AppsListDetailRegular } from '@fluentui/react-icons';
+import { deleteAction } from '../nodes/delete-action';
 import type { RibbonAction, RibbonGroup } from '../nodes/types';
 import type { CollectionRow } from './collection-row';
 import { CreateCollectionDialog } from './create-collection-dialog';
@@ -34,39 +31,14 @@ const showMembers: CollectionAction = {
   },
 };
 
-const deleteCollections: CollectionAction = {
+const deleteCollections: CollectionAction = deleteAction({
   id: 'deleteCollections',
-  label: 'Delete',
-  icon: DeleteRegular,
   description:
     'Deletes the selected collections; a built-in collection, or one another collection depends on, is refused.',
-  isEnabled: ({ selection }) => selection.length > 0,
-  run: async ({ selection, services, list }) => {
-    const count = selection.length;
-    const isYes = await services.dialogs.confirm({
-      title: 'Confirm Delete',
-      question:
-        count === 1
-          ? `Are you sure you want to delete the device collection "${selection[0]!.name}"? Its membership rules and maintenance windows go with it.`
-          : `Are you sure you want to delete the ${count} selected device collections?`,
-    });
-    if (!isYes) return;
-    try {
-      const { deleted } = await services.api.call('collections.delete', {
-        ids: selection.map((collection) => collection.id),
-      });
-      services.notices.show(
-        'success',
-        `Deleted ${deleted} device ${deleted === 1 ? 'collection' : 'collections'}.`,
-      );
-      list.setSelection([]);
-      list.refresh();
-    } catch (error) {
-      // The site's refusal names the collection and why; nothing of the selection was deleted.
-      services.notices.showError('The device collections were not deleted', error);
-    }
-  },
-};
+  noun: { one: 'device collection', many: 'device collections' },
+  consequence: { one: 'Its membership rules and maintenance windows go with it.' },
+  remove: async (services, ids) => (await services.api.call('collections.delete', { ids })).deleted,
+});
 
 /** Device Collections > Home: Create and Collection, as the console groups them. */
 export const collectionRibbon: RibbonGroup<CollectionRow> = {

@@ -1,10 +1,10 @@
 import {
   AppsListDetailRegular,
   ArrowSyncRegular,
-  DeleteRegular,
   ShareAndroidRegular,
 } from '@fluentui/react-icons';
 import type { DeploymentPackage } from '../../shared/contract/deployment-packages';
+import { deleteAction } from '../nodes/delete-action';
 import type { RibbonAction, RibbonGroup } from '../nodes/types';
 import { DistributeContentDialog } from './distribute-content-dialog';
 
@@ -57,38 +57,17 @@ const showMembers: PackageAction = {
   },
 };
 
-const deletePackages: PackageAction = {
+const deletePackages: PackageAction = deleteAction({
   id: 'deletePackages',
-  label: 'Delete',
-  icon: DeleteRegular,
   description:
     'Deletes the selected packages. Their content leaves the distribution points; updates no other package holds get the red arrow back.',
-  isEnabled: ({ selection }) => selection.length > 0,
-  run: async ({ selection, services, list }) => {
-    const count = selection.length;
-    const isYes = await services.dialogs.confirm({
-      title: 'Confirm Delete',
-      question:
-        count === 1
-          ? `Are you sure you want to delete the deployment package "${selection[0]!.name}"? Its content is removed from the distribution points.`
-          : `Are you sure you want to delete the ${count} selected deployment packages? Their content is removed from the distribution points.`,
-    });
-    if (!isYes) return;
-    try {
-      const { deleted } = await services.api.call('packages.delete', {
-        ids: selection.map((pkg) => pkg.id),
-      });
-      services.notices.show(
-        'success',
-        `Deleted ${deleted} deployment ${deleted === 1 ? 'package' : 'packages'}.`,
-      );
-      list.setSelection([]);
-      list.refresh();
-    } catch (error) {
-      services.notices.showError('The deployment packages were not deleted', error);
-    }
+  noun: { one: 'deployment package', many: 'deployment packages' },
+  consequence: {
+    one: 'Its content is removed from the distribution points.',
+    many: 'Their content is removed from the distribution points.',
   },
-};
+  remove: async (services, ids) => (await services.api.call('packages.delete', { ids })).deleted,
+});
 
 /** Deployment Packages > Home (§6.3). */
 export const packageRibbon: readonly RibbonGroup<DeploymentPackage>[] = [

@@ -1,5 +1,6 @@
-import { AppsListDetailRegular, DeleteRegular } from '@fluentui/react-icons';
+import { AppsListDetailRegular } from '@fluentui/react-icons';
 import type { SoftwareUpdateGroup } from '../../shared/contract/update-groups';
+import { deleteAction } from '../nodes/delete-action';
 import type { RibbonAction, RibbonGroup } from '../nodes/types';
 
 type GroupAction = RibbonAction<SoftwareUpdateGroup>;
@@ -22,38 +23,12 @@ const showMembers: GroupAction = {
   },
 };
 
-const deleteGroups: GroupAction = {
+const deleteGroups: GroupAction = deleteAction({
   id: 'deleteGroups',
-  label: 'Delete',
-  icon: DeleteRegular,
   description: 'Deletes the selected software update groups; a deployed group cannot be deleted.',
-  isEnabled: ({ selection }) => selection.length > 0,
-  run: async ({ selection, services, list }) => {
-    const count = selection.length;
-    const isYes = await services.dialogs.confirm({
-      title: 'Confirm Delete',
-      question:
-        count === 1
-          ? `Are you sure you want to delete the software update group "${selection[0]!.name}"?`
-          : `Are you sure you want to delete the ${count} selected software update groups?`,
-    });
-    if (!isYes) return;
-    try {
-      const { deleted } = await services.api.call('groups.delete', {
-        ids: selection.map((group) => group.id),
-      });
-      services.notices.show(
-        'success',
-        `Deleted ${deleted} software update ${deleted === 1 ? 'group' : 'groups'}.`,
-      );
-      list.setSelection([]);
-      list.refresh();
-    } catch (error) {
-      // The site's refusal names the deployed group; nothing of the selection was deleted.
-      services.notices.showError('The software update groups were not deleted', error);
-    }
-  },
-};
+  noun: { one: 'software update group', many: 'software update groups' },
+  remove: async (services, ids) => (await services.api.call('groups.delete', { ids })).deleted,
+});
 
 /** Software Update Groups > Home > Update Group (§5.4). */
 export const groupRibbon: RibbonGroup<SoftwareUpdateGroup> = {
