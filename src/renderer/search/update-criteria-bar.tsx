@@ -22,6 +22,7 @@ import { useEffect, useState } from 'react';
 import type { SavedSearch, UpdateCriterion } from '../../shared/contract/software-updates';
 import type { AnyRow } from '../nodes/types';
 import type { ConsoleServices } from '../stores/console-services';
+import { ListScopeChip } from '../shell/ListScopeChip';
 import type { ListStore } from '../stores/list-store';
 import { CriterionEditor } from './criterion-editor';
 import { criterionLabels, isComplete, newCriterion } from './update-criteria';
@@ -46,16 +47,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   label: { fontSize: '12px', fontWeight: tokens.fontWeightSemibold },
-  // Show Members' chip stands apart from the criteria: it narrows the list to one group.
-  scope: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: '4px',
-    padding: '1px 2px 1px 8px',
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
   and: { fontSize: '11px', color: tokens.colorNeutralForeground3 },
 });
 
@@ -110,19 +101,7 @@ export const UpdateCriteriaBar = observer(function UpdateCriteriaBar({
 
   return (
     <div className={styles.bar} aria-label="Search criteria" role="group">
-      {list.scope && (
-        <span className={styles.scope} data-testid="list-scope">
-          <span className={styles.label}>{list.scope.label}</span>
-          <Button
-            size="small"
-            appearance="transparent"
-            icon={<DismissRegular />}
-            aria-label={`Remove ${list.scope.label}`}
-            title="Show all software updates again"
-            onClick={() => list.setScope(null)}
-          />
-        </span>
-      )}
+      <ListScopeChip list={list} showAllText="Show all software updates again" />
       <Menu>
         <MenuTrigger disableButtonEnhancement>
           <Button size="small" appearance="subtle" icon={<AddRegular />}>
