@@ -1,5 +1,6 @@
 import type { StateMessage } from '../../../shared/contract/compliance';
 import { SiteError } from '../../../shared/errors';
+import { runBounded } from '../../../shared/run-bounded';
 import type { FleetCatalog } from './fleet-catalog';
 import { FleetLedger } from './fleet-ledger';
 import { ManagementPointClient, type ClientIdentity } from './management-point-client';
@@ -30,15 +31,6 @@ export interface FleetStatus {
   messagesAccepted: number;
   batchesRefused: number;
   lastRefusal: string | null;
-}
-
-/** Runs `work` over items with at most `limit` at a time. */
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(workers);
 }
 
 type Member = { client: SimulatedClient; identity: ClientIdentity | null; sent: number };
@@ -82,7 +74,7 @@ export class Fleet {
 
   /** Every client registers and asks for policy, as a newly installed agent does. */
   async join(): Promise<void> {
-    await inParallel(this.members, this.options.concurrency ?? 16, async (member) => {
+    await runBounded(this.members, this.options.concurrency ?? 16, async (member) => {
       if (member.identity) return;
       const result = await this.mp.register(member.client.registration);
       member.identity = { smsGuid: result.smsGuid, clientKey: result.clientKey };
@@ -103,7 +95,7 @@ export class Fleet {
 
   /** Posts every client's pending messages at once: the burst of the acceptance test. */
   async reportAll(): Promise<void> {
-    await inParallel(this.members, this.options.concurrency ?? 256, (member) =>
+    await runBounded(this.members, this.options.concurrency ?? 256, (member) =>
       this.report(member),
     );
   }
@@ -150,7 +142,7 @@ export class Fleet {
         if (member.client.hasPending) due.push(member);
       }
     }
-    await inParallel(due, this.options.concurrency ?? 32, (member) => this.report(member));
+    await runBounded(due, this.options.concurrency ?? 32, (member) => this.report(member));
   }
 
   start(tickMs = 250): void {

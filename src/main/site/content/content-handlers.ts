@@ -9,6 +9,7 @@ import {
   listDistributionPoints,
   removeDistributionPoints,
   contentTopic,
+  expandDistributionPoints,
 } from './distribution-points';
 import { listContentStatus, readContentLocations } from './content-status';
 import { previewDownload, planDownload } from './download-plan';
@@ -27,7 +28,6 @@ import {
   removeUpdatesFromPackage,
 } from './package-removal';
 import { readPackage } from './package-rows';
-import { expandDistributionPoints } from './distribution-points';
 import { SiteError } from '../../../shared/errors';
 
 export type ContentMethods =

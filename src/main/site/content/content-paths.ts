@@ -40,31 +40,33 @@ export function overlaps(a: string, b: string): boolean {
   return x.startsWith(y) || y.startsWith(x);
 }
 
-/**
- * A package source (spec §6.1): an absolute folder that exists and this process can write.
- * ConfigMgr wants a UNC share created beforehand; a mounted share is a folder here.
- */
-export function checkWritableFolder(path: string, what: string): string {
-  if (!isAbsolute(path))
-    throw new SiteError('invalid-input', `The ${what} must be a full path, not "${path}".`, {
-      path: ['sourcePath'],
-    });
+/** An absolute path to a folder that exists; `field` names the input a refusal points at. */
+export function checkFolder(path: string, what: string, field: string[]): string {
+  const refuse = (message: string) => new SiteError('invalid-input', message, { path: field });
+  if (!isAbsolute(path)) throw refuse(`The ${what} must be a full path, not "${path}".`);
   const folder = resolve(path);
   let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
   } catch {
-    throw new SiteError(
-      'invalid-input',
-      `The ${what} ${folder} does not exist; create the folder first.`,
-    );
+    throw refuse(`The ${what} ${folder} does not exist; create the folder first.`);
   }
-  if (!isFolder)
-    throw new SiteError('invalid-input', `The ${what} ${folder} is a file, not a folder.`);
+  if (!isFolder) throw refuse(`The ${what} ${folder} is a file, not a folder.`);
+  return folder;
+}
+
+/**
+ * A package source (spec §6.1) or a content library: an existing folder this process can write.
+ * ConfigMgr wants a UNC share created beforehand; a mounted share is a folder here.
+ */
+export function checkWritableFolder(path: string, what: string, field: string[]): string {
+  const folder = checkFolder(path, what, field);
   try {
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new SiteError('invalid-input', `The site cannot write to the ${what} ${folder}.`);
+    throw new SiteError('invalid-input', `The site cannot write to the ${what} ${folder}.`, {
+      path: field,
+    });
   }
   return folder;
 }
@@ -84,5 +86,5 @@ export function prepareLibraryFolder(path: string): string {
       `The content library folder ${path} cannot be created: ${(error as Error).message}`,
     );
   }
-  return checkWritableFolder(path, 'content library folder');
+  return checkWritableFolder(path, 'content library folder', ['libraryPath']);
 }

@@ -43,14 +43,6 @@ export function demoPayloadStream(name: string, size: number, start = 0, end = s
   });
 }
 
-export function demoPayload(name: string, size: number): Buffer {
-  const base = baseBlock(name);
-  const out = Buffer.alloc(size);
-  for (let offset = 0, index = 0; offset < size; index += 1, offset += blockSize)
-    blockAt(base, index).copy(out, offset, 0, Math.min(blockSize, size - offset));
-  return out;
-}
-
 export function demoPayloadHashes(name: string, size: number): { sha256: string; sha1: string } {
   const sha256 = createHash('sha256');
   const sha1 = createHash('sha1');

@@ -11,7 +11,7 @@ import { planDownload, type PlannedUpdate } from './download-plan';
 import { commitDownloadedContent } from './package-content-commit';
 import { distributePackage, type DistributionDependencies } from './package-distribution';
 import { readPackage } from './package-rows';
-import { runBounded } from './run-bounded';
+import { runBounded } from '../../../shared/run-bounded';
 
 export const downloadJobKind = 'content.download';
 

@@ -102,10 +102,7 @@ async function fetchOnce(
     rmSync(partialPath, { force: true });
     have = 0;
   }
-  const hashes = {
-    sha256: createHash('sha256'),
-    check: algorithm === 'sha1' ? createHash('sha1') : null,
-  };
+  const hashes = newHashes(algorithm);
   if (isSizeKnown && have === file.size) {
     // An earlier process fetched every byte but stopped before the rename: verify, no refetch.
     await hashPrefix(partialPath, hashes);
@@ -139,12 +136,27 @@ async function fetchOnce(
   return finish(hashes, file, value);
 }
 
+type Hashes = { sha256: Hash; check: Hash | null };
+
+/** SHA-256 always (the content library's key), and SHA-1 too where that is what the catalog has. */
+function newHashes(algorithm: 'sha256' | 'sha1'): Hashes {
+  return { sha256: createHash('sha256'), check: algorithm === 'sha1' ? createHash('sha1') : null };
+}
+
+/** Passes the bytes on, hashing and counting them as they go by. */
+function hashingTap(hashes: Hashes, onBytes: (n: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hashes.sha256.update(chunk);
+      hashes.check?.update(chunk);
+      onBytes(chunk.length);
+      callback(null, chunk);
+    },
+  });
+}
+
 /** A failed check throws with both hashes named. */
-function finish(
-  hashes: { sha256: Hash; check: Hash | null },
-  file: ContentFileSource,
-  expected: string,
-): string {
+function finish(hashes: Hashes, file: ContentFileSource, expected: string): string {
   const sha256 = hashes.sha256.digest('hex');
   const actual = hashes.check ? hashes.check.digest('hex') : sha256;
   if (actual !== expected) {
@@ -156,10 +168,7 @@ function finish(
   return sha256;
 }
 
-async function hashPrefix(
-  path: string,
-  hashes: { sha256: Hash; check: Hash | null },
-): Promise<void> {
+async function hashPrefix(path: string, hashes: Hashes): Promise<void> {
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     hashes.sha256.update(chunk);
     hashes.check?.update(chunk);
@@ -170,19 +179,15 @@ async function writeBody(
   body: Readable,
   partialPath: string,
   append: boolean,
-  hashes: { sha256: Hash; check: Hash | null },
+  hashes: Hashes,
   onBytes: (n: number) => void,
 ): Promise<void> {
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hashes.sha256.update(chunk);
-      hashes.check?.update(chunk);
-      onBytes(chunk.length);
-      callback(null, chunk);
-    },
-  });
   try {
-    await pipeline(body, tap, createWriteStream(partialPath, { flags: append ? 'a' : 'w' }));
+    await pipeline(
+      body,
+      hashingTap(hashes, onBytes),
+      createWriteStream(partialPath, { flags: append ? 'a' : 'w' }),
+    );
   } catch (error) {
     throw asDiskError(error, partialPath) ?? error;
   }
@@ -207,22 +212,11 @@ export async function copyFromFolder(
     );
   mkdirSync(dirname(partialPath), { recursive: true });
   const { algorithm, value } = expectedHash(file);
-  const hashes = {
-    sha256: createHash('sha256'),
-    check: algorithm === 'sha1' ? createHash('sha1') : null,
-  };
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hashes.sha256.update(chunk);
-      hashes.check?.update(chunk);
-      options.onBytes(chunk.length);
-      callback(null, chunk);
-    },
-  });
+  const hashes = newHashes(algorithm);
   try {
     await pipeline(
       createReadStream(found, { signal: options.signal }),
-      tap,
+      hashingTap(hashes, options.onBytes),
       createWriteStream(partialPath),
     );
   } catch (error) {

@@ -41,7 +41,7 @@ export async function checkPackageSource(
   path: string,
   exceptPackageId: number | null,
 ): Promise<string> {
-  const folder = checkWritableFolder(path, 'package source');
+  const folder = checkWritableFolder(path, 'package source', ['sourcePath']);
   const packages = await db
     .selectFrom('deployment_package')
     .select(['id', 'name', 'source_path'])

@@ -3,7 +3,7 @@ import type { DownloadRequest } from '../../../shared/contract/deployment-packag
 import { SiteError } from '../../../shared/errors';
 import type { JobQueue } from '../jobs/job-queue';
 import type { JobRunner } from '../jobs/job-runner';
-import { checkWritableFolder } from './content-paths';
+import { checkFolder } from './content-paths';
 import { downloadJobKind, type DownloadJobParams } from './download-job';
 import { planDownload } from './download-plan';
 import { createPackage, type PackageServices } from './package-changes';
@@ -21,7 +21,9 @@ export async function startDownload(
   const existingId =
     request.deploymentPackage.choice === 'existing' ? request.deploymentPackage.packageId : null;
   if (existingId !== null) await readPackage(deps.site.db, existingId);
-  if (request.location.source === 'network') checkWritableFolderReadable(request.location.path);
+  // A network location need only exist: the files are read from it, never written.
+  if (request.location.source === 'network')
+    checkFolder(request.location.path, 'download location folder', ['location', 'path']);
   const plan = await planDownload(
     deps.site.db,
     request.selection,
@@ -70,21 +72,4 @@ export async function startDownload(
   });
   deps.runner.poke();
   return { jobId: job.id, packageId: pkg.id };
-}
-
-/** A network location must be a readable folder; checked now so the wizard can say so. */
-function checkWritableFolderReadable(path: string): void {
-  try {
-    checkWritableFolder(path, 'download location');
-  } catch (error) {
-    // Only existence matters for a source folder; a read-only share is fine.
-    if (error instanceof SiteError && /cannot write/.test(error.message)) return;
-    throw new SiteError(
-      'invalid-input',
-      (error as Error).message.replace('download location', 'download location folder'),
-      {
-        path: ['location', 'path'],
-      },
-    );
-  }
 }
