@@ -3,20 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../src/shared/contract';
 import { startSiteServer } from '../../src/main/host/server/site-server';
-import type { Site } from '../../src/main/site/site';
 import { engines } from '../support/engines';
-import { openTestSite, until } from '../support/test-site';
+import { jobEnd, openTestSite } from '../support/test-site';
 
 const user = { user: 'CONTOSO\\admin', transport: 'test' as const };
-
-async function finished(site: Site, jobId: number): Promise<Job> {
-  return until(async () => {
-    const job = await site.jobs.get(jobId);
-    return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
-  }, 20_000);
-}
 
 describe.each(engines)('A remote distribution point (another patchbay serve) on %s', (engine) => {
   const cleanup: Array<() => Promise<void>> = [];
@@ -68,7 +59,7 @@ describe.each(engines)('A remote distribution point (another patchbay serve) on 
       },
       user,
     );
-    const job = await finished(primary.site, started.jobId);
+    const job = await jobEnd(primary.site, started.jobId);
     expect(job.error).toBeNull();
     const locations = await primary.site.handlers['contentStatus.get'](
       { packageId: started.packageId },
@@ -104,7 +95,7 @@ describe.each(engines)('A remote distribution point (another patchbay serve) on 
     expect((await fetch(`${server.url}dp/content/${wrong}`)).status).toBe(404);
 
     // Validate reads every file back from the remote DP and checks its hash.
-    const validated = await finished(
+    const validated = await jobEnd(
       primary.site,
       (
         await primary.site.handlers['packages.validate'](

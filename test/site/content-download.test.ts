@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job, MethodInput, MethodOutput, SiteMethod } from '../../src/shared/contract';
+import type { MethodInput, MethodOutput, SiteMethod } from '../../src/shared/contract';
 import { SiteError } from '../../src/shared/errors';
 import { dispatchCall } from '../../src/main/site/api/dispatch';
 import type { UpdateRecord } from '../../src/main/site/catalog/update-record';
@@ -20,7 +20,7 @@ import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 import { engines } from '../support/engines';
 import { startPayloadServer, type PayloadServer } from '../support/payload-server';
 import { syncAndWait } from '../support/sync-helpers';
-import { openTestSite, until } from '../support/test-site';
+import { jobEnd, openTestSite, until } from '../support/test-site';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const sha1 = (data: Buffer) => createHash('sha1').update(data).digest('hex');
@@ -100,13 +100,6 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
 
   const folder = () => mkdtempSync(join(tmpdir(), 'patchbay-pkgsrc-'));
 
-  async function waitForJob(site: Site, jobId: number): Promise<Job> {
-    return until(async () => {
-      const job = await site.jobs.get(jobId);
-      return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
-    }, 20_000);
-  }
-
   async function isDownloaded(site: Site, ciId: number) {
     const row = await site.database.db
       .selectFrom('software_update')
@@ -157,7 +150,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
       'content.download',
       newPackage('Patch Tuesday 2026-11', source, [ciId], [dp.id]),
     );
-    const job = await waitForJob(site, started.jobId);
+    const job = await jobEnd(site, started.jobId);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({
       sourceVersion: 2,
@@ -203,7 +196,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     expect(readFileSync(join(site.folders.logs, 'distmgr.log'), 'utf8')).toContain('DP01');
 
     // Validate finds every file intact; Redistribute copies it again.
-    const validated = await waitForJob(
+    const validated = await jobEnd(
       site,
       (await call(site, 'packages.validate', { id: pkg.id, distributionPointIds: [dp.id] })).jobId,
     );
@@ -223,21 +216,21 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     ]);
     const ciId = ciIdOf(fixture.record('Alpha', 'alpha-kb1-x64.msu'));
     const first = await call(site, 'content.download', newPackage('First', folder(), [ciId]));
-    expect((await waitForJob(site, first.jobId)).error).toBeNull();
+    expect((await jobEnd(site, first.jobId)).error).toBeNull();
     const sent = server.bytesSent;
 
     const again = await call(site, 'content.download', {
       ...newPackage('ignored', '/unused', [ciId]),
       deploymentPackage: { choice: 'existing', packageId: first.packageId },
     });
-    const repeat = await waitForJob(site, again.jobId);
+    const repeat = await jobEnd(site, again.jobId);
     expect(repeat.result).toMatchObject({
       sourceVersion: 2,
       updates: [{ outcome: 'AlreadyDownloaded' }],
     });
 
     const second = await call(site, 'content.download', newPackage('Second', folder(), [ciId]));
-    const copied = await waitForJob(site, second.jobId);
+    const copied = await jobEnd(site, second.jobId);
     expect(copied.result).toMatchObject({ sourceVersion: 2, filesFetched: 0, filesReused: 1 });
     expect(server.bytesSent).toBe(sent);
 
@@ -259,7 +252,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
       'content.download',
       newPackage('Tampered', source, [ciIdOf(record)]),
     );
-    const job = await waitForJob(site, started.jobId);
+    const job = await jobEnd(site, started.jobId);
     expect(job.state).toBe('failed');
     expect(job.error).toContain(record.contentFiles[0]!.sha256);
     expect(job.error).toContain(sha256(Buffer.alloc(300_000, 'x')));
@@ -286,7 +279,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
       'content.download',
       newPackage('Unreachable', folder(), [ciIdOf(record)]),
     );
-    const job = await waitForJob(site, started.jobId);
+    const job = await jobEnd(site, started.jobId);
     expect(job.state).toBe('failed');
     expect(job.error).toContain(server.urlOf('alpha-kb1-x64.msu'));
     expect(job.error).toContain('2 attempts');
@@ -299,7 +292,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
       'content.download',
       newPackage('Retried', folder(), [ciIdOf(record)]),
     );
-    expect((await waitForJob(site, retried.jobId)).error).toBeNull();
+    expect((await jobEnd(site, retried.jobId)).error).toBeNull();
   });
 
   it('refuses a package source that is missing, relative or used by another package', async () => {
@@ -355,7 +348,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
       'content.download',
       newPackage('Escape', source, [ciIdOf(makeRecord('Escape'))]),
     );
-    const job = await waitForJob(site, started.jobId);
+    const job = await jobEnd(site, started.jobId);
     expect(job.state).toBe('failed');
     expect(job.error).toMatch(/would leave the package folder/);
     expect(existsSync(join(source, '..', 'evil.cab'))).toBe(false);
@@ -375,14 +368,14 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
       location: { source: 'network' as const, path: share },
     });
     const copied = await call(site, 'content.download', fromShare('From share', [ciIdOf(alpha)]));
-    expect((await waitForJob(site, copied.jobId)).result).toMatchObject({
+    expect((await jobEnd(site, copied.jobId)).result).toMatchObject({
       sourceVersion: 2,
       filesFetched: 1,
     });
     expect(server.requests).toEqual([]);
 
     const missing = await call(site, 'content.download', fromShare('Missing', [ciIdOf(bravo)]));
-    const failed = await waitForJob(site, missing.jobId);
+    const failed = await jobEnd(site, missing.jobId);
     expect(failed.error).toBe(
       `The file bravo-kb2-x64.cab is not in ${share} (nor in its ${bravo.updateId} folder).`,
     );
@@ -408,7 +401,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
       'content.download',
       newPackage('Full disk', source, [ciIdOf(record)]),
     );
-    const job = await waitForJob(site, started.jobId);
+    const job = await jobEnd(site, started.jobId);
     expect(job.state).toBe('failed');
     expect(job.error).toBe(`The disk holding ${join(source, '.patchbay-partial')} is full.`);
     expect(existsSync(partial)).toBe(false);
@@ -435,7 +428,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     await site.close();
 
     const next = await reopen();
-    const job = await waitForJob(next, started.jobId);
+    const job = await jobEnd(next, started.jobId);
     expect(job.error).toBeNull();
     expect(job.result).toMatchObject({ sourceVersion: 2 });
     const resumed = server.requests.filter((r) => r.name === 'alpha-kb1-x64.msu');

@@ -8,7 +8,7 @@ import { ManagementPointClient } from '../../src/main/host/fleet/management-poin
 import { bundleOf, makeRecord } from './catalog-fixtures';
 import type { EngineName } from './engines';
 import { syncAndWait } from './sync-helpers';
-import { openTestSite, until } from './test-site';
+import { jobEnd, openTestSite } from './test-site';
 
 /** Through the site boundary, as consoles call it: input parsed, errors as SiteError. */
 export async function call<M extends SiteMethod>(
@@ -60,10 +60,7 @@ export async function openComplianceSite(engine: EngineName, records?: UpdateRec
 /** Waits for a summarization job and returns its result. */
 export async function summarizeAndWait(site: Site) {
   const { jobId } = await call(site, 'compliance.runSummarization', {});
-  const job = await until(async () => {
-    const current = await site.jobs.get(jobId);
-    return ['succeeded', 'failed', 'cancelled'].includes(current.state) ? current : null;
-  }, 30_000);
+  const job = await jobEnd(site, jobId, 30_000);
   if (job.state !== 'succeeded') throw new Error(`summarization ${job.state}: ${job.error}`);
   return job.result as {
     updates: number;

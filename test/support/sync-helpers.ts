@@ -1,6 +1,6 @@
 import type { Job } from '../../src/shared/contract';
 import type { Site } from '../../src/main/site/site';
-import { until } from './test-site';
+import { jobEnd } from './test-site';
 
 /** Starts Synchronize Software Updates as the console does and waits for the job to end. */
 export async function syncAndWait(site: Site, isFull = false): Promise<Job> {
@@ -8,10 +8,7 @@ export async function syncAndWait(site: Site, isFull = false): Promise<Job> {
     { isFull },
     { user: 'test', transport: 'test' },
   );
-  return until(async () => {
-    const job = await site.jobs.get(jobId);
-    return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
-  }, 30_000);
+  return jobEnd(site, jobId, 30_000);
 }
 
 const catalogTables = [

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Job } from '../../src/shared/contract';
 import { openSite, type Site, type SiteOptions } from '../../src/main/site/site';
 import { createTestDatabase, type EngineName } from './engines';
 
@@ -54,4 +55,12 @@ export async function until<T>(
       throw new Error(`Condition not met within ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Waits until a job has ended (succeeded, failed or cancelled) and returns it. */
+export async function jobEnd(site: Site, jobId: number, timeoutMs = 20_000): Promise<Job> {
+  return until(async () => {
+    const job = await site.jobs.get(jobId);
+    return ['succeeded', 'failed', 'cancelled'].includes(job.state) ? job : null;
+  }, timeoutMs);
 }
