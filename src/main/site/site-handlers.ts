@@ -15,6 +15,8 @@ import { createGroupHandlers } from './groups/group-handlers';
 import type { ClientSettingsStore } from './collections/client-settings-store';
 import { createComplianceHandlers } from './compliance/compliance-handlers';
 import { createUpdateHandlers } from './updates/update-handlers';
+import { createDeploymentHandlers } from './deployments/deployment-handlers';
+import { createDeploymentStatusHandlers } from './deployments/deployment-status-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
@@ -65,6 +67,8 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createGroupHandlers(deps),
     ...deps.content,
     ...createComplianceHandlers(deps),
+    ...createDeploymentHandlers(),
+    ...createDeploymentStatusHandlers(),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

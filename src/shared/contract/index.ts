@@ -3,6 +3,7 @@ import type { MethodSpec } from './define';
 import { catalogMethods } from './catalog';
 import { deploymentPackageMethods } from './deployment-packages';
 import { demoFleetMethods } from './demo-fleet';
+import { deploymentMethods } from './deployments';
 import { distributionPointMethods } from './distribution-points';
 import { clientsMethods } from './clients';
 import { collectionsMethods } from './collections';
@@ -33,6 +34,7 @@ export const siteContract = {
   ...clientsMethods,
   ...collectionsMethods,
   ...complianceMethods,
+  ...deploymentMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -48,6 +50,7 @@ export function isSiteMethod(name: string): name is SiteMethod {
 export * from './catalog';
 export * from './deployment-packages';
 export * from './demo-fleet';
+export * from './deployments';
 export * from './distribution-points';
 export * from './clients';
 export * from './collections';
