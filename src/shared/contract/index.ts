@@ -5,6 +5,7 @@ import { deploymentPackageMethods } from './deployment-packages';
 import { demoFleetMethods } from './demo-fleet';
 import { distributionPointMethods } from './distribution-points';
 import { clientsMethods } from './clients';
+import { clientSettingsMethods } from './client-settings';
 import { collectionsMethods } from './collections';
 import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
@@ -32,6 +33,7 @@ export const siteContract = {
   ...demoFleetMethods,
   ...clientsMethods,
   ...collectionsMethods,
+  ...clientSettingsMethods,
   ...complianceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -50,6 +52,7 @@ export * from './deployment-packages';
 export * from './demo-fleet';
 export * from './distribution-points';
 export * from './clients';
+export * from './client-settings';
 export * from './collections';
 export * from './compliance';
 export * from './events';
