@@ -267,3 +267,9 @@ export function restartWindowWarnings(
         `The ${what} (${minutes} minutes) is not shorter than the maintenance window "${shortestWindow.name}" of ${shortestWindow.collectionName} (${shortestWindow.durationMinutes} minutes); all restart intervals must be shorter than the shortest maintenance window.`,
     );
 }
+
+/** The values a drop-down setting offers, in the dialog's order. */
+export const settingChoices: Partial<Record<ClientSettingKey, readonly string[]>> = {
+  featureUpdateThreadPriority: clientSettingFields.featureUpdateThreadPriority.options,
+  isDynamicUpdateEnabled: clientSettingFields.isDynamicUpdateEnabled.options,
+};
