@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   },
   problem: { gridColumn: '2 / 4', color: tokens.colorPaletteRedForeground1, fontSize: '12px' },
   inherited: { color: tokens.colorNeutralForeground3, fontSize: '12px' },
+  groups: { display: 'flex', flexDirection: 'column', gap: '2px', fontSize: '13px' },
   note: { color: tokens.colorNeutralForeground3, fontSize: '12px' },
 });
 
@@ -101,7 +102,11 @@ export function ClientSettingsForm(props: {
             />
           </Field>
           {!isDefault && (
-            <Field label="Select and then configure the following settings. Settings you do not select come from lower priorities.">
+            <div role="group" aria-label="Settings to configure" className={styles.groups}>
+              <span>
+                Select and then configure the following settings. Settings you do not select come
+                from lower priorities.
+              </span>
               {clientSettingGroups.map((group) => {
                 const state = groupState(draft, group);
                 return (
@@ -115,7 +120,7 @@ export function ClientSettingsForm(props: {
                   />
                 );
               })}
-            </Field>
+            </div>
           )}
         </div>
       )}

@@ -19,6 +19,9 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '10px' },
   row: { display: 'flex', gap: '8px', alignItems: 'center' },
   days: { width: '80px' },
+  schedule: { display: 'flex', flexDirection: 'column', gap: '4px' },
+  label: { fontWeight: tokens.fontWeightSemibold, fontSize: '14px' },
+  problem: { color: tokens.colorPaletteRedForeground1, fontSize: '12px' },
   facts: { color: tokens.colorNeutralForeground3, fontSize: '12px', lineHeight: '18px' },
 });
 
@@ -102,12 +105,8 @@ export const CollectionGeneralTab = observer(function CollectionGeneralTab(props
           ))}
         </Dropdown>
       </Field>
-      <Field
-        label="Membership schedule"
-        validationState={problems.refreshEveryDays ? 'error' : 'none'}
-        validationMessage={problems.refreshEveryDays}
-        hint="New devices are added as they register; a full update re-evaluates every device."
-      >
+      <div role="group" aria-label="Membership schedule" className={styles.schedule}>
+        <span className={styles.label}>Membership schedule</span>
         <div className={styles.row}>
           <Checkbox
             label="Schedule a full update on this collection every"
@@ -125,7 +124,13 @@ export const CollectionGeneralTab = observer(function CollectionGeneralTab(props
           />
           <span>days</span>
         </div>
-      </Field>
+        <span className={styles.facts}>
+          New devices are added as they register; a full update re-evaluates every device.
+        </span>
+        {problems.refreshEveryDays && (
+          <span className={styles.problem}>{problems.refreshEveryDays}</span>
+        )}
+      </div>
       <div className={styles.facts}>
         Collection ID {collection.collectionId} · {collection.memberCount.toLocaleString()}{' '}
         {collection.memberCount === 1 ? 'member' : 'members'} · created{' '}
