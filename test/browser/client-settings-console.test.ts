@@ -139,6 +139,7 @@ describe('Client settings and collection properties in the console', () => {
     expect(
       await table.getByRole('row', { name: /State message reporting cycle/ }).innerText(),
     ).toMatch(/30\s+Default Client Settings\s+10000/);
+    await ui.page.waitForTimeout(400); // the dialog's fade-in, for the screenshot only
     await shot('resultant-client-settings');
     await dialog().getByRole('button', { name: 'Close' }).click();
   });

@@ -7,6 +7,7 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
 } from '@fluentui/react-components';
@@ -23,8 +24,9 @@ import { clientSettingsReads } from './client-settings-reads';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: '8px', maxHeight: '70vh' },
-  box: { maxHeight: 'none', overflowY: 'auto' },
+  box: { maxHeight: '60vh' },
   group: { fontWeight: 600, paddingTop: '8px' },
+  source: { whiteSpace: 'nowrap' },
 });
 
 /**
@@ -55,7 +57,7 @@ export const ResultantClientSettingsDialog = observer(
                   <MessageBarBody>{warning}</MessageBarBody>
                 </MessageBar>
               ))}
-              <div className={`${table.box} ${styles.box}`}>
+              <div className={mergeClasses(table.box, styles.box)}>
                 <table className={table.table} aria-label="Resultant client settings">
                   <thead>
                     <tr>
@@ -81,7 +83,9 @@ export const ResultantClientSettingsDialog = observer(
                               <tr key={setting.key}>
                                 <td className={table.cell}>{setting.label}</td>
                                 <td className={table.cell}>{formatSettingValue(source.value)}</td>
-                                <td className={table.cell}>{source.sourceName}</td>
+                                <td className={mergeClasses(table.cell, styles.source)}>
+                                  {source.sourceName}
+                                </td>
                                 <td className={table.cell}>{source.sourcePriority}</td>
                               </tr>
                             );

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { ConfiguredClientSettings } from '../../../shared/compliance/client-settings';
 import {
-  ConfiguredClientSettings,
   SoftwareUpdateClientSettings,
   restartConflicts,
 } from '../../../shared/compliance/client-settings';
