@@ -156,7 +156,13 @@ export class ClientSettingsStore {
       .where('id', '=', clientId)
       .executeTakeFirst();
     if (!client) throw new SiteError('not-found', `clientId: device ${clientId} does not exist.`);
-    const { settings, sources, collectionIds } = await this.resolve(this.site.read, clientId);
+    const { settings, sources } = await this.resolve(this.site.read, clientId);
+    const memberOf = await this.site.read
+      .selectFrom('collection_member')
+      .select('collection_id')
+      .where('client_id', '=', clientId)
+      .execute();
+    const collectionIds = memberOf.map((row) => row.collection_id);
     return {
       clientId,
       clientName: client.name,
@@ -169,13 +175,8 @@ export class ClientSettingsStore {
     };
   }
 
+  /** One read per policy request: the default and the objects deployed to the client's collections. */
   private async resolve(db: Db, clientId: number) {
-    const memberOf = await db
-      .selectFrom('collection_member')
-      .select('collection_id')
-      .where('client_id', '=', clientId)
-      .execute();
-    const collectionIds = memberOf.map((row) => row.collection_id);
     const rows = await db
       .selectFrom('client_settings as s')
       .selectAll('s')
@@ -203,6 +204,6 @@ export class ClientSettingsStore {
           settings: defaultClientSettings,
         };
     const deployed = rows.filter((row) => row.is_default !== 1).map(sourceOf);
-    return { ...resolveClientSettings(defaults, deployed), collectionIds };
+    return resolveClientSettings(defaults, deployed);
   }
 }
