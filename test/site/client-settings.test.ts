@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Site } from '../../src/main/site/site';
 import { defaultClientSettings } from '../../src/shared/compliance/client-settings';
-import { SiteError } from '../../src/shared/errors';
-import { call, openComplianceSite } from '../support/compliance-site';
+import { call, openComplianceSite, refusalOf } from '../support/compliance-site';
 import { makeRecord } from '../support/catalog-fixtures';
 import { engines } from '../support/engines';
 
@@ -29,15 +28,6 @@ describe.each(engines)('Custom client settings on %s', (engine) => {
       return created;
     };
     return { site, ws1, ws2, ws3, collectionOf };
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<SiteError> {
-    const error = await promise.then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(SiteError);
-    return error as SiteError;
   }
 
   const resultant = (site: Site, clientId: number) =>
@@ -155,12 +145,15 @@ describe.each(engines)('Custom client settings on %s', (engine) => {
       '10000 Default Client Settings',
     ]);
     expect(
-      (await failure(call(site, 'clientSettings.setPriority', { id: top.id, change: 'increase' })))
-        .message,
+      (
+        await refusalOf(
+          call(site, 'clientSettings.setPriority', { id: top.id, change: 'increase' }),
+        )
+      ).message,
     ).toBe('"Top" already has the highest priority (1).');
     expect(
       (
-        await failure(
+        await refusalOf(
           call(site, 'clientSettings.setPriority', { id: second.id, change: 'decrease' }),
         )
       ).message,
@@ -178,13 +171,13 @@ describe.each(engines)('Custom client settings on %s', (engine) => {
     expect(await names()).toEqual(['1 Second', '2 First', '10000 Default Client Settings']);
 
     const defaults = (await call(site, 'clientSettings.list', {})).find((s) => s.isDefault)!;
-    expect((await failure(call(site, 'clientSettings.delete', { id: defaults.id }))).message).toBe(
-      'The Default Client Settings apply to every client; they cannot be deleted.',
-    );
+    expect(
+      (await refusalOf(call(site, 'clientSettings.delete', { id: defaults.id }))).message,
+    ).toBe('The Default Client Settings apply to every client; they cannot be deleted.');
     const pilot = await collectionOf('Pilot', [ws1.clientId]);
     expect(
       (
-        await failure(
+        await refusalOf(
           call(site, 'clientSettings.deploy', { id: defaults.id, collectionIds: [pilot.id] }),
         )
       ).message,
@@ -192,15 +185,15 @@ describe.each(engines)('Custom client settings on %s', (engine) => {
       'The Default Client Settings apply to every client; they cannot be deployed to collections.',
     );
     expect(
-      (await failure(call(site, 'clientSettings.update', { id: defaults.id, name: 'Mine' })))
+      (await refusalOf(call(site, 'clientSettings.update', { id: defaults.id, name: 'Mine' })))
         .message,
     ).toBe('The Default Client Settings apply to every client; they cannot be renamed.');
-    expect((await failure(call(site, 'clientSettings.create', { name: 'first' }))).message).toBe(
+    expect((await refusalOf(call(site, 'clientSettings.create', { name: 'first' }))).message).toBe(
       'name: client settings named "first" already exist; choose another name.',
     );
     expect(
       (
-        await failure(
+        await refusalOf(
           call(site, 'clientSettings.create', {
             name: 'Too long',
             settings: { restartAfterDeadlineMinutes: 20_161 },
@@ -210,7 +203,7 @@ describe.each(engines)('Custom client settings on %s', (engine) => {
     ).toMatch(/^settings\.restartAfterDeadlineMinutes: .*20160/);
     expect(
       (
-        await failure(
+        await refusalOf(
           call(site, 'clientSettings.create', {
             name: 'Day period',
             settings: { otherDeploymentsPeriod: { every: 24, unit: 'hours' } },
@@ -220,7 +213,7 @@ describe.each(engines)('Custom client settings on %s', (engine) => {
     ).toBe('settings.otherDeploymentsPeriod: the period is 1–23 hours or 1–365 days.');
     expect(
       (
-        await failure(
+        await refusalOf(
           call(site, 'clientSettings.create', {
             name: 'Countdown',
             settings: { restartAfterDeadlineMinutes: 60, restartFinalCountdownMinutes: 60 },
@@ -232,7 +225,7 @@ describe.each(engines)('Custom client settings on %s', (engine) => {
     );
     expect(
       (
-        await failure(
+        await refusalOf(
           call(site, 'clientSettings.create', {
             name: 'Grace',
             settings: { enforcementGracePeriodHours: 121 },

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Site } from '../../src/main/site/site';
-import { SiteError } from '../../src/shared/errors';
-import { call, openComplianceSite } from '../support/compliance-site';
+import { call, openComplianceSite, refusalOf } from '../support/compliance-site';
 import { makeRecord } from '../support/catalog-fixtures';
 import { engines } from '../support/engines';
 
@@ -31,15 +30,6 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     return opened;
   }
 
-  async function failure(promise: Promise<unknown>): Promise<SiteError> {
-    const error = await promise.then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(SiteError);
-    return error as SiteError;
-  }
-
   const named = async (site: Site, name: string) =>
     (await call(site, 'collections.list', {})).find((collection) => collection.name === name)!;
 
@@ -66,12 +56,12 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
       durationMinutes: 120,
     });
     expect(
-      (await failure(call(site, 'collections.delete', { ids: [allSystems.id] }))).message,
+      (await refusalOf(call(site, 'collections.delete', { ids: [allSystems.id] }))).message,
     ).toBe('"All Systems" is a built-in collection and cannot be deleted.');
-    expect((await failure(call(site, 'collections.delete', { ids: [ring.id] }))).message).toBe(
+    expect((await refusalOf(call(site, 'collections.delete', { ids: [ring.id] }))).message).toBe(
       '"Ring 1" is the limiting collection of "Pilot"; change or delete that collection first.',
     );
-    expect((await failure(call(site, 'collections.delete', { ids: [pilot.id] }))).message).toBe(
+    expect((await refusalOf(call(site, 'collections.delete', { ids: [pilot.id] }))).message).toBe(
       '"Pilot" is named by an include rule of "Wave"; remove that rule first.',
     );
     expect(await call(site, 'collections.delete', { ids: [wave.id, pilot.id, ring.id] })).toEqual({
@@ -142,7 +132,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     const members = await call(site, 'devices.list', { filter: { collectionId: ring.id } });
     expect(members.rows.map((device) => device.name)).toEqual(['WS-1']);
 
-    const cycle = await failure(
+    const cycle = await refusalOf(
       call(site, 'collections.addRule', {
         id: pilot.id,
         rule: { kind: 'include', collectionId: ring.id },
@@ -152,7 +142,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
       /^rule\.collectionId: the rule would make Pilot depend on itself/,
     );
     expect(await call(site, 'collections.rules', { id: pilot.id })).toHaveLength(2);
-    const builtIn = await failure(
+    const builtIn = await refusalOf(
       call(site, 'collections.addRule', {
         id: workstations.id,
         rule: { kind: 'direct', clientId: sv1.clientId },
@@ -169,7 +159,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     const allSystems = await named(site, 'All Systems');
     const workstations = await named(site, 'All Workstations');
     const desktops = await named(site, 'All Desktop and Server Clients');
-    const onAllSystems = await failure(
+    const onAllSystems = await refusalOf(
       call(site, 'maintenanceWindows.create', {
         collectionId: allSystems.id,
         name: 'Nightly',
@@ -180,7 +170,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     expect(onAllSystems.message).toBe(
       'collectionId: All Systems cannot have maintenance windows; set them on another collection.',
     );
-    const tooLong = await failure(
+    const tooLong = await refusalOf(
       call(site, 'maintenanceWindows.create', {
         collectionId: workstations.id,
         name: 'All day',
@@ -255,19 +245,22 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     ).toBeNull();
 
     expect(
-      (await failure(call(site, 'collections.update', { id: workstations.id, comment: 'x' })))
+      (await refusalOf(call(site, 'collections.update', { id: workstations.id, comment: 'x' })))
         .message,
     ).toBe(
       'All Workstations is a built-in collection; its name, comment, limiting collection and schedule are set by the site.',
     );
     expect(
-      (await failure(call(site, 'collections.update', { id: ring.id, name: 'pilot WORKSTATIONS' })))
-        .message,
+      (
+        await refusalOf(
+          call(site, 'collections.update', { id: ring.id, name: 'pilot WORKSTATIONS' }),
+        )
+      ).message,
     ).toBe(
       'name: a device collection named "pilot WORKSTATIONS" already exists; choose another name.',
     );
     await call(site, 'collections.update', { id: ring.id, limitingCollectionId: pilot.id });
-    const cycle = await failure(
+    const cycle = await refusalOf(
       call(site, 'collections.update', { id: pilot.id, limitingCollectionId: ring.id }),
     );
     expect(cycle.message).toMatch(
@@ -276,13 +269,13 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     expect((await named(site, 'Pilot workstations')).limitingCollectionId).toBe('SMS000WS');
     expect(
       (
-        await failure(
+        await refusalOf(
           call(site, 'collections.update', { id: ring.id, limitingCollectionId: ring.id }),
         )
       ).message,
     ).toBe('limitingCollectionId: Ring 1 cannot be its own limiting collection.');
     expect(
-      (await failure(call(site, 'collections.update', { id: ring.id, refreshEveryDays: 0 })))
+      (await refusalOf(call(site, 'collections.update', { id: ring.id, refreshEveryDays: 0 })))
         .message,
     ).toMatch(/^refreshEveryDays: /);
     const audit = await site.database.db
