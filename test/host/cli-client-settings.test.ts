@@ -1,36 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSite } from '../../src/main/site/site';
-
-const run = promisify(execFile);
-const cli = ['scripts/run-ts.mjs', 'src/main/host/cli.ts'];
-
-/** The CLI as an admin types it (through the TypeScript entry, so no build is needed). */
-async function patchbay(dataDir: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [...cli, ...args, '--data-dir', dataDir],
-      { env: { ...process.env, PATCHBAY_BUNDLED_CATALOG: '/nonexistent', USER: 'cli-admin' } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { patchbay, temporaryFolders } from '../support/cli';
 
 describe('client settings and collection updates from the shell', () => {
-  const folders: string[] = [];
-  afterAll(() => folders.forEach((path) => rmSync(path, { recursive: true, force: true })));
+  const folders = temporaryFolders();
+  afterAll(() => folders.removeAll());
 
   it('creates, deploys and resolves client settings, and updates and changes collections', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'patchbay-cli-client-settings-'));
-    folders.push(dataDir);
+    const dataDir = folders.folder('patchbay-cli-client-settings-');
     const site = await openSite({
       database: { kind: 'sqlite', file: join(dataDir, 'site.db') },
       dataFolder: dataDir,
