@@ -99,6 +99,18 @@ describe('client settings and collection updates from the shell', () => {
         'Client settings "Fast restarts" deployed to Pilot ring; 1 deployment(s).\n',
       );
 
+      const lowest = await patchbay(
+        dataDir,
+        'client-settings',
+        'set',
+        'Fast restarts',
+        '--priority',
+        'decrease',
+      );
+      expect(lowest.code).not.toBe(0);
+      expect(lowest.stderr).toContain(
+        '"Fast restarts" already has the lowest priority of the custom client settings; the Default Client Settings are always last.',
+      );
       const list = await patchbay(dataDir, 'client-settings', 'list', '--format', 'csv');
       expect(list.stdout.trim().split(/\r?\n/)).toEqual([
         'Name,Priority,Type,Deployments,Date Modified,Description,Settings',

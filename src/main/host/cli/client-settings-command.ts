@@ -158,12 +158,22 @@ export function registerClientSettings(program: Command): void {
           );
         await callSite(site, 'clientSettings.setPriority', { id: target.id, change });
       }
-      const changed = await callSite(site, 'clientSettings.update', {
-        id: target.id,
-        settings: settings as ConfiguredClientSettings,
-        ...(typeof options['newName'] === 'string' && { name: options['newName'] }),
-        ...(typeof options['description'] === 'string' && { description: options['description'] }),
-      });
+      const isChanged =
+        unset.length > 0 ||
+        Object.keys(settingsFrom(options)).length > 0 ||
+        typeof options['newName'] === 'string' ||
+        typeof options['description'] === 'string';
+      // Only a priority change: no Modify row in the audit log for settings that did not move.
+      const changed = isChanged
+        ? await callSite(site, 'clientSettings.update', {
+            id: target.id,
+            settings: settings as ConfiguredClientSettings,
+            ...(typeof options['newName'] === 'string' && { name: options['newName'] }),
+            ...(typeof options['description'] === 'string' && {
+              description: options['description'],
+            }),
+          })
+        : await callSite(site, 'clientSettings.get', { id: target.id });
       console.log(
         `Client settings "${changed.name}" (priority ${changed.priority}): ${configured(changed) || 'nothing configured'}.`,
       );
