@@ -206,7 +206,7 @@ describe('Devices, collections and live compliance in the console', () => {
       .poll(() => properties().getByTestId('calendar-window').count())
       .toBeGreaterThan(10);
     await shot('collections-properties-windows');
-    await properties().getByRole('button', { name: 'Close' }).click();
+    await properties().getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('shows the members of the collection and a member’s effective windows', async () => {
@@ -291,7 +291,7 @@ describe('Devices, collections and live compliance in the console', () => {
     await confirm.getByRole('button', { name: 'Yes' }).click();
     await ui.page.getByText('Deleted maintenance window Temporary.').waitFor();
     await expect.poll(() => windows.innerText()).not.toContain('Temporary');
-    await everything().getByRole('button', { name: 'Close' }).click();
+    await everything().getByRole('button', { name: 'Cancel' }).click();
     await expect
       .poll(() => row('Everything but the pilot').locator('[col-id="memberCount"]').innerText())
       .toBe('1');

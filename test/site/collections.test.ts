@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Site } from '../../src/main/site/site';
-import { SiteError } from '../../src/shared/errors';
-import { call, openComplianceSite } from '../support/compliance-site';
+import { call, openComplianceSite, refusalOf } from '../support/compliance-site';
 import { makeRecord } from '../support/catalog-fixtures';
 import { engines } from '../support/engines';
 
@@ -31,15 +30,6 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     return opened;
   }
 
-  async function failure(promise: Promise<unknown>): Promise<SiteError> {
-    const error = await promise.then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(SiteError);
-    return error as SiteError;
-  }
-
   const named = async (site: Site, name: string) =>
     (await call(site, 'collections.list', {})).find((collection) => collection.name === name)!;
 
@@ -66,12 +56,12 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
       durationMinutes: 120,
     });
     expect(
-      (await failure(call(site, 'collections.delete', { ids: [allSystems.id] }))).message,
+      (await refusalOf(call(site, 'collections.delete', { ids: [allSystems.id] }))).message,
     ).toBe('"All Systems" is a built-in collection and cannot be deleted.');
-    expect((await failure(call(site, 'collections.delete', { ids: [ring.id] }))).message).toBe(
+    expect((await refusalOf(call(site, 'collections.delete', { ids: [ring.id] }))).message).toBe(
       '"Ring 1" is the limiting collection of "Pilot"; change or delete that collection first.',
     );
-    expect((await failure(call(site, 'collections.delete', { ids: [pilot.id] }))).message).toBe(
+    expect((await refusalOf(call(site, 'collections.delete', { ids: [pilot.id] }))).message).toBe(
       '"Pilot" is named by an include rule of "Wave"; remove that rule first.',
     );
     expect(await call(site, 'collections.delete', { ids: [wave.id, pilot.id, ring.id] })).toEqual({
@@ -142,7 +132,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     const members = await call(site, 'devices.list', { filter: { collectionId: ring.id } });
     expect(members.rows.map((device) => device.name)).toEqual(['WS-1']);
 
-    const cycle = await failure(
+    const cycle = await refusalOf(
       call(site, 'collections.addRule', {
         id: pilot.id,
         rule: { kind: 'include', collectionId: ring.id },
@@ -152,7 +142,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
       /^rule\.collectionId: the rule would make Pilot depend on itself/,
     );
     expect(await call(site, 'collections.rules', { id: pilot.id })).toHaveLength(2);
-    const builtIn = await failure(
+    const builtIn = await refusalOf(
       call(site, 'collections.addRule', {
         id: workstations.id,
         rule: { kind: 'direct', clientId: sv1.clientId },
@@ -169,7 +159,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     const allSystems = await named(site, 'All Systems');
     const workstations = await named(site, 'All Workstations');
     const desktops = await named(site, 'All Desktop and Server Clients');
-    const onAllSystems = await failure(
+    const onAllSystems = await refusalOf(
       call(site, 'maintenanceWindows.create', {
         collectionId: allSystems.id,
         name: 'Nightly',
@@ -180,7 +170,7 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     expect(onAllSystems.message).toBe(
       'collectionId: All Systems cannot have maintenance windows; set them on another collection.',
     );
-    const tooLong = await failure(
+    const tooLong = await refusalOf(
       call(site, 'maintenanceWindows.create', {
         collectionId: workstations.id,
         name: 'All day',
@@ -216,5 +206,146 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
       { start: '2026-11-02T02:00:00.000Z', end: '2026-11-02T03:30:00.000Z' },
       { start: '2026-11-03T02:00:00.000Z', end: '2026-11-03T03:30:00.000Z' },
     ]);
+  });
+  it('changes name, comment, limiting collection and schedule in Properties, refusing built-ins, duplicate names and cycles', async () => {
+    const { site, mp } = await setUp();
+    const ws1 = await mp.register({ name: 'ws-1', ...windows11 });
+    await mp.register({ name: 'sv-1', ...server2022 });
+    const ring = await call(site, 'collections.create', { name: 'Ring 1' });
+    expect(ring.refreshEveryDays).toBe(7);
+    const pilot = await call(site, 'collections.create', { name: 'Pilot' });
+    await call(site, 'collections.addRule', {
+      id: pilot.id,
+      rule: {
+        kind: 'query',
+        name: 'Everything',
+        query: { conditions: [{ property: 'name', operator: 'contains', value: '-' }] },
+      },
+    });
+    expect((await named(site, 'Pilot')).memberCount).toBe(2);
+    const workstations = await named(site, 'All Workstations');
+    const changed = await call(site, 'collections.update', {
+      id: pilot.id,
+      name: 'Pilot workstations',
+      comment: 'First ring',
+      limitingCollectionId: workstations.id,
+      refreshEveryDays: 1,
+    });
+    expect(changed).toMatchObject({
+      name: 'Pilot workstations',
+      comment: 'First ring',
+      limitingCollectionId: 'SMS000WS',
+      refreshEveryDays: 1,
+      memberCount: 1,
+    });
+    expect(await call(site, 'collections.memberIds', { id: pilot.id })).toEqual([ws1.clientId]);
+    expect(
+      (await call(site, 'collections.update', { id: pilot.id, refreshEveryDays: null }))
+        .refreshEveryDays,
+    ).toBeNull();
+
+    expect(
+      (await refusalOf(call(site, 'collections.update', { id: workstations.id, comment: 'x' })))
+        .message,
+    ).toBe(
+      'All Workstations is a built-in collection; its name, comment, limiting collection and schedule are set by the site.',
+    );
+    expect(
+      (
+        await refusalOf(
+          call(site, 'collections.update', { id: ring.id, name: 'pilot WORKSTATIONS' }),
+        )
+      ).message,
+    ).toBe(
+      'name: a device collection named "pilot WORKSTATIONS" already exists; choose another name.',
+    );
+    await call(site, 'collections.update', { id: ring.id, limitingCollectionId: pilot.id });
+    const cycle = await refusalOf(
+      call(site, 'collections.update', { id: pilot.id, limitingCollectionId: ring.id }),
+    );
+    expect(cycle.message).toMatch(
+      /^limitingCollectionId: limiting Pilot workstations to Ring 1 would make it depend on itself/,
+    );
+    expect((await named(site, 'Pilot workstations')).limitingCollectionId).toBe('SMS000WS');
+    expect(
+      (
+        await refusalOf(
+          call(site, 'collections.update', { id: ring.id, limitingCollectionId: ring.id }),
+        )
+      ).message,
+    ).toBe('limitingCollectionId: Ring 1 cannot be its own limiting collection.');
+    expect(
+      (await refusalOf(call(site, 'collections.update', { id: ring.id, refreshEveryDays: 0 })))
+        .message,
+    ).toMatch(/^refreshEveryDays: /);
+    const audit = await site.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_type', '=', 'Collection')
+      .execute();
+    expect(audit).toHaveLength(3);
+  });
+
+  it('updates membership on demand and on its schedule, counting members added and removed', async () => {
+    const { site, mp } = await setUp();
+    const ws1 = await mp.register({ name: 'ws-1', ...windows11 });
+    const ws2 = await mp.register({ name: 'ws-2', ...windows11 });
+    const elevens = await call(site, 'collections.create', { name: 'Windows 11' });
+    await call(site, 'collections.addRule', {
+      id: elevens.id,
+      rule: {
+        kind: 'query',
+        name: 'Windows 11',
+        query: { conditions: [{ property: 'osName', operator: 'equals', value: 'Windows 11' }] },
+      },
+    });
+    const nothingNew = await call(site, 'collections.updateMembership', { id: elevens.id });
+    expect([nothingNew.added, nothingNew.removed, nothingNew.collection.memberCount]).toEqual([
+      0, 0, 2,
+    ]);
+    expect(nothingNew.collection.lastRefreshedAt).not.toBeNull();
+
+    // Inventory moved on (hardware inventory rewrote the OS) without a registration.
+    await site.database.db
+      .updateTable('client')
+      .set({ os_name: 'Windows 10' })
+      .where('id', '=', ws1.clientId)
+      .execute();
+    const moved = await call(site, 'collections.updateMembership', { id: elevens.id });
+    expect([moved.added, moved.removed, moved.collection.memberCount]).toEqual([0, 1, 1]);
+    expect(await call(site, 'collections.memberIds', { id: elevens.id })).toEqual([ws2.clientId]);
+    const messages = await call(site, 'statusMessages.list', {
+      filter: { component: 'SMS_COLLECTION_EVALUATOR' },
+    });
+    expect(messages.rows[0]!.message).toBe(
+      `Update Membership of collection "Windows 11" (${elevens.collectionId}) added 0 and removed 1 member(s); it has 1.`,
+    );
+
+    // The schedule: not due within its 7 days, due after them.
+    expect(await site.collectionRefreshScheduler.check()).toEqual([]);
+    await site.database.db
+      .updateTable('client')
+      .set({ os_name: 'Windows 11' })
+      .where('id', '=', ws1.clientId)
+      .execute();
+    await site.database.db
+      .updateTable('collection')
+      .set({ last_refreshed_at: new Date(Date.now() - 8 * 86_400_000).toISOString() })
+      .where('id', '=', elevens.id)
+      .execute();
+    const due = await site.collectionRefreshScheduler.check();
+    expect(due).toContain(elevens.id);
+    expect(await call(site, 'collections.memberIds', { id: elevens.id })).toEqual([
+      ws1.clientId,
+      ws2.clientId,
+    ]);
+    const scheduled = await call(site, 'statusMessages.list', {
+      filter: { component: 'SMS_COLLECTION_EVALUATOR' },
+    });
+    expect(scheduled.rows[0]!.message).toMatch(
+      /^The scheduled full update of collection "Windows 11" .* added 1 and removed 0 member\(s\); it has 2\.$/,
+    );
+    // Every collection created at the site's start is due too (8 days had not passed): none.
+    expect(due).toEqual([elevens.id]);
   });
 });

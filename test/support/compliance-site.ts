@@ -69,3 +69,14 @@ export async function summarizeAndWait(site: Site) {
     correctedGroups: number;
   };
 }
+
+/** The SiteError a refused call ends with; fails the test when the call succeeds. */
+export async function refusalOf(promise: Promise<unknown>): Promise<SiteError> {
+  const error = await promise.then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof SiteError))
+    throw new Error(`Expected a SiteError, got ${error === null ? 'success' : String(error)}.`);
+  return error;
+}

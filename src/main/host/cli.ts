@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { SiteError } from '../../shared/errors';
 import { productVersion } from '../site/version';
 import { registerCatalog } from './cli/catalog-command';
+import { registerClientSettings } from './cli/client-settings-command';
 import { registerCollection } from './cli/collection-command';
 import { registerCompliance } from './cli/compliance-command';
 import { registerFleet } from './cli/fleet-command';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerDistributionPoint(program);
   registerCollection(program);
   registerMaintenanceWindow(program);
+  registerClientSettings(program);
   registerCompliance(program);
   registerFleet(program);
   return program;

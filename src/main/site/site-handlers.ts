@@ -14,6 +14,7 @@ import type { DemoFleetPort } from './fleet/demo-fleet-port';
 import { createGroupHandlers } from './groups/group-handlers';
 import type { ClientSettingsStore } from './collections/client-settings-store';
 import { createComplianceHandlers } from './compliance/compliance-handlers';
+import { createClientSettingsHandlers } from './collections/client-settings-handlers';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createDeploymentHandlers } from './deployments/deployment-handlers';
 import { createDeploymentStatusHandlers } from './deployments/deployment-status-handlers';
@@ -69,6 +70,12 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createComplianceHandlers(deps),
     ...createDeploymentHandlers(),
     ...createDeploymentStatusHandlers(),
+    ...createClientSettingsHandlers({
+      site: deps.database,
+      clock: deps.clock,
+      events: deps.events,
+      clientSettings: deps.clientSettings,
+    }),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

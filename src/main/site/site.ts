@@ -26,6 +26,7 @@ import { readSetting } from './sync/site-settings-store';
 import { upstreamVersionKey } from './sync/upstream-site-source';
 import { openContentServices, type ContentOptions } from './content/content-services';
 import { ClientSettingsStore } from './collections/client-settings-store';
+import { CollectionRefreshScheduler } from './collections/collection-refresh-schedule';
 import { ComplianceNotifier } from './compliance/compliance-notifier';
 import { summarizationJob } from './compliance/summarization';
 import { SummarizationScheduler } from './compliance/summarization-schedule';
@@ -69,6 +70,8 @@ export interface Site {
   readonly demoFleet: DemoFleetPort;
   readonly clientSettings: ClientSettingsStore;
   readonly summarizationScheduler: SummarizationScheduler;
+  /** The full membership update schedule of each collection. */
+  readonly collectionRefreshScheduler: CollectionRefreshScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   info(): Promise<SiteInfo>;
@@ -150,6 +153,13 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     const summarizationScheduler = new SummarizationScheduler(database, jobs, clock, () =>
       runner.poke(),
     );
+    const collectionRefreshScheduler = new CollectionRefreshScheduler({
+      site: database,
+      clock,
+      events,
+      siteCode: local.code,
+      statusMessages,
+    });
     const managementPoint = new ManagementPoint({
       site: database,
       siteCode: local.code,
@@ -174,6 +184,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       clientSettings,
       managementPoint,
       summarizationScheduler,
+      collectionRefreshScheduler,
       demoFleet: new DemoFleetPort(),
     };
     const info = async (): Promise<SiteInfo> => ({
@@ -204,6 +215,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       if (options.scheduleCheckMs !== 0) {
         syncScheduler.start();
         summarizationScheduler.start();
+        collectionRefreshScheduler.start();
       }
     }
     return {
@@ -213,6 +225,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       close: async () => {
         syncScheduler.stop();
         summarizationScheduler.stop();
+        collectionRefreshScheduler.stop();
         notifier.stop();
         await runner.stop();
         await content.close();

@@ -62,6 +62,13 @@ const CollectionSummary = observer(function CollectionSummary({
           { label: 'Maintenance Windows', value: row.maintenanceWindowCount },
           { label: 'Last Member Change', value: formatDateTime(row.membersChangedAt) },
           {
+            label: 'Full Update',
+            value:
+              row.refreshEveryDays === null
+                ? 'On demand only'
+                : `Every ${row.refreshEveryDays} days (last: ${row.lastRefreshedAt ? formatDateTime(row.lastRefreshedAt) : 'never'})`,
+          },
+          {
             label: 'Membership Rules',
             value: !rules.value ? (
               '…'

@@ -3,13 +3,22 @@ import {
   DialogActions,
   DialogContent,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Tab,
   TabList,
 } from '@fluentui/react-components';
+import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import { formatDateTime } from '../format';
-import { PropertyList } from '../details/property-list';
 import type { PropertiesProps } from '../nodes/types';
+import { errorSentence } from '../properties/error-sentence';
+import { siteReads } from '../stores/site-reads';
+import { useSiteRead } from '../stores/use-live-value';
+import {
+  CollectionGeneralTab,
+  generalDraftOf,
+  type CollectionGeneralDraft,
+} from './collection-general-tab';
 import type { CollectionRow } from './collection-row';
 import { MaintenanceWindowsTab } from './maintenance-windows-tab';
 import { MembershipRulesTab } from './membership-rules-tab';
@@ -25,16 +34,69 @@ const useStyles = makeStyles({
 });
 
 type PropertiesTab = 'general' | 'rules' | 'windows';
+type Problems = Partial<Record<'name' | 'limitingCollectionId' | 'refreshEveryDays', string>>;
 
 /**
- * A device collection's Properties: General, Membership Rules and Maintenance Windows. Rules and
- * windows are applied as they are added or deleted (the console's own tabs do the same for
- * windows), so Close is the only button.
+ * A device collection's Properties: General (applied with OK or Apply), Membership Rules and
+ * Maintenance Windows (applied as they are added or deleted, as the console's own tabs do).
  */
-export function CollectionProperties({ rows, services, close }: PropertiesProps<CollectionRow>) {
+export const CollectionProperties = observer(function CollectionProperties({
+  rows,
+  services,
+  close,
+}: PropertiesProps<CollectionRow>) {
   const styles = useStyles();
   const collection = rows[0]!;
+  const collections = useSiteRead(services, siteReads.collections(services));
+  const limitingId =
+    collections.value?.find((c) => c.collectionId === collection.limitingCollectionId)?.id ?? null;
   const [tab, setTab] = useState<PropertiesTab>('general');
+  const [saved, setSaved] = useState<CollectionGeneralDraft | null>(null);
+  const [edited, setEdited] = useState<CollectionGeneralDraft | null>(null);
+  const [problems, setProblems] = useState<Problems>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const base = saved ?? generalDraftOf(collection, limitingId);
+  const draft = edited ?? base;
+  const isDirty = JSON.stringify(draft) !== JSON.stringify(base);
+
+  const apply = async (): Promise<boolean> => {
+    if (!isDirty) return true;
+    if (!draft.name.trim()) {
+      setProblems({ name: 'A device collection needs a name.' });
+      return false;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await services.api.call('collections.update', {
+        id: collection.id,
+        ...(draft.name !== base.name && { name: draft.name }),
+        ...(draft.comment !== base.comment && { comment: draft.comment }),
+        ...(draft.limitingId !== base.limitingId &&
+          draft.limitingId !== null && { limitingCollectionId: draft.limitingId }),
+        ...(draft.refreshEveryDays !== base.refreshEveryDays && {
+          refreshEveryDays: draft.refreshEveryDays,
+        }),
+      });
+      setSaved(draft);
+      setEdited(null);
+      services.notices.show(
+        'success',
+        `Saved ${result.name}: it has ${result.memberCount.toLocaleString()} ${result.memberCount === 1 ? 'member' : 'members'}.`,
+      );
+      return true;
+    } catch (error) {
+      const sentence = errorSentence(error);
+      const field = /^(name|limitingCollectionId|refreshEveryDays): /.exec(sentence)?.[1];
+      if (field) setProblems({ [field]: sentence.slice(field.length + 2) });
+      else setProblem(sentence);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <>
       <DialogContent className={styles.content}>
@@ -47,30 +109,39 @@ export function CollectionProperties({ rows, services, close }: PropertiesProps<
           <Tab value="rules">Membership Rules</Tab>
           <Tab value="windows">Maintenance Windows</Tab>
         </TabList>
+        {problem && (
+          <MessageBar intent="error">
+            <MessageBarBody>{problem}</MessageBarBody>
+          </MessageBar>
+        )}
         {tab === 'general' && (
-          <PropertyList
-            rows={[
-              { label: 'Name', value: collection.name },
-              { label: 'Comment', value: collection.comment },
-              { label: 'Collection ID', value: collection.collectionId },
-              {
-                label: 'Limiting collection',
-                value: collection.limitingCollectionName || '(none)',
-              },
-              { label: 'Member Count', value: collection.memberCount.toLocaleString() },
-              { label: 'Date Created', value: formatDateTime(collection.createdAt) },
-              { label: 'Last Member Change', value: formatDateTime(collection.membersChangedAt) },
-            ]}
+          <CollectionGeneralTab
+            collection={collection}
+            services={services}
+            draft={draft}
+            problems={problems}
+            onChange={(next) => {
+              setEdited(next);
+              setProblems({});
+            }}
           />
         )}
         {tab === 'rules' && <MembershipRulesTab collection={collection} services={services} />}
         {tab === 'windows' && <MaintenanceWindowsTab collection={collection} services={services} />}
       </DialogContent>
       <DialogActions>
-        <Button appearance="primary" onClick={close}>
-          Close
+        <Button
+          appearance="primary"
+          disabled={isBusy}
+          onClick={() => void apply().then((isDone) => isDone && close())}
+        >
+          OK
+        </Button>
+        <Button onClick={close}>Cancel</Button>
+        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
+          Apply
         </Button>
       </DialogActions>
     </>
   );
-}
+});

@@ -1,4 +1,8 @@
-import { AddSquareMultipleRegular, AppsListDetailRegular } from '@fluentui/react-icons';
+import {
+  AddSquareMultipleRegular,
+  AppsListDetailRegular,
+  ArrowSyncRegular,
+} from '@fluentui/react-icons';
 import { deleteAction } from '../nodes/delete-action';
 import type { RibbonAction, RibbonGroup } from '../nodes/types';
 import type { CollectionRow } from './collection-row';
@@ -31,6 +35,31 @@ const showMembers: CollectionAction = {
   },
 };
 
+const updateMembership: CollectionAction = {
+  id: 'updateMembership',
+  label: 'Update Membership',
+  icon: ArrowSyncRegular,
+  description:
+    'Evaluates the membership rules of the selected collections for every device now (Invoke-CMCollectionUpdate).',
+  isEnabled: ({ selection }) => selection.length > 0,
+  run: async ({ selection, services, list }) => {
+    try {
+      for (const collection of selection) {
+        const result = await services.api.call('collections.updateMembership', {
+          id: collection.id,
+        });
+        services.notices.show(
+          'success',
+          `Updated the membership of ${result.collection.name}: ${result.added} added, ${result.removed} removed; it has ${result.collection.memberCount.toLocaleString()} ${result.collection.memberCount === 1 ? 'member' : 'members'}.`,
+        );
+      }
+      list.refresh();
+    } catch (error) {
+      services.notices.showError('The membership was not updated', error);
+    }
+  },
+};
+
 const deleteCollections: CollectionAction = deleteAction({
   id: 'deleteCollections',
   description:
@@ -43,5 +72,5 @@ const deleteCollections: CollectionAction = deleteAction({
 /** Device Collections > Home: Create and Collection, as the console groups them. */
 export const collectionRibbon: RibbonGroup<CollectionRow> = {
   label: 'Collection',
-  actions: [createCollection, showMembers, deleteCollections],
+  actions: [createCollection, showMembers, updateMembership, deleteCollections],
 };

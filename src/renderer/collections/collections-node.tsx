@@ -46,6 +46,12 @@ const columns: Column[] = [
     (r) => r.maintenanceWindowCount,
     { width: 140 },
   ),
+  {
+    id: 'membershipSchedule',
+    header: 'Full Update Schedule',
+    width: 140,
+    text: (r) => (r.refreshEveryDays === null ? 'Manual' : `Every ${r.refreshEveryDays} days`),
+  },
   dateColumn<CollectionRow>('lastMemberChange', 'Last Member Change', (r) => r.membersChangedAt),
   dateColumn<CollectionRow>('dateCreated', 'Date Created', (r) => r.createdAt),
 ];

@@ -4,6 +4,7 @@ import { formatErrorCode } from '../format';
 import { dateColumn } from '../nodes/column-kinds';
 import { defineListNode, type ColumnSpec } from '../nodes/types';
 import { DeviceDetailsPane } from './device-details';
+import { deviceRibbon } from './device-ribbon';
 import { DeviceScopeBar } from './device-scope-bar';
 import { DeviceIcon, deviceIconText } from './device-icon';
 import { clientActivity, scanStateText } from './device-text';
@@ -109,6 +110,7 @@ export function devicesNode(parentId: string) {
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
       'No devices have registered with this site yet. A client appears here when it registers with the management point.',
+    ribbon: [deviceRibbon],
     details: DeviceDetailsPane,
     describe: (row) => row.name,
     topics: ['devices'],

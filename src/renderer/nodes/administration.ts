@@ -1,7 +1,7 @@
-import { FolderRegular, OptionsRegular, SettingsRegular } from '@fluentui/react-icons';
+import { FolderRegular, SettingsRegular } from '@fluentui/react-icons';
+import { clientSettingsNode } from '../client-settings/client-settings-node';
 import { distributionPointsNode } from '../content/distribution-points-node';
 import { distributionPointGroupsNode } from '../content/dp-groups-node';
-import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { sitesNode } from './sites-node';
 import { defineFolder, type ConsoleNode } from './types';
 
@@ -30,25 +30,6 @@ export function administrationNodes(): ConsoleNode[] {
     sitesNode('administration.siteConfiguration'),
     distributionPointsNode('administration.overview'),
     distributionPointGroupsNode('administration.overview'),
-    plannedListNode({
-      id: 'administration.clientSettings',
-      title: 'Client Settings',
-      icon: OptionsRegular,
-      workspace,
-      parentId: 'administration.overview',
-      // The console's client settings columns [INF].
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Name', isDefault: true, width: 240 },
-        'Priority*',
-        'Type*',
-        'Deployments*',
-        { header: 'Description', isDefault: true, width: 240 },
-        'Date Modified*',
-        'Modified By',
-      ),
-      emptyText:
-        'No client settings are in the site database yet. Default Client Settings appear here once the site provides them.',
-    }),
+    clientSettingsNode('administration.overview'),
   ];
 }

@@ -74,6 +74,13 @@ export const DeviceCollection = z.object({
   memberCount: z.number().int(),
   createdAt: IsoTime,
   membersChangedAt: IsoTime,
+  /**
+   * The full membership update schedule (ConfigMgr's "Schedule a full update on this
+   * collection", every 7 days by default); null updates only on demand. New clients are
+   * always evaluated incrementally when they register.
+   */
+  refreshEveryDays: z.number().int().nullable(),
+  lastRefreshedAt: IsoTime.nullable(),
 });
 export type DeviceCollection = z.infer<typeof DeviceCollection>;
 
@@ -133,6 +140,34 @@ export const collectionsMethods = {
       .strict(),
     DeviceCollection,
     'Create Device Collection (New-CMDeviceCollection); members follow its rules.',
+  ),
+  'collections.update': method(
+    z
+      .object({
+        id: z.number().int().positive(),
+        name: z.string().trim().min(1, 'a collection needs a name').max(256).optional(),
+        comment: z.string().trim().max(512).optional(),
+        limitingCollectionId: z.number().int().positive().optional(),
+        refreshEveryDays: z
+          .number()
+          .int()
+          .min(1, 'refreshEveryDays: a full update runs every 1 to 31 days')
+          .max(31, 'refreshEveryDays: a full update runs every 1 to 31 days')
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+    DeviceCollection,
+    'Collection Properties > General (Set-CMCollection): name, comment, limiting collection, schedule.',
+  ),
+  'collections.updateMembership': method(
+    CollectionRef,
+    z.object({
+      collection: DeviceCollection,
+      added: z.number().int(),
+      removed: z.number().int(),
+    }),
+    'Update Membership (Invoke-CMCollectionUpdate): a full evaluation of one collection now.',
   ),
   'collections.delete': method(
     z

@@ -6,6 +6,7 @@ import { demoFleetMethods } from './demo-fleet';
 import { deploymentMethods } from './deployments';
 import { distributionPointMethods } from './distribution-points';
 import { clientsMethods } from './clients';
+import { clientSettingsMethods } from './client-settings';
 import { collectionsMethods } from './collections';
 import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
@@ -33,6 +34,7 @@ export const siteContract = {
   ...demoFleetMethods,
   ...clientsMethods,
   ...collectionsMethods,
+  ...clientSettingsMethods,
   ...complianceMethods,
   ...deploymentMethods,
 } as const satisfies Record<string, MethodSpec>;
@@ -53,6 +55,7 @@ export * from './demo-fleet';
 export * from './deployments';
 export * from './distribution-points';
 export * from './clients';
+export * from './client-settings';
 export * from './collections';
 export * from './compliance';
 export * from './events';

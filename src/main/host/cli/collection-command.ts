@@ -18,6 +18,8 @@ const collectionColumns: Column<DeviceCollection>[] = [
   { header: 'Limiting Collection', value: (c) => c.limitingCollectionId },
   { header: 'Member Count', value: (c) => c.memberCount },
   { header: 'Built-in', value: (c) => c.isBuiltIn },
+  { header: 'Full Update (days)', value: (c) => c.refreshEveryDays ?? 'Manual' },
+  { header: 'Last Update', value: (c) => c.lastRefreshedAt },
   { header: 'Comment', value: (c) => c.comment },
 ];
 
@@ -45,6 +47,13 @@ function parseCondition(text: string) {
   return { property, operator, value: match[3]! };
 }
 
+interface SetOptions extends SiteCommandOptions {
+  newName?: string;
+  comment?: string;
+  limitingCollection?: string;
+  refreshDays?: string;
+}
+
 interface RuleOptions extends SiteCommandOptions {
   direct?: string[];
   include?: string;
@@ -55,7 +64,8 @@ interface RuleOptions extends SiteCommandOptions {
 
 /**
  * `patchbay collection`: Device Collections from the shell (New-/Get-CMDeviceCollection,
- * Add-CMDeviceCollection*MembershipRule, Get-CMCollectionMember).
+ * Add-CMDeviceCollection*MembershipRule, Get-CMCollectionMember, Invoke-CMCollectionUpdate,
+ * Set-CMCollection).
  */
 export function registerCollection(program: Command): void {
   const collection = program
@@ -170,4 +180,55 @@ export function registerCollection(program: Command): void {
       process.stdout.write(printRows(rows, deviceColumns, format));
     });
   });
+
+  withSiteOptions(
+    collection
+      .command('update')
+      .description('Update Membership now: a full evaluation (Invoke-CMCollectionUpdate)')
+      .argument('<collection>', 'the collection (name, CollectionID or ID)'),
+  ).action(async (reference: string, options: SiteCommandOptions) =>
+    withSite(options, async (site) => {
+      const target = await findCollection(site, reference);
+      const result = await callSite(site, 'collections.updateMembership', { id: target.id });
+      console.log(
+        `Updated the membership of "${result.collection.name}": ${result.added} added, ${result.removed} removed; it has ${result.collection.memberCount} member(s).`,
+      );
+    }),
+  );
+
+  withSiteOptions(
+    collection
+      .command('set')
+      .description('Change name, comment, limiting collection or schedule (Set-CMCollection)')
+      .argument('<collection>', 'the collection (name, CollectionID or ID)')
+      .option('--new-name <name>', 'a new name, unique on the site')
+      .option('--comment <text>', 'the comment')
+      .option('--limiting-collection <collection>', 'the limiting collection (name or ID)')
+      .option('--refresh-days <days>', 'full update every N days (1-31), or "manual"'),
+  ).action(async (reference: string, options: SetOptions) =>
+    withSite(options, async (site) => {
+      const target = await findCollection(site, reference);
+      const refresh = options.refreshDays;
+      if (refresh !== undefined && refresh !== 'manual' && !/^\d+$/.test(refresh))
+        throw new SiteError(
+          'invalid-input',
+          `--refresh-days: "${refresh}" is not a number of days or "manual".`,
+        );
+      const limiting = options.limitingCollection
+        ? await findCollection(site, options.limitingCollection)
+        : undefined;
+      const changed = await callSite(site, 'collections.update', {
+        id: target.id,
+        ...(options.newName !== undefined && { name: options.newName }),
+        ...(options.comment !== undefined && { comment: options.comment }),
+        ...(limiting && { limitingCollectionId: limiting.id }),
+        ...(refresh !== undefined && {
+          refreshEveryDays: refresh === 'manual' ? null : Number(refresh),
+        }),
+      });
+      console.log(
+        `Device collection "${changed.name}" (${changed.collectionId}): limited to ${changed.limitingCollectionId}, full update ${changed.refreshEveryDays === null ? 'on demand only' : `every ${changed.refreshEveryDays} day(s)`}; it has ${changed.memberCount} member(s).`,
+      );
+    }),
+  );
 }

@@ -138,3 +138,55 @@ export async function evaluateAllClients(db: Db, now: string): Promise<void> {
   const wanted = new Map(clients.map((row) => [row.id, collectionsOf(ordered, factsOf(row))]));
   await applyMembership(db, wanted, 'all', now, true);
 }
+
+/**
+ * A full update of one collection (Update Membership, or its schedule): every client evaluated
+ * afresh, and only this collection's rows written. Collections it reads (its limiting,
+ * included and excluded ones) are evaluated too but keep their stored members until their own
+ * update, as in ConfigMgr.
+ */
+export async function refreshCollection(
+  db: Db,
+  collectionId: number,
+  now: string,
+): Promise<{ added: number; removed: number }> {
+  const ordered = await loadDefinitions(db);
+  const clients = await db.selectFrom('client').select(clientColumns).execute();
+  const wanted = new Set(
+    clients
+      .filter((row) => collectionsOf(ordered, factsOf(row)).has(collectionId))
+      .map((row) => row.id),
+  );
+  const held = await db
+    .selectFrom('collection_member')
+    .select('client_id')
+    .where('collection_id', '=', collectionId)
+    .execute();
+  const heldIds = new Set(held.map((row) => row.client_id));
+  const removed = [...heldIds].filter((id) => !wanted.has(id));
+  const added = [...wanted].filter((id) => !heldIds.has(id));
+  for (let start = 0; start < removed.length; start += 1000)
+    await db
+      .deleteFrom('collection_member')
+      .where('collection_id', '=', collectionId)
+      .where('client_id', 'in', removed.slice(start, start + 1000))
+      .execute();
+  for (let start = 0; start < added.length; start += 1000)
+    await db
+      .insertInto('collection_member')
+      .values(
+        added
+          .slice(start, start + 1000)
+          .map((id) => ({ collection_id: collectionId, client_id: id })),
+      )
+      .execute();
+  await db
+    .updateTable('collection')
+    .set({
+      last_refreshed_at: now,
+      ...(added.length + removed.length > 0 && { members_changed_at: now }),
+    })
+    .where('id', '=', collectionId)
+    .execute();
+  return { added: added.length, removed: removed.length };
+}

@@ -26,7 +26,7 @@ export interface CollectionServices {
 
 const allSystems = 'SMS00001';
 
-async function readCollection(db: Db, id: number): Promise<DeviceCollection> {
+export async function readCollection(db: Db, id: number): Promise<DeviceCollection> {
   const row = await db
     .selectFrom('collection as c')
     .leftJoin('collection as l', 'l.id', 'c.limiting_collection_id')
@@ -42,6 +42,8 @@ async function readCollection(db: Db, id: number): Promise<DeviceCollection> {
       ),
       'c.created_at',
       'c.members_changed_at',
+      'c.refresh_every_days',
+      'c.last_refreshed_at',
     ])
     .where('c.id', '=', id)
     .executeTakeFirst();
@@ -56,6 +58,8 @@ async function readCollection(db: Db, id: number): Promise<DeviceCollection> {
     memberCount: Number(row.member_count),
     createdAt: row.created_at,
     membersChangedAt: row.members_changed_at,
+    refreshEveryDays: row.refresh_every_days,
+    lastRefreshedAt: row.last_refreshed_at,
   };
 }
 

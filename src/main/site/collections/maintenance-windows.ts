@@ -134,7 +134,7 @@ export async function effectiveWindowsOf(
     .innerJoin('collection_member as m', 'm.collection_id', 'w.collection_id')
     .where('m.client_id', '=', clientId)
     .execute();
-  const { isAllDeploymentsWindowAllowedForUpdates } = await settings.get();
+  const { isAllDeploymentsWindowAllowedForUpdates } = await settings.effectiveFor(clientId);
   return effectiveUpdateWindows(rows.map(toWindow), from, to, {
     isAllDeploymentsWindowAllowed: isAllDeploymentsWindowAllowedForUpdates,
   }).map((span) => ({ start: span.start.toISOString(), end: span.end.toISOString() }));

@@ -11,6 +11,8 @@ import {
   removeRule,
 } from '../collections/device-collections';
 import { deleteCollections } from '../collections/collection-removal';
+import { updateCollection, updateMembership } from '../collections/collection-update';
+import type { StatusMessages } from '../status/status-messages';
 import {
   createMaintenanceWindow,
   deleteMaintenanceWindow,
@@ -49,6 +51,7 @@ export function createComplianceHandlers(deps: {
   jobs: JobQueue;
   runner: JobRunner;
   clientSettings: ClientSettingsStore;
+  statusMessages: StatusMessages;
 }): Pick<SiteHandlers, Extract<keyof SiteHandlers, Methods>> {
   const site = deps.database;
   const services = { site, clock: deps.clock, events: deps.events, siteCode: deps.siteCode };
@@ -57,6 +60,9 @@ export function createComplianceHandlers(deps: {
     'devices.get': ({ id }) => readDevice(site, id),
     'collections.list': () => listCollections(site),
     'collections.create': (input) => createCollection(services, input),
+    'collections.update': (input, { user }) => updateCollection(services, input, user),
+    'collections.updateMembership': ({ id }) =>
+      updateMembership({ ...services, statusMessages: deps.statusMessages }, id, 'manual'),
     'collections.delete': async ({ ids }) => ({ deleted: await deleteCollections(services, ids) }),
     'collections.rules': ({ id }) => listRules(site, id),
     'collections.addRule': ({ id, rule }) => addRule(services, id, rule),

@@ -356,6 +356,8 @@ export interface CollectionTable {
   member_count: Generated<number>;
   created_at: string;
   members_changed_at: string;
+  refresh_every_days: Generated<number | null>;
+  last_refreshed_at: Generated<string | null>;
 }
 
 export interface CollectionRuleTable {
@@ -391,6 +393,8 @@ export interface ClientSettingsTable {
   is_default: Generated<number>;
   settings: string;
   modified_at: string;
+  description: Generated<string>;
+  modified_by: Generated<string>;
 }
 
 export interface ClientSettingsAssignmentTable {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { writeAudit } from '../audit/audit-entry';
 import type { SiteSchema } from '../db/schema-types';
 
 export interface GroupAuditEntry {
@@ -12,16 +13,6 @@ export interface GroupAuditEntry {
 
 /** One audit row per changed group, written by the caller's transaction so both or neither land. */
 export async function writeGroupAudit(trx: Kysely<SiteSchema>, entry: GroupAuditEntry) {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      time: entry.time,
-      user_name: entry.user,
-      action: entry.action,
-      object_type: 'SoftwareUpdateGroup',
-      object_id: String(entry.group.id),
-      object_name: entry.group.name,
-      details: JSON.stringify(entry.details),
-    })
-    .execute();
+  const { group, ...rest } = entry;
+  await writeAudit(trx, { ...rest, objectType: 'SoftwareUpdateGroup', object: group });
 }

@@ -18,6 +18,7 @@ export const componentLogFiles = {
   SMS_SITE_BACKUP: 'smsbkup.log',
   SMS_MP_CONTROL_MANAGER: 'MP_Relay.log',
   SMS_JOB_RUNNER: 'jobrunner.log',
+  SMS_COLLECTION_EVALUATOR: 'colleval.log',
 } as const;
 
 export type ComponentName = keyof typeof componentLogFiles;
