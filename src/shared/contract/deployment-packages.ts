@@ -188,6 +188,8 @@ export const DownloadJobResult = z.object({
   bytesFetched: z.number(),
   filesFetched: z.number().int(),
   filesReused: z.number().int(),
+  /** What became of the package and its distribution, in one sentence (the job's last). */
+  summary: z.string().default(''),
 });
 export type DownloadJobResult = z.infer<typeof DownloadJobResult>;
 
