@@ -66,7 +66,9 @@ const CollectionSummary = observer(function CollectionSummary({
             value: !rules.value ? (
               '…'
             ) : rules.value.length === 0 ? (
-              <span className={styles.muted}>None: the collection has no members yet.</span>
+              <span className={styles.muted}>
+                {row.memberCount === 0 ? 'None: the collection has no members yet.' : 'None.'}
+              </span>
             ) : (
               <ul className={styles.rules}>
                 {rules.value.map((rule) => (

@@ -38,6 +38,8 @@ export interface WizardModel<PageId extends string> {
 
 export interface WizardServices {
   readonly jobs: JobsStore;
+  /** Opens the Jobs panel, so the job stays in sight once the wizard is closed. */
+  revealJobs?(): void;
 }
 
 const closingTitles: Record<ClosingStep, string> = {
@@ -283,6 +285,7 @@ export class WizardFlow<PageId extends string> {
       });
       // The job's events keep the page live; this read only fills it before the first event.
       void this.services.jobs.track(jobId);
+      this.services.revealJobs?.();
     } catch (error) {
       // The draft stays as typed on Summary; the admin can go back and change what was refused.
       runInAction(() => (this.startError = errorSentence(error)));
