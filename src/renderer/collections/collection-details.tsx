@@ -57,7 +57,7 @@ const CollectionSummary = observer(function CollectionSummary({
           { label: 'Collection Name', value: row.name },
           { label: 'Collection ID', value: row.collectionId },
           { label: 'Comment', value: row.comment },
-          { label: 'Limiting Collection', value: row.limitingCollectionName || '(none)' },
+          { label: 'Limiting Collection', value: row.limitingCollectionName },
           { label: 'Member Count', value: row.memberCount.toLocaleString() },
           { label: 'Maintenance Windows', value: row.maintenanceWindowCount },
           { label: 'Last Member Change', value: formatDateTime(row.membersChangedAt) },

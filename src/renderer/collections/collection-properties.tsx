@@ -55,7 +55,7 @@ export function CollectionProperties({ rows, services, close }: PropertiesProps<
               { label: 'Collection ID', value: collection.collectionId },
               {
                 label: 'Limiting collection',
-                value: collection.limitingCollectionName || '(none)',
+                value: collection.limitingCollectionName,
               },
               { label: 'Member Count', value: collection.memberCount.toLocaleString() },
               { label: 'Date Created', value: formatDateTime(collection.createdAt) },

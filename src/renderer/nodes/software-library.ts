@@ -69,8 +69,9 @@ export function softwareLibraryNodes(): ConsoleNode[] {
         'Date Created',
         'Created By',
       ),
-      emptyText:
-        'There are no automatic deployment rules. Create Automatic Deployment Rule to approve and deploy updates on a schedule.',
+      emptyText: 'There are no automatic deployment rules yet.',
+      willHold:
+        'Automatic deployment rules arrive in a later version of Patchbay. This list will hold each rule: whether it is enabled, when it last ran and its last error code, with its target collection. A rule runs on a schedule or after each synchronization, picks the updates that match its criteria (for example, released in the last month, not superseded), adds them to a software update group, downloads them and deploys them.',
     }),
   ];
 }

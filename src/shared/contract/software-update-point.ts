@@ -98,7 +98,15 @@ export const SyncHistoryRow = z.object({
 });
 export type SyncHistoryRow = z.infer<typeof SyncHistoryRow>;
 
-export const SyncHistoryQuery = listQuery(z.object({}).strict(), ['startedAt'] as const);
+export const SyncHistoryQuery = listQuery(
+  z
+    .object({
+      /** The search bar: the source, type, software update point or error contains the text. */
+      text: z.string().trim().max(200).optional(),
+    })
+    .strict(),
+  ['startedAt'] as const,
+);
 
 export const softwareUpdatePointMethods = {
   'sup.settings.get': method(
