@@ -6,6 +6,7 @@ import { downloadGroupRibbon, downloadUpdatesRibbon } from '../wizards/download/
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { softwareUpdateGroupsNode } from './software-update-groups-node';
+import { SoftwareUpdatesOverview } from './software-updates-overview';
 import { synchronizeSoftwareUpdatesAction } from './synchronize-action';
 import { defineFolder, type ConsoleNode, type RibbonGroup } from './types';
 
@@ -31,6 +32,7 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       icon: LibraryRegular,
       workspace,
       parentId: null,
+      overview: SoftwareUpdatesOverview,
     }),
     defineFolder({
       id: 'library.softwareUpdates',
@@ -38,6 +40,7 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       icon: FolderRegular,
       workspace,
       parentId: 'library.overview',
+      overview: SoftwareUpdatesOverview,
     }),
     allSoftwareUpdatesNode('library.softwareUpdates', [
       updateGroupRibbon,

@@ -116,6 +116,8 @@ interface NodeBase {
 /** A node that only holds other nodes; opening it lists its children. */
 export interface FolderNode extends NodeBase {
   readonly kind: 'folder';
+  /** What the folder shows above its child links, e.g. the Software Updates dashboard. */
+  readonly overview?: ComponentType<{ services: ConsoleServices }>;
 }
 
 /** A node whose result pane is a list of site objects. */
