@@ -58,7 +58,13 @@ export const JobCard = observer(function JobCard({ job, jobs }: { job: Job; jobs
       <ProgressBar
         className={styles.wide}
         thickness="medium"
-        value={isActive && job.state === 'queued' ? undefined : job.progress}
+        value={
+          isActive && job.state === 'queued'
+            ? undefined
+            : job.state === 'succeeded'
+              ? 1
+              : job.progress
+        }
         max={1}
         color={job.state === 'failed' ? 'error' : job.state === 'succeeded' ? 'success' : 'brand'}
         aria-label={`${job.title} progress`}

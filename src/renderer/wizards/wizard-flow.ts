@@ -186,8 +186,11 @@ export class WizardFlow<PageId extends string> {
     void this.check(page);
   }
 
-  /** Asks the site about a page; true when neither the page nor the site found a problem. */
-  async check(page: PageId): Promise<boolean> {
+  /**
+   * Asks the site about a page: true when neither the page nor the site found a problem, null
+   * when a newer check (the admin pressed Next as the field lost focus) took its place.
+   */
+  async check(page: PageId): Promise<boolean | null> {
     if (!this.model.checkPage || this.model.problems(page).size > 0)
       return this.isPageValid(page);
     const count = ++this.checkCount;
@@ -199,7 +202,7 @@ export class WizardFlow<PageId extends string> {
       found = new Map([['', errorSentence(error)]]);
     }
     // Only the newest answer counts: an older check may come back after a newer one.
-    if (count !== this.checkCount) return false;
+    if (count !== this.checkCount) return null;
     runInAction(() => {
       this.siteProblems.set(page, found);
       this.isChecking = false;
@@ -216,7 +219,7 @@ export class WizardFlow<PageId extends string> {
       this.steps.findIndex((each) => each.id === from);
     if (isForward && this.isInputPage(from) && this.model.checkPage) {
       void this.check(from).then((isFine) => {
-        if (this.step !== from) return;
+        if (isFine === null || this.step !== from) return;
         if (isFine) this.show(step);
         else this.reveal(from);
       });
@@ -247,14 +250,14 @@ export class WizardFlow<PageId extends string> {
       void this.start();
       return;
     }
-    if (!this.isInputPage(step) || this.isStarted || this.isChecking) return;
+    if (!this.isInputPage(step) || this.isStarted) return;
     if (!this.isPageValid(step)) {
       this.revealed.add(step);
       return;
     }
     if (!this.model.checkPage) return this.advance(step);
     void this.check(step).then((isFine) => {
-      if (this.step !== step) return;
+      if (isFine === null || this.step !== step) return;
       if (isFine) this.advance(step);
       else this.reveal(step);
     });
