@@ -102,7 +102,10 @@ describe('The first hour of a new admin, at 1600 × 1000', () => {
     await visit('All Software Updates');
     expect(await ui.jobsPanel.isVisible()).toBe(false);
     expect(await clippedHeaders()).toEqual([]);
-    await ui.gridRows().first().click({ position: { x: 300, y: 6 } });
+    await ui
+      .gridRows()
+      .first()
+      .click({ position: { x: 300, y: 6 } });
     // The compliance pie and the Unknown breakdown fit in the details pane.
     const pane = await ui.detailsPane.boundingBox();
     const unknown = ui.detailsPane.getByText(/^Unknown \d+:$/);
@@ -191,7 +194,10 @@ describe('The first hour of a new admin, at 1600 × 1000', () => {
     // The fleet's state messages refresh the list while it is clicked: click until selected.
     await expect
       .poll(async () => {
-        await ui.gridRows().first().click({ position: { x: 300, y: 6 } });
+        await ui
+          .gridRows()
+          .first()
+          .click({ position: { x: 300, y: 6 } });
         return ui.ribbonButton('Download').isEnabled();
       })
       .toBe(true);

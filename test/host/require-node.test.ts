@@ -35,7 +35,9 @@ describe('npm start on an older Node.js', () => {
 
   it("stops before the build on the machine's own old Node.js", (context) => {
     const old = '/usr/bin/node';
-    const version = existsSync(old) ? spawnSync(old, ['--version'], { encoding: 'utf8' }).stdout : '';
+    const version = existsSync(old)
+      ? spawnSync(old, ['--version'], { encoding: 'utf8' }).stdout
+      : '';
     if (!/^v(1\d|2[01])\./.test(version)) {
       context.skip(`no Node.js older than 22 at ${old} (found ${version.trim() || 'none'})`);
       return;

@@ -188,7 +188,10 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     expect((await named(site, 'All Workstations')).memberCount).toBe(1);
     expect((await named(site, 'All Systems')).memberCount).toBe(2);
     const refused = await failure(
-      call(site, 'collections.removeRule', { id: (await named(site, 'All Systems')).id, ruleId: 0 }),
+      call(site, 'collections.removeRule', {
+        id: (await named(site, 'All Systems')).id,
+        ruleId: 0,
+      }),
     );
     expect(refused.message).toContain('built-in');
   });

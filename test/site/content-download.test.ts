@@ -255,7 +255,11 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     // Every file fails: the job fails with each update's result, and no package is left.
     server.failNext('alpha-kb1-x64.msu', 2);
     server.failNext('bravo-kb2-x64.cab', 2);
-    const none = await call(site, 'content.download', newPackage('Nothing', folder(), [alpha, bravo]));
+    const none = await call(
+      site,
+      'content.download',
+      newPackage('Nothing', folder(), [alpha, bravo]),
+    );
     const failed = await jobEnd(site, none.jobId);
     expect(failed.state).toBe('failed');
     expect(failed.progressText).toContain('was not created and nothing was distributed');

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../src/main/site/api/dispatch';
 import type { Site } from '../../src/main/site/site';
+import type { SoftwareUpdatesOverview } from '../../src/shared/contract';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 import { engines } from '../support/engines';
 import { syncAndWait } from '../support/sync-helpers';
 import { openTestSite } from '../support/test-site';
 
-async function overview(site: Site) {
+async function overview(site: Site): Promise<SoftwareUpdatesOverview> {
   const result = await dispatchCall(
     site.handlers,
     'softwareUpdates.overview',
@@ -19,7 +20,7 @@ async function overview(site: Site) {
     },
   );
   if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return result.value as SoftwareUpdatesOverview;
 }
 
 describe.each(engines)('The Software Updates overview on %s', (engine) => {
@@ -48,7 +49,9 @@ describe.each(engines)('The Software Updates overview on %s', (engine) => {
     const synced = await overview(site);
     expect(synced.lastSynchronization).toMatchObject({ lastStateMessageId: 6702, updatesAdded: 3 });
     expect(synced.newestUpdates.map((update) => update.title)).toEqual(
-      ['March', 'February', 'January'].map((name) => records.find((r) => r.title.includes(name))!.title),
+      ['March', 'February', 'January'].map(
+        (name) => records.find((r) => r.title.includes(name))!.title,
+      ),
     );
     expect(synced.updateCount).toBe(3);
 

@@ -62,9 +62,7 @@ export function sitesNode(parentId: string) {
         const site = await api.call('site.info', {});
         // One row: searched here, on every text the row shows.
         const text = search.toLowerCase();
-        const rows = Object.values(site).some((value) =>
-          String(value).toLowerCase().includes(text),
-        )
+        const rows = Object.values(site).some((value) => String(value).toLowerCase().includes(text))
           ? [site]
           : [];
         return { rows, nextCursor: null, total: rows.length };

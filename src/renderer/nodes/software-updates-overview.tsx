@@ -65,21 +65,29 @@ export const SoftwareUpdatesOverview = observer(function SoftwareUpdatesOverview
                 label: sync.finishedAt ? 'Finished' : 'Started',
                 value: formatDateTime(sync.finishedAt ?? sync.startedAt),
               },
-              { label: 'Last Successful Synchronization', value: formatDateTime(sync.lastSuccessfulSyncAt) },
+              {
+                label: 'Last Successful Synchronization',
+                value: formatDateTime(sync.lastSuccessfulSyncAt),
+              },
               { label: 'Source', value: sync.syncSource },
               {
                 label: 'Updates',
                 value: `${sync.updatesAdded.toLocaleString()} added, ${sync.updatesChanged.toLocaleString()} changed, ${sync.updatesExpired.toLocaleString()} expired; ${value.updateCount.toLocaleString()} in the catalog`,
               },
               ...(sync.errorCode
-                ? [{ label: 'Error', value: `${formatErrorCode(sync.errorCode)} ${sync.errorText}` }]
+                ? [
+                    {
+                      label: 'Error',
+                      value: `${formatErrorCode(sync.errorCode)} ${sync.errorText}`,
+                    },
+                  ]
                 : []),
             ]}
           />
         ) : (
           <p className={styles.muted}>
-            The software update point has not synchronized yet: Synchronize Software Updates on
-            the ribbon of All Software Updates.
+            The software update point has not synchronized yet: Synchronize Software Updates on the
+            ribbon of All Software Updates.
           </p>
         )}
       </section>

@@ -54,7 +54,6 @@ export const SearchBar = observer(function SearchBar({ list }: { list: ListStore
       <Button size="small" type="submit" disabled={!isEnabled}>
         Search
       </Button>
-
     </form>
   );
 });

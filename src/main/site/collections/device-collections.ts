@@ -126,8 +126,7 @@ export async function listRules(site: SiteDatabase, id: number): Promise<Collect
   const collection = await readCollection(site.read, id);
   const builtIn = collection.isBuiltIn ? builtInRules[collection.collectionId] : undefined;
   // Id 0: the site's own rule, which no one can remove.
-  if (builtIn)
-    return [{ id: 0, kind: 'query', clientId: null, collectionId: null, ...builtIn }];
+  if (builtIn) return [{ id: 0, kind: 'query', clientId: null, collectionId: null, ...builtIn }];
   const rules = await site.read
     .selectFrom('collection_rule')
     .selectAll()

@@ -72,7 +72,6 @@ export function createSupHandlers(deps: SupHandlerDependencies): Pick<SiteHandle
       return { jobId: job.id };
     },
     'sync.history': (query) => deps.syncHistory.list(query),
-    'softwareUpdates.overview': () =>
-      readSoftwareUpdatesOverview(deps.database, deps.syncHistory),
+    'softwareUpdates.overview': () => readSoftwareUpdatesOverview(deps.database, deps.syncHistory),
   };
 }
