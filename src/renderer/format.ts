@@ -15,6 +15,9 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 });
 
+/** The one placeholder for an empty value, in every details pane, property sheet and page. */
+export const emptyValue = '—';
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);

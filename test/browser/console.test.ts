@@ -226,6 +226,7 @@ describe('the Patchbay console in a browser', () => {
     expect((await call('sup.settings.set', { syncSourceLocation: bundle })).ok).toBe(true);
     expect((await call('sync.start', { isFull: false })).ok).toBe(true);
 
+    await ui.openJobsPanel();
     const card = ui.jobCard('Synchronize software updates');
     await card.waitFor({ timeout: 15_000 });
     const bar = card.getByRole('progressbar');

@@ -153,6 +153,39 @@ describe.each(engines)('Device collections and maintenance windows on %s', (engi
     );
   });
 
+  it('lists the rule that defines each built-in collection, which no one can remove', async () => {
+    const { site, mp } = await setUp();
+    await mp.register({ name: 'ws-1', ...windows11 });
+    await mp.register({ name: 'sv-1', ...server2022 });
+    const rulesOf = async (name: string) =>
+      call(site, 'collections.rules', { id: (await named(site, name)).id });
+    expect(await rulesOf('All Systems')).toEqual([
+      {
+        id: 0,
+        kind: 'query',
+        name: 'All Systems: every client registered with this site',
+        clientId: null,
+        collectionId: null,
+        query: null,
+      },
+    ]);
+    const [servers] = await rulesOf('All Servers');
+    expect(servers?.query).toEqual({
+      conditions: [{ property: 'isServer', operator: 'equals', value: 'true' }],
+    });
+    // The rule shown is the rule applied.
+    expect((await named(site, 'All Servers')).memberCount).toBe(1);
+    expect((await named(site, 'All Workstations')).memberCount).toBe(1);
+    expect((await named(site, 'All Systems')).memberCount).toBe(2);
+    const refused = await refusalOf(
+      call(site, 'collections.removeRule', {
+        id: (await named(site, 'All Systems')).id,
+        ruleId: 0,
+      }),
+    );
+    expect(refused.message).toContain('built-in');
+  });
+
   it("shows a device's effective windows merged across its collections, not on All Systems, under 24 hours", async () => {
     const { site, mp } = await setUp();
     const ws = await mp.register({ name: 'ws-1', ...windows11 });

@@ -95,6 +95,30 @@ describe.each(engines)('durable jobs on %s', (engine) => {
     expect(done.error).toBe('The input names a file that does not exist.');
   });
 
+  it('finds jobs by the words of their title, status or error', async () => {
+    const { site } = await setup();
+    const failed = await enqueue(site, { to: 2, failUntilAttempt: 5, permanent: true });
+    await until(async () => ((await site.jobs.get(failed.id)).state === 'failed' ? true : null));
+    await site.jobs.enqueue({
+      kind: 'test.other',
+      title: 'Back up 100%_done',
+      params: {},
+      createdBy: 'test',
+      maxAttempts: 1,
+      isResumable: false,
+    });
+    const search = async (text: string) =>
+      (
+        await site.handlers['jobs.list'](
+          { filter: { text }, page: { size: 10 } },
+          { user: 't', transport: 'test' },
+        )
+      ).rows.map((job) => job.title);
+    expect(await search('DOES NOT EXIST')).toEqual(['Count']);
+    expect(await search('100%_')).toEqual(['Back up 100%_done']);
+    expect(await search('%')).toEqual(['Back up 100%_done']);
+  });
+
   it('resumes a job whose process died, from its checkpoint, and never leaves it running', async () => {
     const { site, reopen } = await setup();
     await site.runner.stop();

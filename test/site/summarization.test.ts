@@ -94,6 +94,12 @@ describe.each(engines)('Run Summarization on %s', (engine) => {
       .execute();
     const result = await summarizeAndWait(site);
     expect(result.correctedUpdates).toBe(1);
+    // The finished job's status line says what it did, not the step it was on.
+    const [job] = (
+      await call(site, 'jobs.list', { filter: { kind: 'compliance.summarize' }, page: { size: 1 } })
+    ).rows;
+    expect(job?.progressText).toMatch(/^Summarized \d+ updates and \d+ software update groups/);
+    expect(job?.progressText).toContain('1 update and 0 group counters differed');
     expect((await call(site, 'compliance.update', { ciId: ciIdOf(catalog[0]!) })).required).toBe(1);
   });
 

@@ -42,7 +42,9 @@ export async function describeRules(
       rule.kind === 'direct'
         ? (deviceName.get(rule.clientId ?? 0) ?? '')
         : rule.kind === 'query'
-          ? `${rule.name}: ${rule.query ? querySentence(rule.query) : ''}`
+          ? rule.query
+            ? `${rule.name}: ${querySentence(rule.query)}`
+            : rule.name
           : (collectionName.get(rule.collectionId ?? 0) ?? `Collection ${rule.collectionId}`),
   }));
 }

@@ -57,7 +57,7 @@ const CollectionSummary = observer(function CollectionSummary({
           { label: 'Collection Name', value: row.name },
           { label: 'Collection ID', value: row.collectionId },
           { label: 'Comment', value: row.comment },
-          { label: 'Limiting Collection', value: row.limitingCollectionName || '(none)' },
+          { label: 'Limiting Collection', value: row.limitingCollectionName },
           { label: 'Member Count', value: row.memberCount.toLocaleString() },
           { label: 'Maintenance Windows', value: row.maintenanceWindowCount },
           { label: 'Last Member Change', value: formatDateTime(row.membersChangedAt) },
@@ -73,7 +73,9 @@ const CollectionSummary = observer(function CollectionSummary({
             value: !rules.value ? (
               '…'
             ) : rules.value.length === 0 ? (
-              <span className={styles.muted}>None: the collection has no members yet.</span>
+              <span className={styles.muted}>
+                {row.memberCount === 0 ? 'None: the collection has no members yet.' : 'None.'}
+              </span>
             ) : (
               <ul className={styles.rules}>
                 {rules.value.map((rule) => (

@@ -94,7 +94,7 @@ export const CollectionGeneralTab = observer(function CollectionGeneralTab(props
         <Dropdown
           aria-label="Limiting collection"
           disabled={isReadOnly || collection.collectionId === 'SMS00001'}
-          value={limiting?.name ?? (draft.limitingId === null ? '(none)' : '')}
+          value={limiting?.name ?? (draft.limitingId === null ? '—' : '')}
           selectedOptions={limiting ? [String(limiting.id)] : []}
           onOptionSelect={(_event, data) => set({ limitingId: Number(data.optionValue) })}
         >

@@ -14,6 +14,7 @@ import type { CollectionRuleInput } from '../../shared/contract/collections';
 import type { ConsoleServices } from '../stores/console-services';
 import { useSiteRead } from '../stores/use-live-value';
 import { AddRuleDialog } from './add-rule-dialog';
+import { emptyValue } from '../format';
 import { collectionActions, ruleRowsRead } from './collection-actions';
 import type { CollectionRow } from './collection-row';
 import { useSmallTableStyles } from './small-table';
@@ -64,7 +65,7 @@ export const MembershipRulesTab = observer(function MembershipRulesTab({
   return (
     <>
       <span className={styles.note}>
-        Limiting collection: <strong>{collection.limitingCollectionName || '(none)'}</strong>.
+        Limiting collection: <strong>{collection.limitingCollectionName || emptyValue}</strong>.
         Members are the devices of the direct, query and included rules, minus those of excluded
         collections, within the limiting collection.
       </span>

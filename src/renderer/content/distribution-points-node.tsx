@@ -35,7 +35,7 @@ function DistributionPointDetails({ row }: DetailsProps<DistributionPoint>) {
     <PropertyList
       rows={[
         { label: 'Name', value: row.name },
-        { label: 'Description', value: row.description || '(none)' },
+        { label: 'Description', value: row.description },
         { label: 'Type', value: distributionPointType(row) },
         {
           label: row.kind === 'remote' ? 'Server address' : 'Content library path',

@@ -25,7 +25,7 @@ export function DeploymentPackageDetailsPane({ row }: DetailsProps<DeploymentPac
       <PropertyList
         rows={[
           { label: 'Name', value: row.name },
-          { label: 'Description', value: row.description || '(none)' },
+          { label: 'Description', value: row.description },
           { label: 'Package ID', value: row.packageId },
           { label: 'Package source path', value: row.sourcePath },
           { label: 'Source Version', value: row.sourceVersion },

@@ -43,7 +43,7 @@ export function SoftwareUpdateGroupDetailsPane({
           <PropertyList
             rows={[
               { label: 'Name', value: row.name },
-              { label: 'Description', value: row.description || '(none)' },
+              { label: 'Description', value: row.description },
               { label: 'Date Created', value: formatDateTime(row.dateCreated) },
               { label: 'Date Modified', value: formatDateTime(row.dateModified) },
               { label: 'Created By', value: row.createdBy },

@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { emptyValue } from '../format';
 
 const useStyles = makeStyles({
   list: {
@@ -28,7 +29,7 @@ export function PropertyList({ rows }: { rows: readonly PropertyRow[] }) {
         <div key={row.label} style={{ display: 'contents' }}>
           <dt className={styles.label}>{row.label}:</dt>
           <dd className={styles.value}>
-            {row.value === '' || row.value == null ? '—' : row.value}
+            {row.value === '' || row.value == null ? emptyValue : row.value}
           </dd>
         </div>
       ))}

@@ -19,6 +19,15 @@ export function toColumnDefs(node: ListNode<AnyRow>): ColDef<AnyRow>[] {
   return node.columns.map((column) => toColumnDef(column, node));
 }
 
+/**
+ * The width that shows a column's whole header (12 px text, padding, and the sort arrow when the
+ * column sorts), so a first start never shows "Percent Co…"; the admin may narrow it.
+ */
+function headerFit(column: ColumnSpec<AnyRow>): number {
+  if (column.isIcon) return 0;
+  return Math.ceil(column.header.length * 7.2) + (column.sortKey === undefined ? 26 : 42);
+}
+
 function toColumnDef(column: ColumnSpec<AnyRow>, node: ListNode<AnyRow>): ColDef<AnyRow> {
   const isDefaultSort = node.defaultSort?.columnId === column.id;
   return {
@@ -26,7 +35,7 @@ function toColumnDef(column: ColumnSpec<AnyRow>, node: ListNode<AnyRow>): ColDef
     headerName: column.isIcon ? '' : column.header,
     headerTooltip: column.header,
     initialHide: !column.isDefault,
-    initialWidth: column.width ?? 140,
+    initialWidth: Math.max(column.width ?? 140, headerFit(column)),
     minWidth: column.isIcon ? 28 : 48,
     resizable: !column.isIcon,
     sortable: column.sortKey !== undefined,

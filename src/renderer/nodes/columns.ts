@@ -39,6 +39,8 @@ interface PlannedListNode {
   readonly parentId: string;
   readonly columns: readonly PlannedColumn[];
   readonly emptyText: string;
+  /** What the list will hold once its feature is built; derived from the columns when absent. */
+  readonly willHold?: string;
   /** Actions that already work although the list has no data yet, e.g. Synchronize Software Updates. */
   readonly ribbon?: readonly RibbonGroup<object>[];
 }
@@ -65,8 +67,19 @@ export function plannedListNode(node: PlannedListNode): ListNode<object> {
     columns,
     rowId: () => '',
     emptyText: node.emptyText,
+    plannedContent: node.willHold ?? plannedSentence(node),
     ribbon: node.ribbon,
   });
+}
+
+/** "This list will hold each deployment's Software, Collection, … once a later version…" */
+function plannedSentence(node: PlannedListNode): string {
+  const headers = node.columns
+    .filter((column) => column.isDefault && !column.isIcon)
+    .map((column) => column.header.replace(/\*$/, ''));
+  const listed =
+    headers.length > 1 ? `${headers.slice(0, -1).join(', ')} and ${headers.at(-1)}` : headers[0];
+  return `A later version of Patchbay fills this list${listed ? `: ${listed} of each item` : ''}.`;
 }
 
 /** The first column of most ConfigMgr lists: a state icon. */

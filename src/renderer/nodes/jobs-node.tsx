@@ -97,11 +97,13 @@ export function jobsNode(parentId: string) {
     rowId: (job) => String(job.id),
     source:
       ({ api }) =>
-      ({ sort, page }) =>
+      ({ sort, search, page }) =>
         api.call('jobs.list', {
+          filter: search ? { text: search } : undefined,
           sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
           page,
         }),
+    searchHint: 'Search title, status or error',
     defaultSort: { columnId: 'id', direction: 'desc' },
     emptyText:
       'No jobs have run on this site yet. Long actions, such as Back Up Site Database, run as jobs and are listed here.',

@@ -58,10 +58,16 @@ export function sitesNode(parentId: string) {
     rowId: (site) => site.siteCode,
     source:
       ({ api }) =>
-      async () => {
+      async ({ search }) => {
         const site = await api.call('site.info', {});
-        return { rows: [site], nextCursor: null, total: 1 };
+        // One row: searched here, on every text the row shows.
+        const text = search.toLowerCase();
+        const rows = Object.values(site).some((value) => String(value).toLowerCase().includes(text))
+          ? [site]
+          : [];
+        return { rows, nextCursor: null, total: rows.length };
       },
+    searchHint: 'Search site code, name or server',
     emptyText: 'The site did not describe itself.',
     ribbon: [
       {

@@ -6,6 +6,7 @@ import { downloadGroupRibbon, downloadUpdatesRibbon } from '../wizards/download/
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { softwareUpdateGroupsNode } from './software-update-groups-node';
+import { SoftwareUpdatesOverview } from './software-updates-overview';
 import { synchronizeSoftwareUpdatesAction } from './synchronize-action';
 import { defineFolder, type ConsoleNode, type RibbonGroup } from './types';
 
@@ -31,6 +32,7 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       icon: LibraryRegular,
       workspace,
       parentId: null,
+      overview: SoftwareUpdatesOverview,
     }),
     defineFolder({
       id: 'library.softwareUpdates',
@@ -38,6 +40,7 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       icon: FolderRegular,
       workspace,
       parentId: 'library.overview',
+      overview: SoftwareUpdatesOverview,
     }),
     allSoftwareUpdatesNode('library.softwareUpdates', [
       updateGroupRibbon,
@@ -69,8 +72,9 @@ export function softwareLibraryNodes(): ConsoleNode[] {
         'Date Created',
         'Created By',
       ),
-      emptyText:
-        'There are no automatic deployment rules. Create Automatic Deployment Rule to approve and deploy updates on a schedule.',
+      emptyText: 'There are no automatic deployment rules yet.',
+      willHold:
+        'Automatic deployment rules arrive in a later version of Patchbay. This list will hold each rule: whether it is enabled, when it last ran and its last error code, with its target collection. A rule runs on a schedule or after each synchronization, picks the updates that match its criteria (for example, released in the last month, not superseded), adds them to a software update group, downloads them and deploys them.',
     }),
   ];
 }

@@ -124,11 +124,13 @@ export function syncStatusNode(parentId: string) {
     rowId: (row) => String(row.id),
     source:
       ({ api }) =>
-      ({ sort, page }) =>
+      ({ sort, search, page }) =>
         api.call('sync.history', {
+          filter: search ? { text: search } : undefined,
           sort: sort && { column: 'startedAt', direction: sort.direction },
           page,
         }),
+    searchHint: 'Search source, type or error',
     emptyText:
       'The software update point has not synchronized yet. Synchronize Software Updates from Software Library to start the first synchronization.',
     ribbon: [synchronizeGroup<SyncHistoryRow>('Synchronization')],

@@ -116,6 +116,8 @@ interface NodeBase {
 /** A node that only holds other nodes; opening it lists its children. */
 export interface FolderNode extends NodeBase {
   readonly kind: 'folder';
+  /** What the folder shows above its child links, e.g. the Software Updates dashboard. */
+  readonly overview?: ComponentType<{ services: ConsoleServices }>;
 }
 
 /** A node whose result pane is a list of site objects. */
@@ -134,8 +136,10 @@ export interface ListNode<Row> extends NodeBase {
    * has nothing to download; it decides itself whether to show.
    */
   readonly banner?: ComponentType<{ list: ListStore<AnyRow>; services: ConsoleServices }>;
-  /** The search bar's hint; absent means the list cannot be searched yet. */
+  /** The search bar's hint; every list with a source has one (a test walks them all). */
   readonly searchHint?: string;
+  /** A node of a later feature, with no source yet: what its list will hold. */
+  readonly plannedContent?: string;
   readonly defaultSort?: { columnId: string; direction: SortDirection };
   /** Node-specific Home-tab groups; Refresh, columns, export and Properties are added. */
   readonly ribbon?: readonly RibbonGroup<Row>[];

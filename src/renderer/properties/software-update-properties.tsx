@@ -249,13 +249,13 @@ export function SoftwareUpdateProperties({
             hint="Shown in the Custom Severity column and usable in searches."
           >
             <Dropdown
-              value={severity || '(none)'}
+              value={severity || 'None'}
               selectedOptions={[severity]}
               onOptionSelect={(_event, data) => setSeverity(data.optionValue ?? '')}
             >
               {severities.map((value) => (
                 <Option key={value || 'none'} value={value}>
-                  {value || '(none)'}
+                  {value || 'None'}
                 </Option>
               ))}
             </Dropdown>

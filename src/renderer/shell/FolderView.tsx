@@ -45,12 +45,14 @@ export const FolderView = observer(function FolderView({
 }) {
   const styles = useStyles();
   const children = shell.registry.children(node.id);
+  const Overview = node.overview;
   return (
     <section className={styles.pane} aria-label={node.title}>
       <div className={styles.header}>
         <h1 className={styles.title}>{node.title}</h1>
       </div>
       <div className={styles.body}>
+        {Overview && <Overview services={shell.services} />}
         <p className={styles.intro}>
           {node.parentId === null ? shell.workspace.title : node.title} contains:
         </p>

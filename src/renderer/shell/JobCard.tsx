@@ -22,11 +22,18 @@ const useStyles = makeStyles({
   },
   meta: { color: tokens.colorNeutralForeground3, fontSize: '11px', whiteSpace: 'nowrap' },
   wide: { gridColumn: '1 / -1' },
+  // A failure can quote a long URL: three lines at most, the whole text on hover and in
+  // Monitoring > Jobs, so the panel never grows with it.
   sentence: {
     gridColumn: '1 / -1',
     fontSize: '11px',
     color: tokens.colorNeutralForeground2,
     overflowWrap: 'anywhere',
+    minWidth: 0,
+    display: '-webkit-box',
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
   },
   error: { color: tokens.colorPaletteRedForeground1 },
   row: { display: 'flex', alignItems: 'center', gap: '8px', fontSize: '11px' },
@@ -37,6 +44,7 @@ export const JobCard = observer(function JobCard({ job, jobs }: { job: Job; jobs
   const styles = useStyles();
   const isActive = isJobActive(job);
   const finishedAt = job.finishedAt ?? job.startedAt ?? job.createdAt;
+  const sentence = job.state === 'failed' && job.error ? job.error : job.progressText;
   return (
     <div className={styles.card} data-job-id={job.id} data-job-state={job.state} role="listitem">
       <span className={styles.title} title={job.title}>
@@ -50,13 +58,23 @@ export const JobCard = observer(function JobCard({ job, jobs }: { job: Job; jobs
       <ProgressBar
         className={styles.wide}
         thickness="medium"
-        value={isActive && job.state === 'queued' ? undefined : job.progress}
+        value={
+          isActive && job.state === 'queued'
+            ? undefined
+            : job.state === 'succeeded'
+              ? 1
+              : job.progress
+        }
         max={1}
         color={job.state === 'failed' ? 'error' : job.state === 'succeeded' ? 'success' : 'brand'}
         aria-label={`${job.title} progress`}
       />
-      <span className={mergeClasses(styles.sentence, job.state === 'failed' && styles.error)}>
-        {job.state === 'failed' && job.error ? job.error : job.progressText}
+      <span
+        className={mergeClasses(styles.sentence, job.state === 'failed' && styles.error)}
+        title={sentence}
+        data-testid="job-sentence"
+      >
+        {sentence}
       </span>
       {isActive && (
         <div className={styles.wide}>

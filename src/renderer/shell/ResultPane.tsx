@@ -93,9 +93,9 @@ const ListOverlay = observer(function ListOverlay({ list }: { list: ListStore<An
       <span className={styles.sentence}>
         {list.appliedSearch ? `No items match “${list.appliedSearch}”.` : list.node.emptyText}
       </span>
-      {!list.hasSource && (
-        <span className={styles.note}>
-          This version of Patchbay does not read this list from the site yet.
+      {!list.hasSource && list.node.plannedContent && (
+        <span className={styles.note} data-testid="planned-content">
+          {list.node.plannedContent}
         </span>
       )}
     </div>

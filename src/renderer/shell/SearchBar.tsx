@@ -14,7 +14,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   input: { flex: 1, maxWidth: '640px', minWidth: '160px' },
-  hint: { color: tokens.colorNeutralForeground3, fontSize: '11px', whiteSpace: 'nowrap' },
 });
 
 /** The search bar above the result list: type, then Search (or Enter); the X clears. */
@@ -34,7 +33,7 @@ export const SearchBar = observer(function SearchBar({ list }: { list: ListStore
         className={styles.input}
         size="small"
         aria-label="Search"
-        placeholder={isEnabled ? list.node.searchHint : 'Search'}
+        placeholder={isEnabled ? list.node.searchHint : 'Nothing to search in this list yet'}
         disabled={!isEnabled}
         value={list.searchText}
         onChange={(_event, data) => list.setSearchText(data.value)}
@@ -55,9 +54,6 @@ export const SearchBar = observer(function SearchBar({ list }: { list: ListStore
       <Button size="small" type="submit" disabled={!isEnabled}>
         Search
       </Button>
-      {!isEnabled && (
-        <span className={styles.hint}>Search is not available for this list yet.</span>
-      )}
     </form>
   );
 });

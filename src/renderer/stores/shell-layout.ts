@@ -11,13 +11,19 @@ interface SavedLayout {
   isJobsPanelOpen: boolean;
 }
 
-const defaults: SavedLayout = {
-  navigationWidth: 260,
-  detailsHeight: 220,
-  jobsSize: 320,
-  jobsDock: 'right',
-  isJobsPanelOpen: true,
+/**
+ * A first start leaves the list its width: the jobs panel starts closed (a job the admin starts
+ * opens it) and docks as a strip under the list, and the details pane is tall enough for the
+ * compliance pie and its Unknown breakdown. Whatever the admin changes is remembered.
+ */
+export const defaultLayout: SavedLayout = {
+  navigationWidth: 240,
+  detailsHeight: 300,
+  jobsSize: 180,
+  jobsDock: 'bottom',
+  isJobsPanelOpen: false,
 };
+const defaults = defaultLayout;
 
 function isSavedLayout(value: unknown): value is Partial<SavedLayout> {
   return typeof value === 'object' && value !== null;
@@ -40,8 +46,8 @@ export class ShellLayout {
     const saved = preferences.read('layout', isSavedLayout) ?? {};
     this.navigationWidth = clamp(saved.navigationWidth, 180, 600, defaults.navigationWidth);
     this.detailsHeight = clamp(saved.detailsHeight, 80, 900, defaults.detailsHeight);
-    this.jobsSize = clamp(saved.jobsSize, 180, 900, defaults.jobsSize);
-    this.jobsDock = saved.jobsDock === 'bottom' ? 'bottom' : 'right';
+    this.jobsSize = clamp(saved.jobsSize, 120, 900, defaults.jobsSize);
+    this.jobsDock = saved.jobsDock === 'right' ? 'right' : defaults.jobsDock;
     this.isJobsPanelOpen =
       typeof saved.isJobsPanelOpen === 'boolean' ? saved.isJobsPanelOpen : defaults.isJobsPanelOpen;
     makeAutoObservable<ShellLayout, 'preferences'>(this, { preferences: false });
@@ -58,7 +64,7 @@ export class ShellLayout {
   }
 
   setJobsSize(size: number): void {
-    this.jobsSize = clamp(size, 180, 900, this.jobsSize);
+    this.jobsSize = clamp(size, 120, 900, this.jobsSize);
     this.save();
   }
 

@@ -183,7 +183,8 @@ export const collectionsMethods = {
     'Add a membership rule (Add-CMDeviceCollection*MembershipRule); members are re-evaluated.',
   ),
   'collections.removeRule': method(
-    z.object({ id: z.number().int().positive(), ruleId: z.number().int().positive() }).strict(),
+    // Rule 0 is a built-in collection's own rule: asking to remove it is refused with a reason.
+    z.object({ id: z.number().int().positive(), ruleId: z.number().int().nonnegative() }).strict(),
     DeviceCollection,
     'Remove a membership rule; members are re-evaluated.',
   ),

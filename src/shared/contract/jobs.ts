@@ -37,7 +37,14 @@ export const JobLogLine = z.object({
 export type JobLogLine = z.infer<typeof JobLogLine>;
 
 export const JobListQuery = listQuery(
-  z.object({ states: z.array(JobState).optional(), kind: z.string().optional() }).strict(),
+  z
+    .object({
+      states: z.array(JobState).optional(),
+      kind: z.string().optional(),
+      /** The search bar: title, status or error contains the text. */
+      text: z.string().trim().max(200).optional(),
+    })
+    .strict(),
   ['id', 'kind', 'state', 'createdAt'] as const,
 );
 export type JobListQuery = z.output<typeof JobListQuery>;

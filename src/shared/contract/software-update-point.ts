@@ -98,9 +98,50 @@ export const SyncHistoryRow = z.object({
 });
 export type SyncHistoryRow = z.infer<typeof SyncHistoryRow>;
 
-export const SyncHistoryQuery = listQuery(z.object({}).strict(), ['startedAt'] as const);
+export const SyncHistoryQuery = listQuery(
+  z
+    .object({
+      /** The search bar: the source, type, software update point or error contains the text. */
+      text: z.string().trim().max(200).optional(),
+    })
+    .strict(),
+  ['startedAt'] as const,
+);
+
+/** Software Library > Overview and Software Updates, as ConfigMgr fills them. */
+export const SoftwareUpdatesOverview = z.object({
+  /** The newest synchronization, running or finished; null before the first. */
+  lastSynchronization: SyncHistoryRow.nullable(),
+  /** Software update alerts still active (Synchronization failure, …), newest first. */
+  alerts: z.array(
+    z.object({
+      name: z.string(),
+      type: z.string(),
+      severity: z.string(),
+      message: z.string(),
+      lastRaisedAt: IsoTime,
+    }),
+  ),
+  /** The most recently released updates that are not expired, newest first. */
+  newestUpdates: z.array(
+    z.object({
+      ciId: z.number().int(),
+      articleId: z.string(),
+      title: z.string(),
+      classification: z.string(),
+      dateReleased: IsoTime,
+    }),
+  ),
+  updateCount: z.number().int(),
+});
+export type SoftwareUpdatesOverview = z.infer<typeof SoftwareUpdatesOverview>;
 
 export const softwareUpdatePointMethods = {
+  'softwareUpdates.overview': method(
+    z.object({}).strict(),
+    SoftwareUpdatesOverview,
+    'The Software Updates overview: the last synchronization, active alerts and the newest updates.',
+  ),
   'sup.settings.get': method(
     z.object({}).strict(),
     SupComponentSettings,

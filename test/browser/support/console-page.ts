@@ -68,6 +68,13 @@ export class ConsolePage {
     return Number(text.replace(/[^0-9]/g, ''));
   }
 
+  /** The Jobs panel starts closed; the ribbon's Jobs Panel button opens it. */
+  async openJobsPanel(): Promise<void> {
+    if (await this.jobsPanel.isVisible()) return;
+    await this.ribbonButton('Jobs Panel').click();
+    await this.jobsPanel.waitFor();
+  }
+
   jobCard(title: string): Locator {
     return this.jobsPanel.getByRole('listitem').filter({ hasText: title }).first();
   }

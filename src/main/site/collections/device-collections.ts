@@ -13,7 +13,7 @@ import type { Db } from '../compliance/update-counters';
 import type { SiteDatabase } from '../db/open-database';
 import type { SiteEvents } from '../events/site-events';
 import { evaluateAllClients, loadDefinitions } from './collection-membership';
-import { isBuiltInDefinition } from './membership-rules';
+import { builtInRules, isBuiltInDefinition } from './membership-rules';
 
 type CreateInput = z.output<(typeof collectionsMethods)['collections.create']['input']>;
 
@@ -127,7 +127,10 @@ export async function createCollection(
 }
 
 export async function listRules(site: SiteDatabase, id: number): Promise<CollectionRule[]> {
-  await readCollection(site.read, id);
+  const collection = await readCollection(site.read, id);
+  const builtIn = collection.isBuiltIn ? builtInRules[collection.collectionId] : undefined;
+  // Id 0: the site's own rule, which no one can remove.
+  if (builtIn) return [{ id: 0, kind: 'query', clientId: null, collectionId: null, ...builtIn }];
   const rules = await site.read
     .selectFrom('collection_rule')
     .selectAll()
@@ -208,6 +211,12 @@ export async function removeRule(
 ): Promise<DeviceCollection> {
   const now = services.clock.now().toISOString();
   await services.site.db.transaction().execute(async (trx) => {
+    const target = await readCollection(trx, id);
+    if (target.isBuiltIn && isBuiltInDefinition(target.collectionId))
+      throw new SiteError(
+        'refused',
+        `${target.name} is a built-in collection; its members are defined by the site.`,
+      );
     const deleted = await trx
       .deleteFrom('collection_rule')
       .where('id', '=', ruleId)

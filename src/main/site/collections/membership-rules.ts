@@ -27,18 +27,28 @@ export interface CollectionDefinition {
 }
 
 /**
- * Built-in collections are defined by the client, not by rules: every client has a
- * Configuration Manager client here, so All Systems and All Desktop and Server Clients hold all.
+ * Built-in collections are defined by the site, not by rules the admin may change: every client
+ * here has a Configuration Manager client, so All Systems and All Desktop and Server Clients hold
+ * all; the other two are their query. The console shows these as the collections' rules.
  */
-const builtInMembership: Record<string, (client: ClientFacts) => boolean> = {
-  SMS00001: () => true,
-  SMSDM003: () => true,
-  SMS000WS: (client) => !client.isServer,
-  SMS000SS: (client) => client.isServer,
+export const builtInRules: Record<string, { name: string; query: CollectionQuery | null }> = {
+  SMS00001: { name: 'All Systems: every client registered with this site', query: null },
+  SMSDM003: {
+    name: 'All Desktop and Server Clients: every device with a Configuration Manager client',
+    query: null,
+  },
+  SMS000WS: {
+    name: 'All Workstations',
+    query: { conditions: [{ property: 'isServer', operator: 'equals', value: 'false' }] },
+  },
+  SMS000SS: {
+    name: 'All Servers',
+    query: { conditions: [{ property: 'isServer', operator: 'equals', value: 'true' }] },
+  },
 };
 
 export function isBuiltInDefinition(collectionId: string): boolean {
-  return Object.hasOwn(builtInMembership, collectionId);
+  return Object.hasOwn(builtInRules, collectionId);
 }
 
 function matches(client: ClientFacts, query: CollectionQuery): boolean {
@@ -101,9 +111,9 @@ export function evaluationOrder(collections: CollectionDefinition[]): Collection
 export function collectionsOf(ordered: CollectionDefinition[], client: ClientFacts): Set<number> {
   const member = new Set<number>();
   for (const collection of ordered) {
-    const builtIn = builtInMembership[collection.collectionId];
+    const builtIn = builtInRules[collection.collectionId];
     let isMember: boolean;
-    if (builtIn) isMember = builtIn(client);
+    if (builtIn) isMember = builtIn.query === null || matches(client, builtIn.query);
     else {
       const included = collection.rules.some(
         (rule) =>

@@ -130,6 +130,8 @@ export function summarizationJob(deps: {
         `Summarized ${result.updates} updates and ${result.groups} software update groups in ${seconds} s; ` +
         `${result.correctedUpdates} update and ${result.correctedGroups} group counters differed from the live ones.`;
       await context.log(text);
+      // The job's last sentence says what it did, not the step it was on.
+      context.progress(1, text);
       await deps.statusMessages.raise({
         component: 'SMS_STATE_SYSTEM',
         messageId: messageIds.completed,

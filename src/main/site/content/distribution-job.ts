@@ -30,6 +30,12 @@ export function distributeContentJob(deps: DistributionDependencies) {
         context.signal,
         context.jobId,
       );
+      const total = outcome.succeeded + outcome.failed;
+      const verb = mode === 'validate' ? 'Validated' : 'Copied';
+      context.progress(
+        1,
+        `${verb} the content on ${outcome.succeeded} of ${total} distribution point${total === 1 ? '' : 's'}${outcome.failed > 0 ? `; ${outcome.failed} failed (see Content Status)` : ''}.`,
+      );
       if (outcome.succeeded === 0 && outcome.failed > 0) {
         const rows = await deps.site.db
           .selectFrom('package_distribution')

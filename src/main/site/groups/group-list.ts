@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ListPage } from '../../../shared/contract';
 import type {
   GroupListQuery,
@@ -11,6 +11,7 @@ import type { SiteSchema } from '../db/schema-types';
 import { pageOf, readPage } from '../lists/keyset';
 import { groupSummaries, toGroup, type GroupSummaryRow } from './group-summary';
 import { groupSizeWarning } from './group-warning';
+import { containsText } from '../db/text-search';
 
 const sortColumns = {
   name: 'g.name',
@@ -19,10 +20,7 @@ const sortColumns = {
   numberOfUpdates: 'g.number_of_updates',
 } as const;
 
-function contains(column: string, text: string) {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
-}
+const contains = containsText;
 
 /** Software Update Groups (§5.4): searched on name and description, sorted and paged on the site. */
 export async function listGroups(

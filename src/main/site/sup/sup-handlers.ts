@@ -4,6 +4,7 @@ import type { JobQueue } from '../jobs/job-queue';
 import type { JobRunner } from '../jobs/job-runner';
 import type { SyncHistory } from '../sync/sync-history';
 import { enqueueSync } from '../sync/enqueue-sync';
+import { readSoftwareUpdatesOverview } from '../sync/software-updates-overview';
 import type { SupSettings } from './sup-settings';
 
 type SupMethods =
@@ -13,7 +14,8 @@ type SupMethods =
   | 'sup.classifications'
   | 'sup.languages'
   | 'sync.start'
-  | 'sync.history';
+  | 'sync.history'
+  | 'softwareUpdates.overview';
 
 export interface SupHandlerDependencies {
   database: SiteDatabase;
@@ -70,5 +72,6 @@ export function createSupHandlers(deps: SupHandlerDependencies): Pick<SiteHandle
       return { jobId: job.id };
     },
     'sync.history': (query) => deps.syncHistory.list(query),
+    'softwareUpdates.overview': () => readSoftwareUpdatesOverview(deps.database, deps.syncHistory),
   };
 }

@@ -1,3 +1,4 @@
+import { containsText } from '../db/text-search';
 import type { Selectable } from 'kysely';
 import type { ListPage, SyncHistoryRow } from '../../../shared/contract';
 import type { SyncHistoryQuery } from '../../../shared/contract/software-update-point';
@@ -51,7 +52,17 @@ export class SyncHistory {
       .select((eb) => eb.fn.max('finished_at').as('at'))
       .where('last_state_message_id', '=', 6702)
       .executeTakeFirst();
-    const page = await readPage<Row>(this.site.read.selectFrom('sync_history'), {
+    let base = this.site.read.selectFrom('sync_history');
+    const text = query.filter?.text;
+    if (text)
+      base = base.where((eb) =>
+        eb.or(
+          ['sync_source', 'sync_type', 'software_update_point', 'error_text'].map((column) =>
+            containsText(column, text),
+          ),
+        ),
+      );
+    const page = await readPage<Row>(base, {
       sortColumn: 'started_at',
       direction: query.sort?.direction ?? 'desc',
       idColumn: 'id',

@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { SeverityName, UpdateCriterion } from '../../../shared/contract/software-updates';
 import type { SiteSchema } from '../db/schema-types';
+import { containsText } from '../db/text-search';
 
 export type UpdateListTables = SiteSchema & {
   u: SiteSchema['software_update'];
@@ -22,10 +23,7 @@ export function articleDigits(value: string): string {
   return value.trim().replace(/^kb/i, '');
 }
 
-function contains(column: string, value: string) {
-  const pattern = `%${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
-}
+const contains = containsText;
 
 /** The search box: title, article id or bulletin id contains the text (spec §3.4). */
 export function searchText(eb: Eb, text: string): Expression<SqlBool> {

@@ -30,7 +30,12 @@ export const DownloadWizard = observer(function DownloadWizard({
 }) {
   const [store] = useState(() => new DownloadWizardStore(services.api, target));
   const [flow] = useState(
-    () => new WizardFlow<DownloadPageId>(store, { jobs: services.jobs }, close),
+    () =>
+      new WizardFlow<DownloadPageId>(
+        store,
+        { jobs: services.jobs, revealJobs: () => services.revealJobs() },
+        close,
+      ),
   );
   useEffect(() => void store.load(), [store]);
 
