@@ -102,6 +102,8 @@ export const PolicyUpdate = z.object({
   updateId: z.string(),
   /** Minutes the install may take; it starts only if that fits the maintenance window. */
   maxRunTimeMinutes: z.number().int().nonnegative(),
+  /** "Never restarts", "Always requires restart", "Can request restart"… as the catalog says. */
+  restartBehavior: z.string(),
   files: z.array(PolicyContentFile),
 });
 export type PolicyUpdate = z.infer<typeof PolicyUpdate>;

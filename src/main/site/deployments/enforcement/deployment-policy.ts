@@ -120,7 +120,7 @@ async function updateContent(site: SiteDatabase, ciIds: number[]) {
     const slice = ciIds.slice(start, start + 500);
     const updates = await site.read
       .selectFrom('software_update')
-      .select(['ci_id', 'update_id', 'max_execution_minutes'])
+      .select(['ci_id', 'update_id', 'max_execution_minutes', 'restart_behavior'])
       .where('ci_id', 'in', slice)
       .where('is_expired', '=', 0)
       .execute();
@@ -168,6 +168,7 @@ async function updateContent(site: SiteDatabase, ciIds: number[]) {
         {
           updateId: update.update_id,
           maxRunTimeMinutes: update.max_execution_minutes,
+          restartBehavior: update.restart_behavior,
           files: [...files.values()]
             .filter((file) => file.ciId === update.ci_id)
             .map(({ ciId: _ciId, ...file }) => file),
