@@ -37,6 +37,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
 /** The contract's methods, implemented by the site's services. */
 export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
   const { jobs, runner } = deps;
+  const deployments = createDeploymentHandlers();
   return {
     'site.info': () => deps.info(),
     'site.ping': async (input) => ({ ...input, serverTime: new Date().toISOString() }),
@@ -67,8 +68,11 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createGroupHandlers(deps),
     ...deps.content,
     ...createComplianceHandlers(deps),
-    ...createDeploymentHandlers(),
-    ...createDeploymentStatusHandlers(),
+    ...deployments,
+    ...createDeploymentStatusHandlers({
+      ...deps,
+      getDeployment: (id, context) => deployments['deployments.get']({ id }, context),
+    }),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

@@ -7,6 +7,7 @@ import { migration as m0005 } from './0005-deployments-rules';
 import { migration as m0006 } from './0006-alerts';
 import { migration as m0007 } from './0007-update-list-indexes';
 import { migration as m0009 } from './0009-compliance-live';
+import { migration as m0011 } from './0011-deployment-status';
 
 /** Every migration this version knows, in order. Append only; never edit one that shipped. */
 export const migrations: readonly Migration[] = [
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   m0006,
   m0007,
   m0009,
+  m0011,
 ];
 export type { Migration };
