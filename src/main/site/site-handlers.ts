@@ -39,6 +39,16 @@ export interface HandlerDependencies extends SupHandlerDependencies {
 /** The contract's methods, implemented by the site's services. */
 export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
   const { jobs, runner } = deps;
+  const deployments = createDeploymentHandlers({
+    site: deps.database,
+    clock: deps.clock,
+    events: deps.events,
+    statusMessages: deps.statusMessages,
+    siteCode: deps.siteCode,
+    jobs,
+    runner,
+    siteLibraryId: deps.siteLibraryId,
+  });
   return {
     'site.info': () => deps.info(),
     'site.ping': async (input) => ({ ...input, serverTime: new Date().toISOString() }),
@@ -69,17 +79,11 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createGroupHandlers(deps),
     ...deps.content,
     ...createComplianceHandlers(deps),
-    ...createDeploymentHandlers({
-      site: deps.database,
-      clock: deps.clock,
-      events: deps.events,
-      statusMessages: deps.statusMessages,
-      siteCode: deps.siteCode,
-      jobs,
-      runner,
-      siteLibraryId: deps.siteLibraryId,
+    ...deployments,
+    ...createDeploymentStatusHandlers({
+      ...deps,
+      getDeployment: (id, context) => deployments['deployments.get']({ id }, context),
     }),
-    ...createDeploymentStatusHandlers(),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),
