@@ -5,7 +5,7 @@ import { downloadFailureCodes } from './enforcement-error-codes';
 /** A download that failed, with the HRESULT the agent reports in its 301/9 message. */
 export class DownloadFailure extends Error {
   constructor(
-    readonly errorCode: string,
+    readonly errorCode: number,
     message: string,
   ) {
     super(message);

@@ -289,7 +289,7 @@ export class DeploymentAgent {
     stateId: number,
     kind: 'progress' | 'success' | 'error',
     now: number,
-    errorCode?: string,
+    errorCode?: number,
   ): void {
     if (!isReportedAt(a.policy.verbosity, kind)) return;
     this.lastMessageAt = Math.max(now, this.lastMessageAt + 1);

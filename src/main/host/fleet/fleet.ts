@@ -28,6 +28,8 @@ export interface FleetOptions {
   downloadConcurrency?: number;
   /** Clients per subnet sharing content through BranchCache when a deployment allows it. */
   clientsPerSubnet?: number;
+  /** Keep every accepted 300/301/302 message in the ledger (tests). */
+  isEnforcementKept?: boolean;
 }
 
 export interface FleetStatus {
@@ -60,7 +62,7 @@ type Member = {
  * HTTP exactly as agents do, on an accelerated clock, keeping a ledger of what the site took.
  */
 export class Fleet {
-  readonly ledger = new FleetLedger();
+  readonly ledger: FleetLedger;
   private readonly members: Member[];
   private readonly mp: ManagementPointClient;
   private readonly realStart = Date.now();
@@ -82,6 +84,7 @@ export class Fleet {
     catalog: FleetCatalog,
     private readonly options: FleetOptions,
   ) {
+    this.ledger = new FleetLedger({ isEnforcementKept: options.isEnforcementKept });
     this.mp = new ManagementPointClient(options.siteUrl);
     this.content = new ContentFetcher(this.mp.siteUrl, options.downloadConcurrency ?? 8);
     const random = seededRandom(options.seed ?? 1);
@@ -90,10 +93,6 @@ export class Fleet {
       reportCycleMs: (options.reportCycleMinutes ?? 15) * 60_000,
       scanEveryMs: (options.scanEveryDays ?? 7) * 86_400_000,
       policyCycleMs: (options.policyCycleMinutes ?? 60) * 60_000,
-    };
-    const agentOptions = {
-      installFailureRate: options.installFailureRate ?? 0.03,
-      counts: this.enforcement,
     };
     this.members = Array.from({ length: options.clients }, (_, index) => {
       const client = new SimulatedClient(
@@ -106,11 +105,18 @@ export class Fleet {
       return {
         client,
         // Re-keyed with the SMS GUID at registration, so randomization is per client.
-        agent: new DeploymentAgent(client, client.registration.name, agentOptions),
+        agent: this.agentFor(client, client.registration.name),
         subnet: Math.floor(index / (options.clientsPerSubnet ?? 25)),
         identity: null,
         sent: 0,
       };
+    });
+  }
+
+  private agentFor(client: SimulatedClient, clientKey: string): DeploymentAgent {
+    return new DeploymentAgent(client, clientKey, {
+      installFailureRate: this.options.installFailureRate ?? 0.03,
+      counts: this.enforcement,
     });
   }
 
@@ -124,10 +130,7 @@ export class Fleet {
       if (member.identity) return;
       const result = await this.mp.register(member.client.registration);
       member.identity = { smsGuid: result.smsGuid, clientKey: result.clientKey };
-      member.agent = new DeploymentAgent(member.client, result.smsGuid, {
-        installFailureRate: this.options.installFailureRate ?? 0.03,
-        counts: this.enforcement,
-      });
+      member.agent = this.agentFor(member.client, result.smsGuid);
       await this.pollPolicy(member, this.fleetNow());
     });
   }
