@@ -20,6 +20,8 @@ describe.each(engines)('the fleet enforces a Required deployment on %s', (engine
       acceleration: 3600,
       seed: 12,
       installFailureRate: 0.15,
+      // Failed scans fail evaluations (302/3): kept out so every error is an install's.
+      scanFailureRate: 0,
     });
     await fleet.join();
     const deployment = await deployDemo(site, demoIds, allSystems, {
@@ -85,6 +87,7 @@ describe.each(engines)('the fleet enforces a Required deployment on %s', (engine
       acceleration: 3600,
       seed: 3,
       installFailureRate: 0,
+      scanFailureRate: 0,
       isEnforcementKept: true,
     });
     await fleet.join();

@@ -28,6 +28,8 @@ export interface AgentDevice {
   readonly random: () => number;
   /** TopicType 500 state of an update on the device (2 = Required), scanning first if never scanned. */
   detectionState(updateId: string, now: number): number;
+  /** HRESULT of the last failed scan (0 when it completed). */
+  readonly lastScanErrorCode: number;
   /** The rescan after an install: these updates are now Installed (500 state 3). */
   markInstalled(updateIds: string[], now: number): void;
   send(message: StateMessage): void;
@@ -151,9 +153,17 @@ export class DeploymentAgent {
 
   private evaluate(a: Assignment, now: number): void {
     this.report(a, 302, 1, 'progress', now);
-    a.required = a.policy.updates.filter(
-      (update) => this.device.detectionState(update.updateId, now) === 2,
-    );
+    const states = a.policy.updates.map((update) => ({
+      update,
+      state: this.device.detectionState(update.updateId, now),
+    }));
+    if (states.some(({ state }) => state === 0)) {
+      // The last scan failed: the evaluation fails too, and runs again after the scan retry.
+      this.report(a, 302, 3, 'error', now, this.device.lastScanErrorCode);
+      a.nextAt = now + 60 * minute;
+      return;
+    }
+    a.required = states.filter(({ state }) => state === 2).map(({ update }) => update);
     this.report(a, 302, 2, 'progress', now);
     if (a.required.length === 0) {
       this.report(a, 300, 1, 'success', now);

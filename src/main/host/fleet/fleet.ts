@@ -65,8 +65,9 @@ export class Fleet {
   readonly ledger: FleetLedger;
   private readonly members: Member[];
   private readonly mp: ManagementPointClient;
-  private readonly realStart = Date.now();
-  private readonly fleetStart = Date.now();
+  private realStart = Date.now();
+  private fleetStart = Date.now();
+  private acceleration: number;
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   private readonly counts = { scans: 0, failedScans: 0, batchesRefused: 0, policyPolls: 0 };
@@ -84,6 +85,7 @@ export class Fleet {
     catalog: FleetCatalog,
     private readonly options: FleetOptions,
   ) {
+    this.acceleration = options.acceleration;
     this.ledger = new FleetLedger({ isEnforcementKept: options.isEnforcementKept });
     this.mp = new ManagementPointClient(options.siteUrl);
     this.content = new ContentFetcher(this.mp.siteUrl, options.downloadConcurrency ?? 8);
@@ -121,7 +123,14 @@ export class Fleet {
   }
 
   fleetNow(): number {
-    return this.fleetStart + (Date.now() - this.realStart) * this.options.acceleration;
+    return this.fleetStart + (Date.now() - this.realStart) * this.acceleration;
+  }
+
+  /** Changes the pace from now on; fleet time continues from where it is. */
+  setAcceleration(acceleration: number): void {
+    this.fleetStart = this.fleetNow();
+    this.realStart = Date.now();
+    this.acceleration = acceleration;
   }
 
   /** Every client registers and asks for policy, as a newly installed agent does. */
@@ -259,7 +268,7 @@ export class Fleet {
       clients: this.members.length,
       registered: this.members.filter((member) => member.identity).length,
       fleetTime: new Date(this.fleetNow()).toISOString(),
-      acceleration: this.options.acceleration,
+      acceleration: this.acceleration,
       scans: this.counts.scans,
       failedScans: this.counts.failedScans,
       batchesAccepted: this.ledger.acceptedBatches,

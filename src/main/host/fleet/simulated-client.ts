@@ -36,6 +36,7 @@ export class SimulatedClient implements AgentDevice {
   private readonly held = new Map<string, HeldState>();
   private pending: StateMessage[] = [];
   private hasScanned = false;
+  lastScanErrorCode = 0;
   nextScanAt: number;
   nextReportAt: number;
   nextPolicyAt: number;
@@ -87,7 +88,10 @@ export class SimulatedClient implements AgentDevice {
   /** A deployment's evaluation reads the last scan; a client that never scanned scans first. */
   detectionState(updateId: string, now: number): number {
     if (!this.hasScanned) this.scan(now);
-    return this.held.get(updateId)?.stateId ?? 0;
+    const held = this.held.get(updateId);
+    if (held) return held.stateId;
+    // Unknown while no scan has completed; after one, an update it never saw does not apply.
+    return this.lastScanErrorCode !== 0 && this.held.size === 0 ? 0 : 1;
   }
 
   /** The rescan after an install reports the installed updates as Installed. */
@@ -138,12 +142,9 @@ export class SimulatedClient implements AgentDevice {
     const time = new Date(now).toISOString();
     this.hasScanned = true;
     if (this.random() < this.options.scanFailureRate) {
-      this.pending.push({
-        topicType: 501,
-        stateId: 5,
-        errorCode: pick(this.random, scanErrorCodes),
-        time,
-      });
+      const errorCode = pick(this.random, scanErrorCodes);
+      this.lastScanErrorCode = Number.parseInt(errorCode, 16) | 0;
+      this.pending.push({ topicType: 501, stateId: 5, errorCode, time });
       // The agent retries a failed scan within the hour.
       this.nextScanAt = now + Math.floor((0.5 + this.random() * 0.5) * hour);
       return 'failed';
@@ -155,6 +156,7 @@ export class SimulatedClient implements AgentDevice {
       this.held.set(update.updateId, { stateId });
       this.pending.push({ topicType: 500, updateId: update.updateId, stateId, time });
     }
+    this.lastScanErrorCode = 0;
     this.pending.push({ topicType: 501, stateId: 3, time });
     this.nextScanAt = now + this.options.scanEveryMs + Math.floor(this.random() * 2 * hour);
     return 'completed';
