@@ -2,40 +2,8 @@ import { z } from 'zod';
 import { method } from './define';
 import { IsoTime, listPage, listQuery } from './list-query';
 
-/**
- * What a client sends when it registers with the management point (ConfigMgr's client
- * registration request): its identity and inventory, which query rules of collections read.
- */
-export const ClientRegistration = z
-  .object({
-    /** The SMS unique identifier ("GUID:…"); the site assigns one when absent. */
-    smsGuid: z
-      .string()
-      .regex(/^GUID:[0-9A-Fa-f-]{36}$/, 'expected GUID:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx')
-      .optional(),
-    name: z.string().trim().min(1, 'a client needs a computer name').max(64),
-    domain: z.string().trim().max(255).default(''),
-    osName: z.string().trim().min(1, 'the operating system name is required').max(200),
-    osBuild: z.string().trim().max(50).default(''),
-    isServer: z.boolean().default(false),
-    /** Product names of the catalog installed on the device (e.g. "Windows 11"). */
-    products: z.array(z.string().max(200)).max(200).default([]),
-    clientVersion: z.string().trim().max(50).default(''),
-  })
-  .strict();
-export type ClientRegistration = z.input<typeof ClientRegistration>;
-
-/**
- * The answer to a registration. `clientKey` is shown once: the site keeps only its hash, and the
- * client signs every later request with it.
- */
-export const ClientRegistrationResult = z.object({
-  clientId: z.number().int(),
-  smsGuid: z.string(),
-  clientKey: z.string(),
-  siteCode: z.string(),
-});
-export type ClientRegistrationResult = z.infer<typeof ClientRegistrationResult>;
+// The registration is part of the client protocol; re-exported for existing imports.
+export { ClientRegistration, ClientRegistrationResult } from './client-protocol';
 
 /** One row of Assets and Compliance > Devices. */
 export const Device = z.object({
@@ -56,6 +24,8 @@ export const Device = z.object({
   lastScanState: z.number().int(),
   lastScanErrorCode: z.number().int(),
   lastStateMessageAt: IsoTime.nullable(),
+  /** The UTC offset the client reported at registration (minutes); null when it sent none. */
+  timeZoneOffsetMinutes: z.number().int().nullable(),
 });
 export type Device = z.infer<typeof Device>;
 

@@ -15,72 +15,8 @@ export const scanStates = [
   'Completed with errors',
 ] as const;
 
-/** Message times are compared with the held ones, so they are normalized to UTC ISO text. */
-const MessageTime = IsoTime.transform((value) => new Date(value).toISOString());
-
-const UpdateGuid = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'expected an update GUID');
-
-/**
- * One state message. Detection (500) and scan (501) states feed compliance; enforcement states
- * (300/301/302) are stored as received until deployments read them.
- */
-export const StateMessage = z.discriminatedUnion('topicType', [
-  z
-    .object({
-      topicType: z.literal(500),
-      updateId: UpdateGuid,
-      stateId: z.number().int().min(0).max(3),
-      time: MessageTime,
-    })
-    .strict(),
-  z
-    .object({
-      topicType: z.literal(501),
-      stateId: z.number().int().min(0).max(6),
-      /** HRESULT of a failed scan, e.g. 0x80244022 (as a number or "0x…"). */
-      errorCode: z
-        .union([z.number().int(), z.string().regex(/^0x[0-9a-fA-F]{1,8}$/)])
-        .default(0)
-        // Stored as the signed 32-bit HRESULT Windows logs (0x80244022 is -2145107934).
-        .transform((value) => (typeof value === 'string' ? Number.parseInt(value, 16) : value) | 0),
-      time: MessageTime,
-    })
-    .strict(),
-  z
-    .object({
-      topicType: z.union([z.literal(300), z.literal(301), z.literal(302)]),
-      topicId: z.string().min(1).max(200),
-      stateId: z.number().int().min(0).max(100),
-      errorCode: z
-        .number()
-        .int()
-        .default(0)
-        .transform((value) => value | 0),
-      time: MessageTime,
-    })
-    .strict(),
-]);
-export type StateMessage = z.input<typeof StateMessage>;
-
-/**
- * What a client posts every state message reporting cycle. The batch id makes a retry
- * harmless: a batch is applied once, whole, or refused whole.
- */
-export const StateMessageBatch = z
-  .object({
-    batchId: z.string().min(8, 'batchId: at least 8 characters').max(100),
-    messages: z.array(StateMessage).min(1, 'a batch holds at least one message').max(20_000),
-  })
-  .strict();
-export type StateMessageBatch = z.input<typeof StateMessageBatch>;
-
-export const StateMessageBatchResult = z.object({
-  batchId: z.string(),
-  /** False when the batch id was already applied: nothing was counted twice. */
-  isNew: z.boolean(),
-  messageCount: z.number().int(),
-});
-export type StateMessageBatchResult = z.infer<typeof StateMessageBatchResult>;
+// State messages are part of the client protocol; re-exported for existing imports.
+export { StateMessage, StateMessageBatch, StateMessageBatchResult } from './client-protocol';
 
 /** Why a client counts as Unknown for an update: ConfigMgr only says "Unknown". */
 export const unknownReasons = [

@@ -15,6 +15,8 @@ interface StartOptions extends SiteCommandOptions {
   updates: string;
   seed: string;
   failureRate: string;
+  installFailureRate: string;
+  policyMinutes: string;
   detach?: boolean;
 }
 
@@ -51,6 +53,12 @@ function describe(status: FleetStatus): string {
     `Scans: ${status.scans} (${status.failedScans} failed)`,
     `Batches accepted: ${status.batchesAccepted} (${status.messagesAccepted} state messages)`,
     `Batches refused: ${status.batchesRefused}${status.lastRefusal ? ` (last: ${status.lastRefusal})` : ''}`,
+    ...(status.enforcement
+      ? [
+          `Installs: ${status.enforcement.installs} (${status.enforcement.installFailures} failed, ${status.enforcement.pendingRestarts} pending restart)`,
+          `Content: ${status.downloads.bytesFromDistributionPoints} bytes from distribution points, ${status.downloads.bytesFromPeers} from peers`,
+        ]
+      : []),
   ].join('\n');
 }
 
@@ -80,6 +88,8 @@ async function runFleet(options: StartOptions) {
     acceleration: positive(options.acceleration, '--acceleration', 100_000),
     seed: Number(options.seed),
     scanFailureRate: Number(options.failureRate),
+    installFailureRate: Number(options.installFailureRate),
+    policyCycleMinutes: positive(options.policyMinutes, '--policy-minutes', 1440),
   });
   writeFileSync(join(folder, 'fleet.json'), JSON.stringify({ pid: process.pid, url: options.url }));
   const writeStatus = () =>
@@ -124,6 +134,12 @@ export function registerFleet(program: Command): void {
       .option('--updates <n>', 'the newest updates of the catalog the clients scan for', '300')
       .option('--seed <n>', 'random seed (the same seed gives the same fleet)', '1')
       .option('--failure-rate <rate>', 'share of scans that fail with a real error code', '0.02')
+      .option(
+        '--install-failure-rate <rate>',
+        'share of update installs that fail with a real Windows Update error code',
+        '0.03',
+      )
+      .option('--policy-minutes <n>', 'machine policy polling interval in fleet minutes', '60')
       .option('--detach', 'run in the background; stop with patchbay fleet stop'),
   ).action(async (options: StartOptions) => {
     if (!options.detach) return runFleet(options);

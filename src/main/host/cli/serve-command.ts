@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoFleetLauncher } from '../fleet/demo-fleet-launcher';
 import { startSiteServer } from '../server/site-server';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
@@ -35,6 +36,7 @@ export function registerServe(program: Command): void {
       host: options.host,
       port,
       consoleFolder: options.console ? builtConsoleFolder() : undefined,
+      demoFleet: (url) => demoFleetLauncher(site, url),
     });
     const info = await site.info();
     console.log(

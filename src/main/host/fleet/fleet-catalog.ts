@@ -1,3 +1,4 @@
+import { demoVendor } from '../../site/content/demo-catalog';
 import type { SiteDatabase } from '../../site/db/open-database';
 
 /** An update as the simulated clients see it: which products it applies to and its age. */
@@ -6,6 +7,13 @@ export interface FleetUpdate {
   products: string[];
   releasedAt: number;
   isSuperseded: boolean;
+  /** A "Patchbay Demo" update: only a deployment installs it. */
+  isDemo: boolean;
+}
+
+/** The demo catalog's product, which a realistic share of the fleet runs. */
+export function isDemoProduct(product: string): boolean {
+  return product.startsWith(demoVendor);
 }
 
 export interface FleetCatalog {
@@ -20,17 +28,26 @@ export interface FleetCatalog {
 }
 
 /**
- * The fleet's view of the site's catalog: the `limit` newest updates and their products. The
- * fleet reports a state for each of them, as a client reports every update its scan evaluates.
+ * The fleet's view of the site's catalog: the `limit` newest updates and their products, plus
+ * the demo updates whatever their age. The fleet reports a state for each of them, as a client
+ * reports every update its scan evaluates.
  */
 export async function loadFleetCatalog(site: SiteDatabase, limit: number): Promise<FleetCatalog> {
-  const rows = await site.read
+  const columns = ['ci_id', 'update_id', 'date_released', 'is_superseded', 'vendor'] as const;
+  const newest = await site.read
     .selectFrom('software_update')
-    .select(['ci_id', 'update_id', 'date_released', 'is_superseded'])
+    .select(columns)
     .orderBy('date_released', 'desc')
     .orderBy('ci_id', 'desc')
     .limit(limit)
     .execute();
+  const demo = await site.read
+    .selectFrom('software_update')
+    .select(columns)
+    .where('vendor', '=', demoVendor)
+    .execute();
+  const seen = new Set(newest.map((row) => row.ci_id));
+  const rows = [...newest, ...demo.filter((row) => !seen.has(row.ci_id))];
   const products = new Map<number, string[]>();
   const families = new Map<string, string>();
   for (let start = 0; start < rows.length; start += 1000) {
@@ -54,6 +71,7 @@ export async function loadFleetCatalog(site: SiteDatabase, limit: number): Promi
     products: products.get(row.ci_id) ?? [],
     releasedAt: Date.parse(row.date_released),
     isSuperseded: row.is_superseded === 1,
+    isDemo: row.vendor === demoVendor,
   }));
   const names = [...families.keys()].sort();
   const isSystem = (name: string) =>

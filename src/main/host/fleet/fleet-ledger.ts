@@ -1,5 +1,9 @@
-import type { StateMessage } from '../../../shared/contract/compliance';
+import type { StateMessage } from '../../../shared/contract/client-protocol';
 import type { SiteDatabase } from '../../site/db/open-database';
+
+export type EnforcementRecord = Extract<StateMessage, { topicType: 300 | 301 | 302 }> & {
+  smsGuid: string;
+};
 
 interface LedgerClient {
   states: Map<string, { stateId: number; time: string }>;
@@ -14,8 +18,18 @@ export class FleetLedger {
   private readonly clients = new Map<string, LedgerClient>();
   acceptedBatches = 0;
   acceptedMessages = 0;
+  /** Every accepted 300/301/302 message, when asked for (tests check when installs ran). */
+  readonly enforcementMessages: EnforcementRecord[] | null;
+
+  constructor(options: { isEnforcementKept?: boolean } = {}) {
+    this.enforcementMessages = options.isEnforcementKept ? [] : null;
+  }
 
   recordAccepted(smsGuid: string, messages: StateMessage[]): void {
+    if (this.enforcementMessages)
+      for (const message of messages)
+        if (message.topicType !== 500 && message.topicType !== 501)
+          this.enforcementMessages.push({ smsGuid, ...message });
     let client = this.clients.get(smsGuid);
     if (!client) {
       client = { states: new Map() };

@@ -1,6 +1,8 @@
-import type { StateMessage } from '../../../shared/contract/compliance';
+import type { StateMessage } from '../../../shared/contract/client-protocol';
 import { SiteError } from '../../../shared/errors';
 import { runBounded } from '../../../shared/run-bounded';
+import { ContentFetcher, type DownloadTotals } from './content-fetcher';
+import { DeploymentAgent, type AgentCounts } from './deployment-agent';
 import type { FleetCatalog } from './fleet-catalog';
 import { FleetLedger } from './fleet-ledger';
 import { ManagementPointClient, type ClientIdentity } from './management-point-client';
@@ -18,6 +20,16 @@ export interface FleetOptions {
   concurrency?: number;
   reportCycleMinutes?: number;
   scanEveryDays?: number;
+  /** Machine policy polling interval in fleet minutes (ConfigMgr's default is 60). */
+  policyCycleMinutes?: number;
+  /** Share of update installs that fail with a real Windows Update error code. */
+  installFailureRate?: number;
+  /** Content transfers from distribution points in flight at once, for the whole fleet. */
+  downloadConcurrency?: number;
+  /** Clients per subnet sharing content through BranchCache when a deployment allows it. */
+  clientsPerSubnet?: number;
+  /** Keep every accepted 300/301/302 message in the ledger (tests). */
+  isEnforcementKept?: boolean;
 }
 
 export interface FleetStatus {
@@ -31,45 +43,94 @@ export interface FleetStatus {
   messagesAccepted: number;
   batchesRefused: number;
   lastRefusal: string | null;
+  policyPolls: number;
+  /** Deployment enforcement on the clients (installs, failures, restarts). */
+  enforcement: AgentCounts;
+  downloads: DownloadTotals;
 }
 
-type Member = { client: SimulatedClient; identity: ClientIdentity | null; sent: number };
+type Member = {
+  client: SimulatedClient;
+  agent: DeploymentAgent;
+  subnet: number;
+  identity: ClientIdentity | null;
+  sent: number;
+};
 
 /**
  * `patchbay fleet`: simulated clients that register with the management point and report over
  * HTTP exactly as agents do, on an accelerated clock, keeping a ledger of what the site took.
  */
 export class Fleet {
-  readonly ledger = new FleetLedger();
+  readonly ledger: FleetLedger;
   private readonly members: Member[];
   private readonly mp: ManagementPointClient;
-  private readonly realStart = Date.now();
-  private readonly fleetStart = Date.now();
+  private realStart = Date.now();
+  private fleetStart = Date.now();
+  private acceleration: number;
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
-  private readonly counts = { scans: 0, failedScans: 0, batchesRefused: 0 };
+  private readonly counts = { scans: 0, failedScans: 0, batchesRefused: 0, policyPolls: 0 };
+  private readonly enforcement: AgentCounts = {
+    installs: 0,
+    installFailures: 0,
+    outsideWindowInstalls: 0,
+    pendingRestarts: 0,
+    restarts: 0,
+  };
+  private readonly content: ContentFetcher;
   private lastRefusal: string | null = null;
 
   constructor(
     catalog: FleetCatalog,
     private readonly options: FleetOptions,
   ) {
+    this.acceleration = options.acceleration;
+    this.ledger = new FleetLedger({ isEnforcementKept: options.isEnforcementKept });
     this.mp = new ManagementPointClient(options.siteUrl);
+    this.content = new ContentFetcher(this.mp.siteUrl, options.downloadConcurrency ?? 8);
     const random = seededRandom(options.seed ?? 1);
     const clientOptions = {
       scanFailureRate: options.scanFailureRate ?? 0.02,
       reportCycleMs: (options.reportCycleMinutes ?? 15) * 60_000,
       scanEveryMs: (options.scanEveryDays ?? 7) * 86_400_000,
+      policyCycleMs: (options.policyCycleMinutes ?? 60) * 60_000,
     };
-    this.members = Array.from({ length: options.clients }, (_, index) => ({
-      client: new SimulatedClient(index + 1, catalog, random, this.fleetStart, clientOptions),
-      identity: null,
-      sent: 0,
-    }));
+    this.members = Array.from({ length: options.clients }, (_, index) => {
+      const client = new SimulatedClient(
+        index + 1,
+        catalog,
+        random,
+        this.fleetStart,
+        clientOptions,
+      );
+      return {
+        client,
+        // Re-keyed with the SMS GUID at registration, so randomization is per client.
+        agent: this.agentFor(client, client.registration.name),
+        subnet: Math.floor(index / (options.clientsPerSubnet ?? 25)),
+        identity: null,
+        sent: 0,
+      };
+    });
+  }
+
+  private agentFor(client: SimulatedClient, clientKey: string): DeploymentAgent {
+    return new DeploymentAgent(client, clientKey, {
+      installFailureRate: this.options.installFailureRate ?? 0.03,
+      counts: this.enforcement,
+    });
   }
 
   fleetNow(): number {
-    return this.fleetStart + (Date.now() - this.realStart) * this.options.acceleration;
+    return this.fleetStart + (Date.now() - this.realStart) * this.acceleration;
+  }
+
+  /** Changes the pace from now on; fleet time continues from where it is. */
+  setAcceleration(acceleration: number): void {
+    this.fleetStart = this.fleetNow();
+    this.realStart = Date.now();
+    this.acceleration = acceleration;
   }
 
   /** Every client registers and asks for policy, as a newly installed agent does. */
@@ -78,8 +139,35 @@ export class Fleet {
       if (member.identity) return;
       const result = await this.mp.register(member.client.registration);
       member.identity = { smsGuid: result.smsGuid, clientKey: result.clientKey };
-      await this.mp.policy(member.identity);
+      member.agent = this.agentFor(member.client, result.smsGuid);
+      await this.pollPolicy(member, this.fleetNow());
     });
+  }
+
+  /** Machine Policy Retrieval & Evaluation Cycle on every client now. */
+  async pollPolicyAll(): Promise<void> {
+    const now = this.fleetNow();
+    await runBounded(this.members, this.options.concurrency ?? 32, (member) =>
+      this.pollPolicy(member, now),
+    );
+  }
+
+  private async pollPolicy(member: Member, now: number): Promise<void> {
+    if (!member.identity) return;
+    member.client.schedulePolicy(now);
+    const policy = await this.mp.policy(member.identity);
+    this.counts.policyPolls += 1;
+    member.agent.applyPolicy(policy, now);
+  }
+
+  /** Runs every client's due deployment steps (evaluate, download, install, restart). */
+  private async enforce(members: Member[], now: number): Promise<void> {
+    await runBounded(members, this.options.concurrency ?? 32, (member) =>
+      member.agent.step(now, {
+        fetch: (file, isBranchCacheAllowed) =>
+          this.content.fetch(file, isBranchCacheAllowed ? member.subnet : null),
+      }),
+    );
   }
 
   /** Forces a scan on every client now (the "Software Updates Scan Cycle" action). */
@@ -130,9 +218,20 @@ export class Fleet {
     }
   }
 
-  /** One step of fleet life: due scans run, due reporting cycles post their batches. */
+  /**
+   * One step of fleet life: due policy polls, due scans, due deployment steps, then due
+   * reporting cycles post their batches.
+   */
   async tick(): Promise<void> {
     const now = this.fleetNow();
+    const polls = this.members.filter((m) => m.identity && m.client.nextPolicyAt <= now);
+    await runBounded(polls, this.options.concurrency ?? 32, (member) =>
+      this.pollPolicy(member, now),
+    );
+    await this.enforce(
+      this.members.filter((m) => m.identity && m.agent.nextAt <= now),
+      now,
+    );
     const due: Member[] = [];
     for (const member of this.members) {
       if (!member.identity) continue;
@@ -169,13 +268,16 @@ export class Fleet {
       clients: this.members.length,
       registered: this.members.filter((member) => member.identity).length,
       fleetTime: new Date(this.fleetNow()).toISOString(),
-      acceleration: this.options.acceleration,
+      acceleration: this.acceleration,
       scans: this.counts.scans,
       failedScans: this.counts.failedScans,
       batchesAccepted: this.ledger.acceptedBatches,
       messagesAccepted: this.ledger.acceptedMessages,
       batchesRefused: this.counts.batchesRefused,
       lastRefusal: this.lastRefusal,
+      policyPolls: this.counts.policyPolls,
+      enforcement: { ...this.enforcement },
+      downloads: { ...this.content.totals },
     };
   }
 }

@@ -1,14 +1,14 @@
-import type {
-  ClientRegistration,
-  ClientRegistrationResult,
-} from '../../../shared/contract/clients';
-import type {
-  StateMessageBatch,
-  StateMessageBatchResult,
-} from '../../../shared/contract/compliance';
+import {
+  ClientPolicy,
+  clientIdHeader,
+  clientKeyHeader,
+  managementPointPaths,
+  type ClientRegistration,
+  type ClientRegistrationResult,
+  type StateMessageBatch,
+  type StateMessageBatchResult,
+} from '../../../shared/contract/client-protocol';
 import { SiteError, WireResultSchema } from '../../../shared/errors';
-import type { ClientPolicy } from '../../site/mp/management-point';
-import { clientIdHeader, clientKeyHeader } from '../server/management-point-routes';
 
 /** A registered client's identity, as an agent keeps it after registration. */
 export interface ClientIdentity {
@@ -27,19 +27,31 @@ export class ManagementPointClient {
     this.base = siteUrl.replace(/\/$/, '');
   }
 
-  register(registration: ClientRegistration): Promise<ClientRegistrationResult> {
-    return this.call<ClientRegistrationResult>('POST', '/mp/register', registration);
+  /** The management point's address: relative content locations resolve against it. */
+  get siteUrl(): string {
+    return this.base;
   }
 
-  policy(identity: ClientIdentity): Promise<ClientPolicy> {
-    return this.call<ClientPolicy>('GET', '/mp/policy', undefined, identity);
+  register(registration: ClientRegistration): Promise<ClientRegistrationResult> {
+    return this.call<ClientRegistrationResult>('POST', managementPointPaths.register, registration);
+  }
+
+  /** The client's policy, parsed with the protocol's schema as an agent validates it. */
+  async policy(identity: ClientIdentity): Promise<ClientPolicy> {
+    const value = await this.call<unknown>('GET', managementPointPaths.policy, undefined, identity);
+    return ClientPolicy.parse(value);
   }
 
   postStateMessages(
     identity: ClientIdentity,
     batch: StateMessageBatch,
   ): Promise<StateMessageBatchResult> {
-    return this.call<StateMessageBatchResult>('POST', '/mp/state-messages', batch, identity);
+    return this.call<StateMessageBatchResult>(
+      'POST',
+      managementPointPaths.stateMessages,
+      batch,
+      identity,
+    );
   }
 
   private async call<T>(

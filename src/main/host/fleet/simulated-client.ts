@@ -1,8 +1,9 @@
-import type { ClientRegistration } from '../../../shared/contract/clients';
-import type { StateMessage } from '../../../shared/contract/compliance';
-import type { FleetCatalog, FleetUpdate } from './fleet-catalog';
+import type { ClientRegistration, StateMessage } from '../../../shared/contract/client-protocol';
+import type { AgentDevice } from './deployment-agent';
+import { isDemoProduct, type FleetCatalog, type FleetUpdate } from './fleet-catalog';
 import { osBuildFor } from './os-build';
 import { pick } from './seeded-random';
+import { pickTimeZoneOffset } from './time-zones';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -18,34 +19,47 @@ interface HeldState {
   stateId: number;
 }
 
+/** Share of devices that run the demo product, so a demo deployment has real work to do. */
+const demoProductShare = 0.7;
+
 /**
- * One simulated client agent: its inventory, what its scans find, the state messages waiting
- * for the next reporting cycle, and when it next scans and reports (in fleet time). Deployments
- * will later add download and install steps here (the seam is `installRequired`).
+ * One simulated client agent: its inventory and time zone, what its scans find, the state
+ * messages waiting for the next reporting cycle, and when it next scans, reports and polls
+ * policy (in fleet time). Deployments are played by its DeploymentAgent.
  */
-export class SimulatedClient {
-  readonly registration: ClientRegistration & { name: string; products: string[] };
+export class SimulatedClient implements AgentDevice {
+  readonly registration: ClientRegistration & {
+    name: string;
+    products: string[];
+    timeZoneOffsetMinutes: number;
+  };
   private readonly held = new Map<string, HeldState>();
   private pending: StateMessage[] = [];
+  private hasScanned = false;
+  lastScanErrorCode = 0;
   nextScanAt: number;
   nextReportAt: number;
+  nextPolicyAt: number;
   isBusy = false;
 
   constructor(
     index: number,
     private readonly catalog: FleetCatalog,
-    private readonly random: () => number,
+    readonly random: () => number,
     joinedAt: number,
     private readonly options: {
       scanFailureRate: number;
       reportCycleMs: number;
       scanEveryMs: number;
+      policyCycleMs: number;
     },
   ) {
     const isServer = catalog.serverSystems.length > 0 && random() < 0.15;
     const systems = isServer ? catalog.serverSystems : catalog.workstationSystems;
     const system = systems.length > 0 ? pick(random, systems) : 'Windows 11';
-    const others = catalog.otherProducts.filter(() => random() < 0.35);
+    const others = catalog.otherProducts.filter(
+      (product) => random() < (isDemoProduct(product) ? demoProductShare : 0.35),
+    );
     const name = `${isServer ? 'SRV' : 'PC'}-${String(index).padStart(5, '0')}`;
     this.registration = {
       name,
@@ -55,10 +69,48 @@ export class SimulatedClient {
       isServer,
       products: [system, ...others],
       clientVersion: '5.00.9128.1000',
+      timeZoneOffsetMinutes: pickTimeZoneOffset(random),
     };
     // First scan at a random time within two hours of receiving policy (§4.2).
     this.nextScanAt = joinedAt + Math.floor(random() * 2 * hour);
     this.nextReportAt = joinedAt + Math.floor(random() * options.reportCycleMs);
+    this.nextPolicyAt = joinedAt + options.policyCycleMs;
+  }
+
+  get isServer(): boolean {
+    return this.registration.isServer === true;
+  }
+
+  get timeZoneOffsetMinutes(): number {
+    return this.registration.timeZoneOffsetMinutes;
+  }
+
+  /** A deployment's evaluation reads the last scan; a client that never scanned scans first. */
+  detectionState(updateId: string, now: number): number {
+    if (!this.hasScanned) this.scan(now);
+    const held = this.held.get(updateId);
+    if (held) return held.stateId;
+    // Unknown while no scan has completed; after one, an update it never saw does not apply.
+    return this.lastScanErrorCode !== 0 && this.held.size === 0 ? 0 : 1;
+  }
+
+  /** The rescan after an install reports the installed updates as Installed. */
+  markInstalled(updateIds: string[], now: number): void {
+    const time = new Date(now).toISOString();
+    for (const updateId of updateIds) {
+      if (this.held.get(updateId)?.stateId === 3) continue;
+      this.held.set(updateId, { stateId: 3 });
+      this.pending.push({ topicType: 500, updateId, stateId: 3, time });
+    }
+    this.pending.push({ topicType: 501, stateId: 3, time });
+  }
+
+  send(message: StateMessage): void {
+    this.pending.push(message);
+  }
+
+  schedulePolicy(now: number): void {
+    this.nextPolicyAt = now + this.options.policyCycleMs;
   }
 
   /** How likely an applicable update is installed, by its age when the fleet starts. */
@@ -75,6 +127,8 @@ export class SimulatedClient {
       this.registration.products.includes(product),
     );
     if (!isApplicable) return 1;
+    // Demo software is only ever installed by a deployment of it.
+    if (update.isDemo) return previous?.stateId ?? 2;
     if (previous) {
       // Between scans, some required updates get installed (Windows Update, an admin).
       return previous.stateId === 2 && this.random() < 0.1 ? 3 : previous.stateId;
@@ -86,13 +140,11 @@ export class SimulatedClient {
   /** A scan at fleet time `now`: a failure (small rate, real error code) or changed states. */
   scan(now: number): 'failed' | 'completed' {
     const time = new Date(now).toISOString();
+    this.hasScanned = true;
     if (this.random() < this.options.scanFailureRate) {
-      this.pending.push({
-        topicType: 501,
-        stateId: 5,
-        errorCode: pick(this.random, scanErrorCodes),
-        time,
-      });
+      const errorCode = pick(this.random, scanErrorCodes);
+      this.lastScanErrorCode = Number.parseInt(errorCode, 16) | 0;
+      this.pending.push({ topicType: 501, stateId: 5, errorCode, time });
       // The agent retries a failed scan within the hour.
       this.nextScanAt = now + Math.floor((0.5 + this.random() * 0.5) * hour);
       return 'failed';
@@ -104,6 +156,7 @@ export class SimulatedClient {
       this.held.set(update.updateId, { stateId });
       this.pending.push({ topicType: 500, updateId: update.updateId, stateId, time });
     }
+    this.lastScanErrorCode = 0;
     this.pending.push({ topicType: 501, stateId: 3, time });
     this.nextScanAt = now + this.options.scanEveryMs + Math.floor(this.random() * 2 * hour);
     return 'completed';

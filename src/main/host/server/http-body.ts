@@ -32,3 +32,9 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
     request.on('error', reject);
   });
 }
+
+/** Further endpoints (management point, distribution point) mount under a path prefix. */
+export type RouteHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+) => Promise<void> | void;

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  clientIdHeader,
+  clientKeyHeader,
+  managementPointPaths,
+} from '../../../shared/contract/client-protocol';
 import { SiteError } from '../../../shared/errors';
 import { toSiteError } from '../../site/api/dispatch';
 import type { ClientCredentials, ManagementPoint } from '../../site/mp/management-point';
-import { readBody, sendResult } from './http-body';
-import type { RouteHandler } from './site-server';
-
-/** Headers a client signs its requests with: its SMS GUID and the key issued at registration. */
-export const clientIdHeader = 'x-patchbay-client';
-export const clientKeyHeader = 'x-patchbay-client-key';
+import { readBody, sendResult, type RouteHandler } from './http-body';
 
 function credentialsOf(request: IncomingMessage): ClientCredentials {
   const header = (name: string) => {
@@ -36,11 +36,14 @@ export function managementPointRoutes(mp: ManagementPoint, maxBodyBytes: number)
     const path = (request.url ?? '').split('?')[0];
     try {
       let value: unknown;
-      if (path === '/mp/register' && request.method === 'POST')
+      if (path === managementPointPaths.register && request.method === 'POST')
         value = await mp.register(await jsonBody(request, maxBodyBytes));
-      else if (path === '/mp/policy' && (request.method === 'GET' || request.method === 'POST'))
+      else if (
+        path === managementPointPaths.policy &&
+        (request.method === 'GET' || request.method === 'POST')
+      )
         value = await mp.policy(credentialsOf(request));
-      else if (path === '/mp/state-messages' && request.method === 'POST')
+      else if (path === managementPointPaths.stateMessages && request.method === 'POST')
         value = await mp.postStateMessages(
           credentialsOf(request),
           await jsonBody(request, maxBodyBytes),

@@ -5,9 +5,9 @@ import { WebSocketServer } from 'ws';
 import { SiteError } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
 import { contentEndpoint } from '../../site/content/content-endpoint';
-import { demoFleetLauncher } from '../fleet/demo-fleet-launcher';
+import type { DemoFleetLauncher } from '../../site/fleet/demo-fleet-port';
 import type { Site } from '../../site/site';
-import { readBody, sendResult } from './http-body';
+import { readBody, sendResult, type RouteHandler } from './http-body';
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
 import { serveConsoleFile } from './static-console';
 import { managementPointRoutes } from './management-point-routes';
@@ -21,13 +21,14 @@ export interface SiteServerOptions {
   /** Extra Host names to accept when bound beyond loopback (e.g. the server's DNS name). */
   allowedHostNames?: string[];
   maxBodyBytes?: number;
+  /**
+   * The demo fleet, aimed at this server's address once it listens. The composition root
+   * (`patchbay serve`) passes the fleet simulator in, so the server never imports it.
+   */
+  demoFleet?: (siteUrl: string) => DemoFleetLauncher;
 }
 
-/** Further endpoints (management point, distribution point) mount under a path prefix. */
-export type RouteHandler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-) => Promise<void> | void;
+export type { RouteHandler };
 
 export interface SiteServer {
   readonly url: string;
@@ -164,7 +165,7 @@ export async function startSiteServer(
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}/`;
   // Served over HTTP, the site can run the demo fleet against its own management point.
-  site.demoFleet.attach(demoFleetLauncher(site, url));
+  if (options.demoFleet) site.demoFleet.attach(options.demoFleet(url));
 
   return {
     url,

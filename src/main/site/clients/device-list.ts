@@ -28,6 +28,7 @@ export function toDevice(row: ClientRow): Device {
     lastScanState: row.last_scan_state,
     lastScanErrorCode: row.last_scan_error_code,
     lastStateMessageAt: row.last_state_message_at,
+    timeZoneOffsetMinutes: row.time_zone_offset_minutes,
   };
 }
 

@@ -6,6 +6,8 @@ export const complianceTopics = [
   'softwareUpdates',
   'softwareUpdateGroups',
   'devices',
+  // Monitoring > Deployments and View Status read the same batches' 300/301/302 states.
+  'deployments',
 ];
 
 /**

@@ -7,7 +7,8 @@ import { SiteError } from '../../../shared/errors';
 import type { SiteDatabase } from '../db/open-database';
 import { refreshClientGroups } from './group-compliance';
 import { preparedStore, setBasedStore, type StateRow } from './detection-store';
-import { addMove, type CounterDelta, type Db } from './update-counters';
+import { applyDeploymentMessages } from '../deployments/deployment-state-ingest';
+import { addMove, type CounterDelta } from './update-counters';
 
 type Batch = z.output<typeof StateMessageBatch>;
 type Message = Batch['messages'][number];
@@ -16,7 +17,6 @@ type Scan = Extract<Message, { topicType: 501 }>;
 
 /** Scan states after which the scan is over (completed, failed, completed with errors). */
 const finishedScanStates = new Set([3, 5, 6]);
-const chunkSize = 1000;
 
 function refuse(message: string): never {
   throw new SiteError('refused', message);
@@ -50,9 +50,9 @@ function latestPerUpdate(messages: Detection[]): Map<string, Detection> {
 
 /**
  * Applies one client's state message batch (§4.2) in one transaction: detection states per
- * update, the update and group counters they move, the scan state, and the enforcement messages
- * kept for deployments. A batch whose id was already applied changes nothing; a batch with an
- * unknown update or a state older than the one held is refused whole, with the reason.
+ * update, the update and group counters they move, the scan state, and each deployment's state.
+ * A batch whose id was already applied changes nothing; a batch with an unknown update or a
+ * state older than the one held is refused whole, with the reason.
  */
 export async function ingestStateMessages(
   site: SiteDatabase,
@@ -117,7 +117,9 @@ export async function ingestStateMessages(
       batch.batchId,
       batch.messages.filter((m): m is Scan => m.topicType === 501),
     );
-    await keepEnforcementMessages(trx, clientId, batch);
+    await applyDeploymentMessages(trx, clientId, batch.batchId, batch.messages, [
+      ...ciIds.values(),
+    ]);
     await trx
       .updateTable('client')
       .set({ last_state_message_at: now, ...scan })
@@ -153,28 +155,4 @@ function recordScan(client: { last_scan_at: string | null }, batchId: string, sc
     last_scan_error_code: latest.errorCode,
     ...(finishedScanStates.has(latest.stateId) ? { last_scan_at: latest.time } : {}),
   };
-}
-
-/** Seam for deployments: enforcement states (300/301/302) are stored as they came. */
-async function keepEnforcementMessages(db: Db, clientId: number, batch: Batch) {
-  const rows = batch.messages.flatMap((m) =>
-    m.topicType === 300 || m.topicType === 301 || m.topicType === 302
-      ? [
-          {
-            client_id: clientId,
-            batch_id: batch.batchId,
-            topic_type: m.topicType,
-            topic_id: m.topicId,
-            state_id: m.stateId,
-            error_code: m.errorCode,
-            state_time: m.time,
-          },
-        ]
-      : [],
-  );
-  for (let start = 0; start < rows.length; start += chunkSize)
-    await db
-      .insertInto('client_enforcement_message')
-      .values(rows.slice(start, start + chunkSize))
-      .execute();
 }

@@ -344,6 +344,7 @@ export interface ClientTable {
   last_scan_error_code: Generated<number>;
   last_state_message_at: Generated<string | null>;
   is_active: Generated<number>;
+  time_zone_offset_minutes: Generated<number | null>;
 }
 
 export interface CollectionTable {

@@ -35,6 +35,7 @@ export async function registerClient(
     is_server: input.isServer ? 1 : 0,
     products: JSON.stringify(input.products),
     client_version: input.clientVersion,
+    time_zone_offset_minutes: input.timeZoneOffsetMinutes ?? null,
     site_code: siteCode,
     auth_key_hash: hashClientKey(clientKey),
   };

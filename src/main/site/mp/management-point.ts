@@ -1,18 +1,21 @@
 import type { SoftwareUpdateClientSettings } from '../../../shared/compliance/client-settings';
 import {
   ClientRegistration,
-  type ClientRegistrationResult,
-} from '../../../shared/contract/clients';
-import {
   StateMessageBatch,
+  type ClientPolicy,
+  type ClientRegistrationResult,
   type StateMessageBatchResult,
-} from '../../../shared/contract/compliance';
+} from '../../../shared/contract/client-protocol';
 import { invalidInput } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { ClientSettingsStore } from '../collections/client-settings-store';
 import type { ComplianceNotifier } from '../compliance/compliance-notifier';
 import { ingestStateMessages } from '../compliance/state-message-ingest';
 import type { SiteDatabase } from '../db/open-database';
+import {
+  deploymentsForClient,
+  maintenanceWindowsForClient,
+} from '../deployments/enforcement/deployment-policy';
 import { authenticateClient, registerClient } from './client-registry';
 
 /** Who a request says it is: the SMS GUID and the key issued at registration. */
@@ -21,13 +24,17 @@ export interface ClientCredentials {
   key?: string;
 }
 
-/** What a client receives when it asks for policy. Deployments join it once they exist. */
-export interface ClientPolicy {
-  siteCode: string;
-  clientSettings: SoftwareUpdateClientSettings;
-  /** Seam for deployments: assignments the client must evaluate, download and install. */
-  deployments: unknown[];
-  serverTime: string;
+export type { ClientPolicy };
+
+/**
+ * The client settings that apply to one client: per setting, the highest-priority custom
+ * client settings deployed to one of its collections, else the default (Resultant Client Settings).
+ */
+function effectiveClientSettings(
+  store: ClientSettingsStore,
+  clientId: number,
+): Promise<SoftwareUpdateClientSettings> {
+  return store.effectiveFor(clientId);
 }
 
 /**
@@ -66,10 +73,16 @@ export class ManagementPoint {
       .set({ last_policy_request_at: now })
       .where('id', '=', client.id)
       .execute();
+    const [clientSettings, maintenanceWindows, deployments] = await Promise.all([
+      effectiveClientSettings(this.deps.clientSettings, client.id),
+      maintenanceWindowsForClient(this.deps.site, client.id),
+      deploymentsForClient(this.deps.site, client.id),
+    ]);
     return {
       siteCode: this.deps.siteCode,
-      clientSettings: await this.deps.clientSettings.get(),
-      deployments: [],
+      clientSettings,
+      maintenanceWindows,
+      deployments,
       serverTime: now,
     };
   }

@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClientIdentity } from '../../src/main/host/fleet/management-point-client';
+import { readDeploymentCounters } from '../../src/main/site/deployments/deployment-counters';
+import { replayEnforcementMessages } from '../../src/main/site/deployments/deployment-state-ingest';
+import { openComplianceSite } from '../support/compliance-site';
+import { insertDeploymentRow } from '../support/deployment-rows';
+import { engines } from '../support/engines';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 8, minute)).toISOString();
+const device = (name: string) => ({
+  name,
+  domain: 'CONTOSO',
+  osName: 'Windows 11',
+  osBuild: '10.0.22631',
+  products: ['Windows 11'],
+});
+
+describe.each(engines)('Deployment state messages on %s', (engine) => {
+  let dispose: () => Promise<void> = async () => undefined;
+  afterEach(async () => dispose());
+
+  async function setUp(clientCount: number) {
+    const opened = await openComplianceSite(engine);
+    dispose = opened.dispose;
+    const clients: ClientIdentity[] = [];
+    for (let i = 1; i <= clientCount; i += 1)
+      clients.push(await opened.mp.register(device(`ws-${String(i).padStart(3, '0')}`)));
+    const allSystems = await opened.site.database.db
+      .selectFrom('collection')
+      .select('id')
+      .where('name', '=', 'All Systems')
+      .executeTakeFirstOrThrow();
+    return { ...opened, clients, collectionId: allSystems.id };
+  }
+
+  const stateOf = async (
+    site: Awaited<ReturnType<typeof setUp>>['site'],
+    deploymentId: number,
+    clientId: number,
+  ) =>
+    site.database.db
+      .selectFrom('client_deployment_state')
+      .select(['topic_type', 'state_id', 'error_code', 'state_time'])
+      .where('deployment_id', '=', deploymentId)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+
+  it('keeps the latest state per client, never replacing a newer one with an older message, and counts a replayed batch once', async () => {
+    const { site, mp, clients, collectionId, catalog, ciIdOf } = await setUp(3);
+    const deployment = await insertDeploymentRow(site, {
+      name: 'Patch Tuesday',
+      collectionId,
+      ciIds: [ciIdOf(catalog[0]!)],
+    });
+    const [first, second] = clients as [ClientIdentity, ClientIdentity];
+    const topicId = deployment.uniqueId.toLowerCase();
+    await mp.postStateMessages(first, {
+      batchId: 'ws1-batch-1',
+      messages: [
+        { topicType: 301, topicId, stateId: 7, time: at(1) },
+        { topicType: 301, topicId, stateId: 4, time: at(5) },
+        // Older than the install in the same batch: not the client's state.
+        { topicType: 301, topicId, stateId: 1, time: at(3) },
+      ],
+    });
+    expect(await stateOf(site, deployment.id, first.clientId)).toMatchObject({
+      topic_type: 301,
+      state_id: 4,
+      state_time: at(5),
+    });
+    // A later batch carrying an older message (sent late) leaves the newer state.
+    await mp.postStateMessages(first, {
+      batchId: 'ws1-batch-2',
+      messages: [{ topicType: 301, topicId, stateId: 6, errorCode: 0x80070643, time: at(4) }],
+    });
+    expect(await stateOf(site, deployment.id, first.clientId)).toMatchObject({ state_id: 4 });
+
+    const failed = {
+      batchId: 'ws2-batch-1',
+      messages: [
+        { topicType: 301 as const, topicId, stateId: 6, errorCode: 0x80240022, time: at(6) },
+      ],
+    };
+    expect((await mp.postStateMessages(second, failed)).isNew).toBe(true);
+    expect((await mp.postStateMessages(second, failed)).isNew).toBe(false);
+    expect(await stateOf(site, deployment.id, second.clientId)).toMatchObject({
+      topic_type: 301,
+      state_id: 6,
+      error_code: 0x80240022 | 0,
+    });
+
+    const counters = (await readDeploymentCounters(site.database, [deployment.id], at(10))).get(
+      deployment.id,
+    )!;
+    expect(counters).toEqual({
+      numberTargeted: 3,
+      numberSuccess: 1,
+      numberInProgress: 0,
+      numberErrors: 1,
+      numberOther: 0,
+      numberUnknown: 1,
+      summarizationTime: at(10),
+    });
+    // Known topics are applied, not kept for a replay.
+    const kept = await site.database.db
+      .selectFrom('client_enforcement_message')
+      .select('topic_id')
+      .execute();
+    expect(kept).toEqual([]);
+  });
+
+  it('keeps messages for a deployment the site does not have yet and replays them when it is created', async () => {
+    const { site, mp, clients, collectionId, catalog, ciIdOf } = await setUp(2);
+    const uniqueId = '{6B3F1C2A-0D4E-4F5A-9B8C-7E6D5C4B3A21}';
+    const [first, second] = clients as [ClientIdentity, ClientIdentity];
+    await mp.postStateMessages(first, {
+      batchId: 'early-ws1',
+      messages: [
+        { topicType: 302, topicId: uniqueId, stateId: 2, time: at(1) },
+        { topicType: 301, topicId: uniqueId, stateId: 7, time: at(2) },
+      ],
+    });
+    await mp.postStateMessages(second, {
+      batchId: 'early-ws2',
+      messages: [
+        { topicType: 301, topicId: uniqueId, stateId: 9, errorCode: -2145107934, time: at(2) },
+      ],
+    });
+    expect(
+      await site.database.db.selectFrom('client_enforcement_message').select('topic_id').execute(),
+    ).toHaveLength(3);
+
+    const deployment = await insertDeploymentRow(site, {
+      name: 'Created later',
+      collectionId,
+      ciIds: [ciIdOf(catalog[1]!)],
+      uniqueId,
+    });
+    const replayed = await site.database.db
+      .transaction()
+      .execute((trx) => replayEnforcementMessages(trx, deployment.id, uniqueId));
+    expect(replayed).toBe(2);
+    expect(await stateOf(site, deployment.id, first.clientId)).toMatchObject({
+      topic_type: 301,
+      state_id: 7,
+    });
+    expect(await stateOf(site, deployment.id, second.clientId)).toMatchObject({
+      state_id: 9,
+      error_code: -2145107934,
+    });
+    expect(
+      await site.database.db.selectFrom('client_enforcement_message').select('topic_id').execute(),
+    ).toEqual([]);
+    const counters = (await readDeploymentCounters(site.database, [deployment.id], at(3))).get(
+      deployment.id,
+    )!;
+    expect([counters.numberInProgress, counters.numberErrors, counters.numberUnknown]).toEqual([
+      1, 1, 0,
+    ]);
+  });
+
+  it('counts a client Compliant when its detection states say every update of the deployment is installed or not required', async () => {
+    const { site, mp, clients, collectionId, catalog, ciIdOf } = await setUp(3);
+    const [january, february] = catalog as [(typeof catalog)[0], (typeof catalog)[0]];
+    const deployment = await insertDeploymentRow(site, {
+      name: 'Two updates',
+      collectionId,
+      ciIds: [ciIdOf(january), ciIdOf(february)],
+    });
+    const [first, second, third] = clients as [ClientIdentity, ClientIdentity, ClientIdentity];
+    await mp.postStateMessages(first, {
+      batchId: 'scan-ws1',
+      messages: [
+        { topicType: 500, updateId: january.updateId, stateId: 3, time: at(1) },
+        { topicType: 500, updateId: february.updateId, stateId: 1, time: at(1) },
+      ],
+    });
+    // One update still required: not compliant.
+    await mp.postStateMessages(second, {
+      batchId: 'scan-ws2',
+      messages: [
+        { topicType: 500, updateId: january.updateId, stateId: 3, time: at(1) },
+        { topicType: 500, updateId: february.updateId, stateId: 2, time: at(1) },
+      ],
+    });
+    // A failure newer than the scan stays an error.
+    await mp.postStateMessages(third, {
+      batchId: 'scan-ws3',
+      messages: [
+        { topicType: 500, updateId: january.updateId, stateId: 3, time: at(1) },
+        { topicType: 500, updateId: february.updateId, stateId: 3, time: at(1) },
+        {
+          topicType: 301,
+          topicId: deployment.uniqueId,
+          stateId: 6,
+          errorCode: 0x80070643,
+          time: at(2),
+        },
+      ],
+    });
+    expect(await stateOf(site, deployment.id, first.clientId)).toMatchObject({
+      topic_type: 300,
+      state_id: 1,
+      state_time: at(1),
+    });
+    expect(await stateOf(site, deployment.id, second.clientId)).toBeUndefined();
+    const counters = (await readDeploymentCounters(site.database, [deployment.id], at(3))).get(
+      deployment.id,
+    )!;
+    expect(counters).toMatchObject({
+      numberTargeted: 3,
+      numberSuccess: 1,
+      numberErrors: 1,
+      numberUnknown: 1,
+    });
+    expect(
+      counters.numberSuccess +
+        counters.numberInProgress +
+        counters.numberErrors +
+        counters.numberOther +
+        counters.numberUnknown,
+    ).toBe(counters.numberTargeted);
+  });
+});
