@@ -1,36 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientIdentity } from '../../src/main/host/fleet/management-point-client';
+import type { ClientRegistrationResult as ClientIdentity } from '../../src/shared/contract/clients';
 import { readDeploymentCounters } from '../../src/main/site/deployments/deployment-counters';
 import { replayEnforcementMessages } from '../../src/main/site/deployments/deployment-state-ingest';
-import { openComplianceSite } from '../support/compliance-site';
-import { insertDeploymentRow } from '../support/deployment-rows';
+import { insertDeploymentRow, openDeploymentSite } from '../support/deployment-rows';
 import { engines } from '../support/engines';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 8, minute)).toISOString();
-const device = (name: string) => ({
-  name,
-  domain: 'CONTOSO',
-  osName: 'Windows 11',
-  osBuild: '10.0.22631',
-  products: ['Windows 11'],
-});
-
 describe.each(engines)('Deployment state messages on %s', (engine) => {
   let dispose: () => Promise<void> = async () => undefined;
   afterEach(async () => dispose());
 
   async function setUp(clientCount: number) {
-    const opened = await openComplianceSite(engine);
+    const opened = await openDeploymentSite(engine, clientCount);
     dispose = opened.dispose;
-    const clients: ClientIdentity[] = [];
-    for (let i = 1; i <= clientCount; i += 1)
-      clients.push(await opened.mp.register(device(`ws-${String(i).padStart(3, '0')}`)));
-    const allSystems = await opened.site.database.db
-      .selectFrom('collection')
-      .select('id')
-      .where('name', '=', 'All Systems')
-      .executeTakeFirstOrThrow();
-    return { ...opened, clients, collectionId: allSystems.id };
+    return opened;
   }
 
   const stateOf = async (

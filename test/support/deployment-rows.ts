@@ -1,6 +1,10 @@
+import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { AlertsPage, DownloadSettingsPage, UserExperiencePage } from '../../src/shared/contract';
 import type { Site } from '../../src/main/site/site';
+import type { ClientRegistrationResult } from '../../src/shared/contract/clients';
+import { openComplianceSite } from './compliance-site';
+import type { EngineName } from './engines';
 
 /**
  * A deployment row as migration 0005 holds it, for tests of the status side that need no
@@ -14,7 +18,7 @@ export async function insertDeploymentRow(
     ciIds: number[];
     purpose?: 'Required' | 'Available';
     deadlineAt?: string | null;
-    alerts?: Partial<AlertsPage>;
+    alerts?: Partial<z.input<typeof AlertsPage>>;
     uniqueId?: string;
   },
 ): Promise<{ id: number; uniqueId: string }> {
@@ -46,4 +50,26 @@ export async function insertDeploymentRow(
       .values(row.ciIds.map((ciId) => ({ deployment_id: inserted.id, ci_id: ciId })))
       .execute();
   return { id: inserted.id, uniqueId };
+}
+
+/** A compliance site with `clientCount` registered workstations, all in All Systems. */
+export async function openDeploymentSite(engine: EngineName, clientCount: number) {
+  const opened = await openComplianceSite(engine);
+  const clients: ClientRegistrationResult[] = [];
+  for (let i = 1; i <= clientCount; i += 1)
+    clients.push(
+      await opened.mp.register({
+        name: `ws-${String(i).padStart(3, '0')}`,
+        domain: 'CONTOSO',
+        osName: 'Windows 11',
+        osBuild: '10.0.22631',
+        products: ['Windows 11'],
+      }),
+    );
+  const allSystems = await opened.site.database.db
+    .selectFrom('collection')
+    .select('id')
+    .where('name', '=', 'All Systems')
+    .executeTakeFirstOrThrow();
+  return { ...opened, clients, collectionId: allSystems.id };
 }

@@ -17,6 +17,7 @@ import { createComplianceHandlers } from './compliance/compliance-handlers';
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createDeploymentHandlers } from './deployments/deployment-handlers';
 import { createDeploymentStatusHandlers } from './deployments/deployment-status-handlers';
+import { createAlertHandlers } from './alerts/alert-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
@@ -73,6 +74,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
       ...deps,
       getDeployment: (id, context) => deployments['deployments.get']({ id }, context),
     }),
+    ...createAlertHandlers(deps),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

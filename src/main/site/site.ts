@@ -31,6 +31,7 @@ import { summarizationJob } from './compliance/summarization';
 import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
+import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -69,6 +70,8 @@ export interface Site {
   readonly demoFleet: DemoFleetPort;
   readonly clientSettings: ClientSettingsStore;
   readonly summarizationScheduler: SummarizationScheduler;
+  /** Low-compliance alerts of deployments (§7.5), checked on a timer and at summarization. */
+  readonly deploymentAlerts: DeploymentAlertScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   info(): Promise<SiteInfo>;
@@ -146,7 +149,16 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     const clientSettings = new ClientSettingsStore(database, clock);
     await clientSettings.ensureDefault();
     const notifier = new ComplianceNotifier(events);
-    runner.register(summarizationJob({ site: database, clock, statusMessages, notifier }));
+    const deploymentAlerts = new DeploymentAlertScheduler(database, clock, events);
+    runner.register(
+      summarizationJob({
+        site: database,
+        clock,
+        statusMessages,
+        notifier,
+        afterSummarize: () => deploymentAlerts.summarize(),
+      }),
+    );
     const summarizationScheduler = new SummarizationScheduler(database, jobs, clock, () =>
       runner.poke(),
     );
@@ -174,6 +186,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       clientSettings,
       managementPoint,
       summarizationScheduler,
+      deploymentAlerts,
       demoFleet: new DemoFleetPort(),
     };
     const info = async (): Promise<SiteInfo> => ({
@@ -204,6 +217,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       if (options.scheduleCheckMs !== 0) {
         syncScheduler.start();
         summarizationScheduler.start();
+        deploymentAlerts.start();
       }
     }
     return {
@@ -213,6 +227,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       close: async () => {
         syncScheduler.stop();
         summarizationScheduler.stop();
+        deploymentAlerts.stop();
         notifier.stop();
         await runner.stop();
         await content.close();

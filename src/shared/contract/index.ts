@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { alertMethods } from './alerts';
 import { catalogMethods } from './catalog';
 import { deploymentPackageMethods } from './deployment-packages';
 import { demoFleetMethods } from './demo-fleet';
@@ -35,6 +36,7 @@ export const siteContract = {
   ...collectionsMethods,
   ...complianceMethods,
   ...deploymentMethods,
+  ...alertMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -47,6 +49,7 @@ export function isSiteMethod(name: string): name is SiteMethod {
   return Object.hasOwn(siteContract, name);
 }
 
+export * from './alerts';
 export * from './catalog';
 export * from './deployment-packages';
 export * from './demo-fleet';
