@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDeploymentAlerts } from '../../src/main/site/deployments/deployment-alerts';
 import { call } from '../support/compliance-site';
-import { insertDeploymentRow, openDeploymentSite } from '../support/deployment-rows';
+import { deployTo, openStatusSite } from '../support/deployment-status-site';
 import { engines } from '../support/engines';
 
-const deadline = '2026-12-07T08:00:00';
+const deadline = '2026-12-07T08:00';
 const hoursAfterDeadline = (hours: number) => new Date(Date.UTC(2026, 11, 7, 8 + hours, 0));
 
 describe.each(engines)('Deployment compliance alerts on %s', (engine) => {
@@ -12,14 +12,13 @@ describe.each(engines)('Deployment compliance alerts on %s', (engine) => {
   afterEach(async () => dispose());
 
   it('raises one alert when compliance is below the threshold at deadline plus the offset, and cancels it when compliance recovers or the deployment is deleted', async () => {
-    const opened = await openDeploymentSite(engine, 4);
+    const opened = await openStatusSite(engine, 4);
     dispose = opened.dispose;
     const { site, mp, clients, collectionId, catalog, ciIdOf } = opened;
-    const deployment = await insertDeploymentRow(site, {
-      name: 'Patch Tuesday',
-      collectionId,
-      ciIds: [ciIdOf(catalog[0]!)],
-      deadlineAt: deadline,
+    const scheduling = { availableTime: '2026-11-30T08:00', deadlineTime: deadline };
+    const deployment = await deployTo(site, collectionId, [ciIdOf(catalog[0]!)], {
+      general: { name: 'Patch Tuesday', collectionId },
+      scheduling,
       alerts: {
         isAlertOnLowCompliance: true,
         compliancePercentBelow: 50,
@@ -28,12 +27,7 @@ describe.each(engines)('Deployment compliance alerts on %s', (engine) => {
       },
     });
     // Another deployment without the alert setting never raises one.
-    await insertDeploymentRow(site, {
-      name: 'Quiet',
-      collectionId,
-      ciIds: [ciIdOf(catalog[0]!)],
-      deadlineAt: deadline,
-    });
+    await deployTo(site, collectionId, [ciIdOf(catalog[0]!)], { scheduling });
     const install = (index: number, batchId: string) =>
       mp.postStateMessages(clients[index]!, {
         batchId,
@@ -102,10 +96,11 @@ describe.each(engines)('Deployment compliance alerts on %s', (engine) => {
       occurrences: 2,
     });
 
-    await site.database.db.deleteFrom('deployment').where('id', '=', deployment.id).execute();
+    await call(site, 'deployments.delete', { ids: [deployment.id] });
+    // Deleting the deployment canceled its alert at once.
     expect(await checkDeploymentAlerts(site.database, hoursAfterDeadline(7))).toEqual({
       raised: 0,
-      closed: 1,
+      closed: 0,
     });
     expect(await call(site, 'alerts.list', { state: 'Active' })).toEqual([]);
   });

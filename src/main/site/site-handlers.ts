@@ -33,12 +33,23 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   demoFleet: DemoFleetPort;
   /** Deployment packages, downloads and distribution points, wired by their own services. */
   content: Pick<SiteHandlers, ContentMethods>;
+  /** The site's own content library, which every new package is distributed to. */
+  siteLibraryId(): number;
 }
 
 /** The contract's methods, implemented by the site's services. */
 export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
   const { jobs, runner } = deps;
-  const deployments = createDeploymentHandlers();
+  const deployments = createDeploymentHandlers({
+    site: deps.database,
+    clock: deps.clock,
+    events: deps.events,
+    statusMessages: deps.statusMessages,
+    siteCode: deps.siteCode,
+    jobs,
+    runner,
+    siteLibraryId: deps.siteLibraryId,
+  });
   return {
     'site.info': () => deps.info(),
     'site.ping': async (input) => ({ ...input, serverTime: new Date().toISOString() }),

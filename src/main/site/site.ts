@@ -32,6 +32,7 @@ import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
 import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
+import { createDeploymentJob } from './deployments/deployment-job';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -206,11 +207,22 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       dataFolder: folders.data,
       ...(options.content && { options: options.content }),
     });
+    runner.register(
+      createDeploymentJob({
+        site: database,
+        clock,
+        events,
+        statusMessages,
+        log: logs.component('SMS_OBJECT_REPLICATION_MANAGER'),
+        download: content.download,
+      }),
+    );
     const handlers = createSiteHandlers({
       ...partial,
       siteCode: local.code,
       info,
       content: content.handlers,
+      siteLibraryId: content.siteLibraryId,
     });
     if (options.runJobs !== false) {
       await runner.start();

@@ -4,11 +4,13 @@ import { AlertsPage, DownloadSettingsPage, UserExperiencePage } from '../../src/
 import type { Site } from '../../src/main/site/site';
 import type { ClientRegistrationResult } from '../../src/shared/contract/clients';
 import { openComplianceSite } from './compliance-site';
+import { deploy, type DeploymentRequest } from './deployment-site';
 import type { EngineName } from './engines';
 
 /**
- * A deployment row as migration 0005 holds it, for tests of the status side that need no
- * wizard: the counters, View Status and alerts only read these columns.
+ * A deployment row as migration 0005 holds it, with an AssignmentUniqueID the test chooses: for
+ * replaying messages sent before the deployment existed. Other tests deploy through
+ * `deployments.create` (`deployTo`).
  */
 export async function insertDeploymentRow(
   site: Site,
@@ -53,7 +55,7 @@ export async function insertDeploymentRow(
 }
 
 /** A compliance site with `clientCount` registered workstations, all in All Systems. */
-export async function openDeploymentSite(engine: EngineName, clientCount: number) {
+export async function openStatusSite(engine: EngineName, clientCount: number) {
   const opened = await openComplianceSite(engine);
   const clients: ClientRegistrationResult[] = [];
   for (let i = 1; i <= clientCount; i += 1)
@@ -72,4 +74,24 @@ export async function openDeploymentSite(engine: EngineName, clientCount: number
     .where('name', '=', 'All Systems')
     .executeTakeFirstOrThrow();
   return { ...opened, clients, collectionId: allSystems.id };
+}
+
+/** Deploys updates through `deployments.create` (no content pages) and returns id and GUID. */
+export async function deployTo(
+  site: Site,
+  collectionId: number,
+  ciIds: number[],
+  more: Partial<DeploymentRequest> = {},
+): Promise<{ id: number; uniqueId: string }> {
+  const id = await deploy(site, {
+    selection: { ciIds },
+    general: { collectionId, name: `Deployment ${ciIds.join(',')} ${Math.random()}` },
+    ...more,
+  });
+  const row = await site.database.db
+    .selectFrom('deployment')
+    .select('assignment_unique_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { id, uniqueId: row.assignment_unique_id };
 }
