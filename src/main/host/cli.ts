@@ -4,6 +4,7 @@ import { productVersion } from '../site/version';
 import { registerCatalog } from './cli/catalog-command';
 import { registerCollection } from './cli/collection-command';
 import { registerCompliance } from './cli/compliance-command';
+import { registerDeploymentStatus } from './cli/deployment-status-command';
 import { registerFleet } from './cli/fleet-command';
 import { registerMaintenanceWindow } from './cli/maintenance-window-command';
 import { registerDb } from './cli/db-command';
@@ -43,6 +44,8 @@ export function buildProgram(): Command {
   registerCollection(program);
   registerMaintenanceWindow(program);
   registerCompliance(program);
+  // After registerDeployment: adds `status` to its `deployment` group.
+  registerDeploymentStatus(program);
   registerFleet(program);
   return program;
 }
