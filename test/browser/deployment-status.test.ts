@@ -68,7 +68,7 @@ describe('Monitoring > Deployments and View Status in the console', () => {
         collectionId: collections.find((c) => c.name === 'All Systems')!.id,
       },
     });
-    let deploymentId: number | null = null;
+    let deploymentId: number;
     for (;;) {
       const job = await call<{ state: string; result: { deploymentId: number } | null }>(
         'jobs.get',
