@@ -12,8 +12,9 @@ import { liveComplianceDelay } from './scenarios/live-compliance';
 import { stateMessageThroughput } from './scenarios/state-messages';
 import { fullSummarization } from './scenarios/summarization';
 import { contentDownload } from './scenarios/content-download';
+import { deadlineIngest, viewStatus } from './scenarios/deployment-status';
 import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
-import { renderTable, type BenchRow } from './support/measure';
+import { perSecond, renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
 
 const isQuick = process.argv.includes('--quick');
@@ -131,6 +132,23 @@ try {
         )),
       );
   if (!only || only === 'content') record(...(await contentRows()));
+  if (!only || only === 'p11')
+    for (const kind of ['sqlite', 'postgres'] as const) {
+      await withSite(kind, async (site) => {
+        record(await viewStatus(site, kind, isQuick ? 20_000 : 200_000));
+      });
+      // Against P3's in-process rate of this run (300 messages a batch, `clients` batches).
+      const p3Name = `P3 state messages in process (${kind})`;
+      if (!rows.some((row) => row.scenario === p3Name))
+        await withSite(kind, async (site) => {
+          record(...(await stateMessageThroughput(site, kind, isQuick ? 100 : 1000, 300)));
+        });
+      const p3 = rows.find((row) => row.scenario === p3Name);
+      const p3Rate = p3 ? perSecond((isQuick ? 100 : 1000) * 300, p3.medianMs) : null;
+      await withSite(kind, async (site) => {
+        record(await deadlineIngest(site, kind, isQuick ? 1000 : 10_000, p3Rate));
+      });
+    }
 } finally {
   await postgres.stop();
   rmSync(folder, { recursive: true, force: true });

@@ -62,15 +62,38 @@ export const WireResultSchema = z.union([
  * "name: Too big: expected string to have <=50 characters".
  */
 export function describeZodError(error: z.ZodError, what = 'input'): string {
-  const first = error.issues[0];
+  const issues = flatIssues(error.issues);
+  const first = issues[0];
   if (!first) return `The ${what} is not valid.`;
   const path = first.path.length > 0 ? first.path.join('.') : what;
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem(s))` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem(s))` : '';
   return `${path}: ${first.message}${more}.`;
+}
+
+type Issue = { path: PropertyKey[]; message: string; code?: string; errors?: unknown };
+
+/**
+ * A value that matches no branch of a union ("a group, or selected updates") is told by the
+ * branch it came closest to (the fewest problems), so the sentence names the real field
+ * ("selection.ciIds: a deployment holds at most 1,000…") instead of "Invalid input".
+ */
+function flatIssues(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    const branches =
+      issue.code === 'invalid_union' ? (issue.errors as Issue[][] | undefined) : undefined;
+    if (!branches?.length) return [issue];
+    const closest = branches.reduce((best, branch) =>
+      branch.length < best.length ? branch : best,
+    );
+    return flatIssues(closest).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
+  });
 }
 
 export function invalidInput(error: z.ZodError, what = 'input'): SiteError {
   return new SiteError('invalid-input', describeZodError(error, what), {
-    issues: error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+    issues: flatIssues(error.issues).map((issue) => ({
+      path: issue.path.map(String),
+      message: issue.message,
+    })),
   });
 }

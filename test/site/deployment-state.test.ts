@@ -1,36 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientIdentity } from '../../src/main/host/fleet/management-point-client';
+import type { ClientRegistrationResult as ClientIdentity } from '../../src/shared/contract/clients';
 import { readDeploymentCounters } from '../../src/main/site/deployments/deployment-counters';
 import { replayEnforcementMessages } from '../../src/main/site/deployments/deployment-state-ingest';
-import { openComplianceSite } from '../support/compliance-site';
-import { insertDeploymentRow } from '../support/deployment-rows';
+import { call } from '../support/compliance-site';
+import { deployTo, insertDeploymentRow, openStatusSite } from '../support/deployment-status-site';
 import { engines } from '../support/engines';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 8, minute)).toISOString();
-const device = (name: string) => ({
-  name,
-  domain: 'CONTOSO',
-  osName: 'Windows 11',
-  osBuild: '10.0.22631',
-  products: ['Windows 11'],
-});
-
 describe.each(engines)('Deployment state messages on %s', (engine) => {
   let dispose: () => Promise<void> = async () => undefined;
   afterEach(async () => dispose());
 
   async function setUp(clientCount: number) {
-    const opened = await openComplianceSite(engine);
+    const opened = await openStatusSite(engine, clientCount);
     dispose = opened.dispose;
-    const clients: ClientIdentity[] = [];
-    for (let i = 1; i <= clientCount; i += 1)
-      clients.push(await opened.mp.register(device(`ws-${String(i).padStart(3, '0')}`)));
-    const allSystems = await opened.site.database.db
-      .selectFrom('collection')
-      .select('id')
-      .where('name', '=', 'All Systems')
-      .executeTakeFirstOrThrow();
-    return { ...opened, clients, collectionId: allSystems.id };
+    return opened;
   }
 
   const stateOf = async (
@@ -47,11 +31,7 @@ describe.each(engines)('Deployment state messages on %s', (engine) => {
 
   it('keeps the latest state per client, never replacing a newer one with an older message, and counts a replayed batch once', async () => {
     const { site, mp, clients, collectionId, catalog, ciIdOf } = await setUp(3);
-    const deployment = await insertDeploymentRow(site, {
-      name: 'Patch Tuesday',
-      collectionId,
-      ciIds: [ciIdOf(catalog[0]!)],
-    });
+    const deployment = await deployTo(site, collectionId, [ciIdOf(catalog[0]!)]);
     const [first, second] = clients as [ClientIdentity, ClientIdentity];
     const topicId = deployment.uniqueId.toLowerCase();
     await mp.postStateMessages(first, {
@@ -162,11 +142,7 @@ describe.each(engines)('Deployment state messages on %s', (engine) => {
   it('counts a client Compliant when its detection states say every update of the deployment is installed or not required', async () => {
     const { site, mp, clients, collectionId, catalog, ciIdOf } = await setUp(3);
     const [january, february] = catalog as [(typeof catalog)[0], (typeof catalog)[0]];
-    const deployment = await insertDeploymentRow(site, {
-      name: 'Two updates',
-      collectionId,
-      ciIds: [ciIdOf(january), ciIdOf(february)],
-    });
+    const deployment = await deployTo(site, collectionId, [ciIdOf(january), ciIdOf(february)]);
     const [first, second, third] = clients as [ClientIdentity, ClientIdentity, ClientIdentity];
     await mp.postStateMessages(first, {
       batchId: 'scan-ws1',
@@ -220,5 +196,98 @@ describe.each(engines)('Deployment state messages on %s', (engine) => {
         counters.numberOther +
         counters.numberUnknown,
     ).toBe(counters.numberTargeted);
+  });
+
+  it('shows View Status: the five categories in tab order with sub-states, and Asset Details with error meanings and the cap sentence', async () => {
+    const { site, mp, clients, collectionId, catalog, ciIdOf } = await setUp(5);
+    const deployment = await deployTo(site, collectionId, [ciIdOf(catalog[0]!)]);
+    const send = (index: number, stateId: number, errorCode = 0) =>
+      mp.postStateMessages(clients[index]!, {
+        batchId: `status-${index}`,
+        messages: [
+          { topicType: 301, topicId: deployment.uniqueId, stateId, errorCode, time: at(index) },
+        ],
+      });
+    await send(0, 4);
+    await send(1, 7);
+    await send(2, 6, 0x80070643);
+    await send(3, 9, 0x80246007);
+    const status = await call(site, 'deployments.status', { id: deployment.id });
+    expect(status.deployment).toMatchObject({
+      id: deployment.id,
+      numberTargeted: 5,
+      numberSuccess: 1,
+      numberInProgress: 1,
+      numberErrors: 2,
+      numberOther: 0,
+      numberUnknown: 1,
+      compliancePercent: 20,
+    });
+    expect(status.categories.map((c) => [c.category, c.count])).toEqual([
+      ['Compliant', 1],
+      ['InProgress', 1],
+      ['Error', 2],
+      ['RequirementsNotMet', 0],
+      ['Unknown', 1],
+    ]);
+    expect(status.categories[2]!.subStates).toEqual([
+      { key: '301-6', label: 'Failed to install update(s)', count: 1 },
+      { key: '301-9', label: 'Failed to download update(s)', count: 1 },
+    ]);
+    expect(status.categories[4]!.subStates).toEqual([
+      { key: 'none', label: 'No status message received', count: 1 },
+    ]);
+
+    const errors = await call(site, 'deployments.assets', { id: deployment.id, category: 'Error' });
+    expect(errors.total).toBe(2);
+    expect(errors.cappedMessage).toBeNull();
+    expect(
+      errors.rows.map((row) => [row.deviceName, row.errorCodeHex, row.errorDescription]),
+    ).toEqual([
+      ['WS-003', '0x80070643', 'ERROR_INSTALL_FAILURE: Fatal error during installation.'],
+      ['WS-004', '0x80246007', 'WU_E_DM_NOTDOWNLOADED: The update has not been downloaded.'],
+    ]);
+    expect(errors.rows[0]).toMatchObject({
+      category: 'Error',
+      subStateLabel: 'Failed to install update(s)',
+      lastMessageKey: '301-6',
+      statusTime: at(2),
+      errorCode: 0x80070643 | 0,
+    });
+    const downloads = await call(site, 'deployments.assets', {
+      id: deployment.id,
+      category: 'Error',
+      subStateKey: '301-9',
+    });
+    expect(downloads.rows.map((row) => row.deviceName)).toEqual(['WS-004']);
+    const unknown = await call(site, 'deployments.assets', {
+      id: deployment.id,
+      category: 'Unknown',
+    });
+    expect(unknown.rows).toMatchObject([
+      { deviceName: 'WS-005', statusTime: null, errorCodeHex: '', lastMessageKey: 'none' },
+    ]);
+
+    // The cap: with a limit below the category's size, the rest is said in a sentence.
+    await send(4, 4);
+    const capped = await call(site, 'deployments.assets', {
+      id: deployment.id,
+      category: 'Compliant',
+      limit: 1,
+    });
+    expect(capped.rows).toHaveLength(1);
+    expect(capped.total).toBe(2);
+    expect(capped.cappedMessage).toBe(
+      'View Status shows the first 1 of 2 assets in this category; use reports to see them all.',
+    );
+    const wrong = await call(site, 'deployments.assets', {
+      id: deployment.id,
+      category: 'Error',
+      subStateKey: 'downloading',
+    }).catch((error: unknown) => error);
+    expect(wrong).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('subStateKey'),
+    });
   });
 });

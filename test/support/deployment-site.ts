@@ -1,11 +1,12 @@
 import type { MethodInput } from '../../src/shared/contract';
+import type { DeploymentJobResult } from '../../src/shared/contract/deployments';
 import type { UpdateRecord } from '../../src/main/site/catalog/update-record';
 import type { Site } from '../../src/main/site/site';
 import { bundleOf, makeRecord } from './catalog-fixtures';
 import { call } from './compliance-site';
 import type { EngineName } from './engines';
 import { syncAndWait } from './sync-helpers';
-import { openTestSite } from './test-site';
+import { jobEnd, openTestSite } from './test-site';
 
 /** A record whose one file lives at a loopback port nothing listens on: its download fails. */
 export function unreachableRecord(name: string): UpdateRecord {
@@ -74,4 +75,12 @@ export async function isDeployed(site: Site, ciId: number): Promise<boolean> {
     .where('ci_id', '=', ciId)
     .executeTakeFirstOrThrow();
   return row.is_deployed === 1;
+}
+
+/** Runs `deployments.create` to its end and returns the new deployment's id. */
+export async function deploy(site: Site, request: DeploymentRequest): Promise<number> {
+  const { jobId } = await call(site, 'deployments.create', request);
+  const job = await jobEnd(site, jobId, 60_000);
+  if (job.error) throw new Error(`deployment job failed: ${job.error}`);
+  return (job.result as DeploymentJobResult).deploymentId!;
 }

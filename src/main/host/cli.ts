@@ -5,6 +5,7 @@ import { registerCatalog } from './cli/catalog-command';
 import { registerClientSettings } from './cli/client-settings-command';
 import { registerCollection } from './cli/collection-command';
 import { registerCompliance } from './cli/compliance-command';
+import { registerDeploymentStatus } from './cli/deployment-status-command';
 import { registerFleet } from './cli/fleet-command';
 import { registerMaintenanceWindow } from './cli/maintenance-window-command';
 import { registerDb } from './cli/db-command';
@@ -45,6 +46,8 @@ export function buildProgram(): Command {
   registerMaintenanceWindow(program);
   registerClientSettings(program);
   registerCompliance(program);
+  // After registerDeployment: adds `status` to its `deployment` group.
+  registerDeploymentStatus(program);
   registerFleet(program);
   return program;
 }

@@ -18,6 +18,7 @@ import { createClientSettingsHandlers } from './collections/client-settings-hand
 import { createUpdateHandlers } from './updates/update-handlers';
 import { createDeploymentHandlers } from './deployments/deployment-handlers';
 import { createDeploymentStatusHandlers } from './deployments/deployment-status-handlers';
+import { createAlertHandlers } from './alerts/alert-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
@@ -91,6 +92,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
       events: deps.events,
       clientSettings: deps.clientSettings,
     }),
+    ...createAlertHandlers(deps),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

@@ -32,6 +32,7 @@ import { summarizationJob } from './compliance/summarization';
 import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
+import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
 import { createDeploymentJob } from './deployments/deployment-job';
 
 export interface SiteOptions {
@@ -73,6 +74,8 @@ export interface Site {
   readonly summarizationScheduler: SummarizationScheduler;
   /** The full membership update schedule of each collection. */
   readonly collectionRefreshScheduler: CollectionRefreshScheduler;
+  /** Low-compliance alerts of deployments (§7.5), checked on a timer and at summarization. */
+  readonly deploymentAlerts: DeploymentAlertScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   info(): Promise<SiteInfo>;
@@ -150,7 +153,16 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     const clientSettings = new ClientSettingsStore(database, clock);
     await clientSettings.ensureDefault();
     const notifier = new ComplianceNotifier(events);
-    runner.register(summarizationJob({ site: database, clock, statusMessages, notifier }));
+    const deploymentAlerts = new DeploymentAlertScheduler(database, clock, events);
+    runner.register(
+      summarizationJob({
+        site: database,
+        clock,
+        statusMessages,
+        notifier,
+        afterSummarize: () => deploymentAlerts.summarize(),
+      }),
+    );
     const summarizationScheduler = new SummarizationScheduler(database, jobs, clock, () =>
       runner.poke(),
     );
@@ -186,6 +198,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       managementPoint,
       summarizationScheduler,
       collectionRefreshScheduler,
+      deploymentAlerts,
       demoFleet: new DemoFleetPort(),
     };
     const info = async (): Promise<SiteInfo> => ({
@@ -228,6 +241,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         syncScheduler.start();
         summarizationScheduler.start();
         collectionRefreshScheduler.start();
+        deploymentAlerts.start();
       }
     }
     return {
@@ -238,6 +252,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         syncScheduler.stop();
         summarizationScheduler.stop();
         collectionRefreshScheduler.stop();
+        deploymentAlerts.stop();
         notifier.stop();
         await runner.stop();
         await content.close();

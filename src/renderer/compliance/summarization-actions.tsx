@@ -22,7 +22,7 @@ export function summarizationSentence(result: SummarizationResult): string {
 }
 
 /** Runs the job, then says in the notice bar what it found (ConfigMgr says nothing at all). */
-async function runSummarization(services: ConsoleServices): Promise<void> {
+export async function runSummarization(services: ConsoleServices): Promise<void> {
   try {
     const { jobId } = await services.api.call('compliance.runSummarization', {});
     services.notices.show('info', `Run Summarization started as job ${jobId}.`);

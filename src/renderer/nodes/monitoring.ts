@@ -1,6 +1,7 @@
-import { FolderRegular, HeartPulseRegular, RocketRegular } from '@fluentui/react-icons';
+import { FolderRegular, HeartPulseRegular } from '@fluentui/react-icons';
 import { contentStatusNode } from '../content/content-status-node';
-import { iconColumn, plannedColumns, plannedListNode } from './columns';
+import { deploymentsNode } from '../deployments/deployments-node';
+import { alertsNode } from './alerts-node';
 import { jobsNode } from './jobs-node';
 import { statusMessagesNode } from './status-messages-node';
 import { syncStatusNode } from './sync-status-node';
@@ -19,31 +20,8 @@ export function monitoringNodes(): ConsoleNode[] {
       parentId: null,
     }),
     syncStatusNode('monitoring.overview'),
-    plannedListNode({
-      id: 'monitoring.deployments',
-      title: 'Deployments',
-      icon: RocketRegular,
-      workspace,
-      parentId: 'monitoring.overview',
-      // Spec §9.2.
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Software', isDefault: true, width: 260 },
-        { header: 'Collection', isDefault: true, width: 180 },
-        'Purpose*',
-        'Action*',
-        'Feature Type*',
-        'Compliance %*',
-        'Date Created*',
-        'Date Modified',
-        'Deployment Start Time',
-        'Enforcement Deadline',
-        'Deployment ID*',
-        'Enabled',
-      ),
-      emptyText:
-        'There are no deployments. Deploy a software update group to a collection to follow its compliance here.',
-    }),
+    deploymentsNode('monitoring.overview'),
+    alertsNode('monitoring.overview'),
     defineFolder({
       id: 'monitoring.distributionStatus',
       title: 'Distribution Status',

@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../shared/contract';
+import type { DeploymentStatusCategory, MethodOutput } from '../../shared/contract';
 import type { ConsoleServices } from './console-services';
 
 /**
@@ -70,6 +70,34 @@ export const siteReads = {
     key: 'summarization',
     topics: ['compliance'],
     read: () => services.api.call('compliance.getSchedule', {}),
+  }),
+  /** View Status: re-read within 2 s of a state message batch (performance.md P4). */
+  deploymentStatus: (services: ConsoleServices, id: number) => ({
+    key: `deployment-status:${id}`,
+    topics: ['deployments'],
+    read: () => services.api.call('deployments.status', { id }),
+  }),
+  /** Asset Details: up to 20,000 rows, so a fleet's burst re-reads them at most every 1.5 s. */
+  deploymentAssets: (
+    services: ConsoleServices,
+    id: number,
+    category: DeploymentStatusCategory,
+    subStateKey: string | null,
+  ) => ({
+    key: `deployment-assets:${id}:${category}:${subStateKey ?? ''}`,
+    topics: ['deployments'],
+    delayMs: 1500,
+    read: () =>
+      services.api.call('deployments.assets', {
+        id,
+        category,
+        ...(subStateKey !== null && { subStateKey }),
+      }),
+  }),
+  alerts: (services: ConsoleServices, limit: number) => ({
+    key: `alerts:${limit}`,
+    topics: ['alerts'],
+    read: () => services.api.call('alerts.list', { limit }),
   }),
 } satisfies Record<
   string,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { alertMethods } from './alerts';
 import { catalogMethods } from './catalog';
 import { deploymentPackageMethods } from './deployment-packages';
 import { demoFleetMethods } from './demo-fleet';
@@ -37,6 +38,7 @@ export const siteContract = {
   ...clientSettingsMethods,
   ...complianceMethods,
   ...deploymentMethods,
+  ...alertMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -49,6 +51,7 @@ export function isSiteMethod(name: string): name is SiteMethod {
   return Object.hasOwn(siteContract, name);
 }
 
+export * from './alerts';
 export * from './catalog';
 export * from './deployment-packages';
 export * from './demo-fleet';

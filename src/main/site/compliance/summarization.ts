@@ -108,6 +108,8 @@ export function summarizationJob(deps: {
   clock: Clock;
   statusMessages: StatusMessages;
   notifier: ComplianceNotifier;
+  /** Deployments' part of a summarization (derived compliance, alerts). */
+  afterSummarize?: () => Promise<unknown>;
 }) {
   return defineJob({
     kind: summarizationJobKind,
@@ -125,6 +127,7 @@ export function summarizationJob(deps: {
       context.progress(0.1, 'Counting the detection states of every client');
       const started = Date.now();
       const result = await summarizeCompliance(deps.site, deps.clock);
+      await deps.afterSummarize?.();
       const seconds = ((Date.now() - started) / 1000).toFixed(2);
       const text =
         `Summarized ${result.updates} updates and ${result.groups} software update groups in ${seconds} s; ` +

@@ -1,3 +1,4 @@
+import { closeDeploymentAlerts } from './deployment-alerts';
 import type { z } from 'zod';
 import {
   deploymentSettingsProblems,
@@ -206,6 +207,7 @@ export async function deleteDeployments(
       .where('deployment_id', 'in', deploymentIds)
       .execute();
     await trx.deleteFrom('deployment').where('id', 'in', deploymentIds).execute();
+    await closeDeploymentAlerts(trx, deploymentIds, now);
     await refreshDeployedFlags(
       trx,
       held.map((row) => row.ci_id),

@@ -28,3 +28,19 @@ export async function deploymentsHolding(
     sentence: `${names.length === 1 ? 'deployment' : 'deployments'} ${list}; delete ${names.length === 1 ? 'it' : 'them'} first`,
   };
 }
+
+/**
+ * A deployed group past 1,000 updates (§5.1): its deployments still follow it, but ConfigMgr
+ * fails such a deployment, so the warning says which deployments are at stake.
+ */
+export async function deployedGroupSizeWarning(
+  trx: Kysely<SiteSchema>,
+  groupId: number,
+  warning: string | undefined,
+): Promise<string | undefined> {
+  if (!warning) return warning;
+  const held = await deploymentsHolding(trx, 'group_id', [groupId]);
+  if (!held) return warning;
+  const names = held.sentence.replace(/; delete (it|them) first$/, '');
+  return `${warning} It is deployed by ${names}: remove updates from the group or deploy them in another group.`;
+}

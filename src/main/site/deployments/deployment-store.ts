@@ -1,3 +1,4 @@
+import { deriveDeploymentCompliance, replayEnforcementMessages } from './deployment-state-ingest';
 import type { Kysely } from 'kysely';
 import { normalizeWallClock, type DeploymentSettings } from '../../../shared/contract/deployments';
 import type { Clock } from '../clock';
@@ -66,6 +67,10 @@ export async function insertDeployment(
         .returning('id')
         .executeTakeFirstOrThrow();
       await addDeploymentUpdates(trx, row.id, selection.ciIds);
+      // States clients sent before the deployment existed here, and those that already have
+      // every update installed or not required (deploy-status).
+      await replayEnforcementMessages(trx, row.id, extra.assignmentUniqueId);
+      await deriveDeploymentCompliance(trx, { deploymentIds: [row.id] });
       const audit: DeploymentAuditEntry = {
         action: 'created',
         time: now,

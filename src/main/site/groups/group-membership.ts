@@ -12,6 +12,7 @@ import { writeGroupAudit } from './group-audit';
 import { recomputeGroups } from '../compliance/group-compliance';
 import { groupsTopic, type GroupServices } from './group-changes';
 import { groupSizeWarning } from './group-warning';
+import { deployedGroupSizeWarning } from '../deployments/deployment-holders';
 import { addMembers, countMembers, removeMembers } from './member-rows';
 import { checkUpdatesCanJoin } from './member-updates';
 
@@ -80,7 +81,11 @@ export async function setMembership(
         });
       }
       const numberOfUpdates = await countMembers(trx, group.id);
-      const warning = groupSizeWarning(numberOfUpdates);
+      const warning = await deployedGroupSizeWarning(
+        trx,
+        group.id,
+        groupSizeWarning(numberOfUpdates),
+      );
       entries.push({
         id: group.id,
         name: group.name,
