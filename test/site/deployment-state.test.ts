@@ -6,7 +6,8 @@ import { call } from '../support/compliance-site';
 import { deployTo, insertDeploymentRow, openStatusSite } from '../support/deployment-status-site';
 import { engines } from '../support/engines';
 
-const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 8, minute)).toISOString();
+// Client times in the past: the site keeps no time later than it received it.
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 7, 8, minute)).toISOString();
 describe.each(engines)('Deployment state messages on %s', (engine) => {
   let dispose: () => Promise<void> = async () => undefined;
   afterEach(async () => dispose());
@@ -87,6 +88,28 @@ describe.each(engines)('Deployment state messages on %s', (engine) => {
       .select('topic_id')
       .execute();
     expect(kept).toEqual([]);
+  });
+
+  it('keeps the client order of messages from a clock running ahead of the site, stamped no later than receipt', async () => {
+    const { site, mp, clients, collectionId, catalog, ciIdOf } = await setUp(1);
+    const deployment = await deployTo(site, collectionId, [ciIdOf(catalog[0]!)]);
+    const [client] = clients as [ClientIdentity];
+    const topicId = deployment.uniqueId;
+    const ahead = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const before = Date.now();
+    await mp.postStateMessages(client, {
+      batchId: 'ahead-batch-1',
+      // Listed out of order, all later than the site's clock (an accelerated fleet).
+      messages: [
+        { topicType: 301, topicId, stateId: 4, time: ahead(3) },
+        { topicType: 301, topicId, stateId: 7, time: ahead(1) },
+        { topicType: 301, topicId, stateId: 1, time: ahead(2) },
+      ],
+    });
+    const state = await stateOf(site, deployment.id, client.clientId);
+    expect(state).toMatchObject({ topic_type: 301, state_id: 4 });
+    expect(Date.parse(state!.state_time)).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(state!.state_time)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('keeps messages for a deployment the site does not have yet and replays them when it is created', async () => {

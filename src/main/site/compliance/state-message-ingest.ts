@@ -29,9 +29,12 @@ function refuse(message: string): never {
  */
 function stampedOnReceipt(batch: Batch, now: string): Batch {
   const received = Date.parse(now);
+  // Ordered by the client's own times first (a stable sort), so that messages which all become
+  // the receipt time still follow one another as the client sent them: later wins among equals.
+  const inClientOrder = [...batch.messages].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   return {
     ...batch,
-    messages: batch.messages.map((message) =>
+    messages: inClientOrder.map((message) =>
       Date.parse(message.time) > received ? { ...message, time: now } : message,
     ),
   };
