@@ -12,6 +12,7 @@ import { liveComplianceDelay } from './scenarios/live-compliance';
 import { stateMessageThroughput } from './scenarios/state-messages';
 import { fullSummarization } from './scenarios/summarization';
 import { contentDownload } from './scenarios/content-download';
+import { deploymentCreation } from './scenarios/deployment-create';
 import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
 import { renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
@@ -131,6 +132,15 @@ try {
         )),
       );
   if (!only || only === 'content') record(...(await contentRows()));
+  if (!only || only === 'deployments' || only === 'p11')
+    for (const kind of ['sqlite', 'postgres'] as const) {
+      const site = await freshSite(kind, true);
+      try {
+        record(await deploymentCreation(site, kind, isQuick ? 20_000 : 200_000, 1000, 5));
+      } finally {
+        await site.close();
+      }
+    }
 } finally {
   await postgres.stop();
   rmSync(folder, { recursive: true, force: true });
