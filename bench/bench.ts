@@ -13,6 +13,7 @@ import { stateMessageThroughput } from './scenarios/state-messages';
 import { fullSummarization } from './scenarios/summarization';
 import { contentDownload } from './scenarios/content-download';
 import { deadlineIngest, viewStatus } from './scenarios/deployment-status';
+import { deploymentCreation } from './scenarios/deployment-create';
 import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
 import { perSecond, renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
@@ -132,8 +133,14 @@ try {
         )),
       );
   if (!only || only === 'content') record(...(await contentRows()));
-  if (!only || only === 'p11')
+  if (!only || only === 'deployments' || only === 'p11')
     for (const kind of ['sqlite', 'postgres'] as const) {
+      const site = await freshSite(kind, true);
+      try {
+        record(await deploymentCreation(site, kind, isQuick ? 20_000 : 200_000, 1000, 5));
+      } finally {
+        await site.close();
+      }
       await withSite(kind, async (site) => {
         record(await viewStatus(site, kind, isQuick ? 20_000 : 200_000));
       });

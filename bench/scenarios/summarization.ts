@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { systemClock } from '../../src/main/site/clock';
 import { summarizeCompliance } from '../../src/main/site/compliance/summarization';
 import type { Site } from '../../src/main/site/site';
-import { seedUpdates } from '../support/compliance-fixture';
+import { seedClients, seedUpdates } from '../support/compliance-fixture';
 import { medianOf, type BenchRow } from '../support/measure';
 
 /**
@@ -14,14 +14,7 @@ async function fill(site: Site, clients: number): Promise<number> {
   const db = site.database.db;
   const started = performance.now();
   const now = new Date().toISOString();
-  const numbers =
-    site.database.dialect === 'postgres'
-      ? (from: number, to: number) => sql`SELECT generate_series(${from}::int, ${to}::int) AS x`
-      : (from: number, to: number) =>
-          sql`WITH RECURSIVE n(x) AS (SELECT ${from} UNION ALL SELECT x + 1 FROM n WHERE x < ${to}) SELECT x FROM n`;
-  await sql`INSERT INTO client (sms_guid, name, os_name, auth_key_hash, registered_at, site_code, last_scan_at, last_scan_state)
-            SELECT 'GUID:bench-' || x, 'PC-' || x, 'Windows 11', 'x', ${now}, 'PS1', ${now}, 3
-            FROM (${numbers(1, clients)}) AS s`.execute(db);
+  await seedClients(site, clients, now);
   await sql`DROP INDEX client_update_state_update`.execute(db);
   // A fixture, not traffic: PostgreSQL skips the per-row foreign-key triggers while filling.
   if (site.database.dialect === 'postgres')

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { UpdateRecord } from '../../src/main/site/catalog/update-record';
 import { writeCatalog } from '../../src/main/site/catalog/catalog-writer';
 import type { ClientIdentity } from '../../src/main/host/fleet/management-point-client';
@@ -90,4 +91,18 @@ export function firstScanBatch(batchId: string, updateIds: string[], seed: numbe
       time,
     })),
   };
+}
+
+/**
+ * `count` registered clients, set-based in the database (generate_series / a recursive CTE), as
+ * a restore would leave them: a fixture, not registration traffic.
+ */
+export async function seedClients(site: Site, count: number, now: string): Promise<void> {
+  const numbers =
+    site.database.dialect === 'postgres'
+      ? sql`SELECT generate_series(1, ${count}::int) AS x`
+      : sql`WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${count}) SELECT x FROM n`;
+  await sql`INSERT INTO client (sms_guid, name, os_name, auth_key_hash, registered_at, site_code, last_scan_at, last_scan_state)
+            SELECT 'GUID:bench-' || x, 'PC-' || x, 'Windows 11', 'x', ${now}, 'PS1', ${now}, 3
+            FROM (${numbers}) AS s`.execute(site.database.db);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,9 @@ import type { DeploymentJobResult } from '../../src/shared/contract/deployments'
 import { call } from '../support/compliance-site';
 import { deploymentOf, isDeployed, openDeploymentSite } from '../support/deployment-site';
 import { engines } from '../support/engines';
-import { jobEnd } from '../support/test-site';
+import { makeRecord } from '../support/catalog-fixtures';
+import { startPayloadServer } from '../support/payload-server';
+import { jobEnd, until } from '../support/test-site';
 
 const newPackage = (name: string) => ({
   deploymentPackage: {
@@ -142,5 +145,50 @@ describe.each(engines)('Deploying software updates on %s', (engine) => {
       ciIds: catalogIds,
     });
     expect(result.deploymentName).toMatch(/^Microsoft Software Updates - /);
+  });
+
+  it('resumes after the site closes mid-download and creates the deployment once', async () => {
+    const body = Buffer.alloc(300_000, 'r');
+    const server = await startPayloadServer(new Map([['resume-kb9-x64.msu', body]]));
+    cleanup.push(() => server.close());
+    const base = makeRecord('Resumed');
+    const record = {
+      ...base,
+      contentFiles: [
+        {
+          ...base.contentFiles[0]!,
+          fileName: 'resume-kb9-x64.msu',
+          url: server.urlOf('resume-kb9-x64.msu'),
+          size: body.length,
+          sha256: createHash('sha256').update(body).digest('hex'),
+          sha1: createHash('sha1').update(body).digest('hex'),
+        },
+      ],
+    };
+    const { site, ciIdOf, allSystems, reopen } = await open({ records: [record] });
+    server.stallAt('resume-kb9-x64.msu', 150_000);
+    const content = newPackage('Resumed package');
+    const { jobId } = await call(
+      site,
+      'deployments.create',
+      deploymentOf([ciIdOf(record)], allSystems, {
+        general: { name: 'Resumed', collectionId: allSystems },
+        content,
+      }),
+    );
+    await until(async () => server.bytesSent >= 150_000);
+    await site.close();
+    const next = await reopen();
+    const job = await jobEnd(next, jobId, 60_000);
+    expect(job.error).toBeNull();
+    expect((job.result as DeploymentJobResult).steps.map((step) => step.outcome)).toEqual([
+      'Succeeded',
+      'Succeeded',
+      'Succeeded',
+    ]);
+    const list = await call(next, 'deployments.list', {});
+    expect(list.rows.map((row) => row.name)).toEqual(['Resumed']);
+    // The second process went on from the bytes the first had, within the same job.
+    expect(server.requests.at(-1)?.range).toMatch(/^bytes=\d+-$/);
   });
 });

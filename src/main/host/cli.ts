@@ -10,6 +10,8 @@ import { registerFleet } from './cli/fleet-command';
 import { registerMaintenanceWindow } from './cli/maintenance-window-command';
 import { registerDb } from './cli/db-command';
 import { registerGroup } from './cli/group-command';
+import { registerDeployment } from './cli/deployment-command';
+import { registerUpdates } from './cli/updates-command';
 import { registerDemoContent, registerDownload } from './cli/download-command';
 import { registerPackage } from './cli/package-command';
 import { registerDistributionPoint } from './cli/dp-command';
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
   registerSup(program);
   registerCatalog(program);
   registerGroup(program);
+  registerDeployment(program);
+  registerUpdates(program);
   registerDownload(program);
   registerDemoContent(program);
   registerPackage(program);

@@ -35,7 +35,7 @@ async function withSite(options: SiteCommandOptions, work: (site: Site) => Promi
 }
 
 /** A group by its name (as the cmdlets' -Name, without regard to case) or by its ID. */
-async function findGroup(site: Site, nameOrId: string): Promise<SoftwareUpdateGroupResult> {
+export async function findGroup(site: Site, nameOrId: string): Promise<SoftwareUpdateGroupResult> {
   const matches = await callSite(site, 'groups.list', {
     filter: { text: nameOrId },
     page: { size: 5000 },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DownloadJobResult } from '../../../shared/contract/deployment-packages';
-import type { DeploymentJobResult } from '../../../shared/contract/deployments';
+import { DeploymentCreate, type DeploymentJobResult } from '../../../shared/contract/deployments';
 import { SiteError } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import {
@@ -15,14 +15,14 @@ import type { ComponentLog } from '../logs/component-log';
 import type { StatusMessages } from '../status/status-messages';
 import { raiseDeploymentAudits } from './deployment-audit';
 import { insertDeployment } from './deployment-store';
-import { validateCreate, type ParsedCreate } from './deployment-validation';
+import { validateCreate } from './deployment-validation';
 import { deploymentsChanged } from './deployment-topics';
 
 export const deploymentJobKind = 'deployments.create';
 
 export const DeploymentJobParams = z.object({
   /** The wizard's request as the site parsed it, with the name filled in. */
-  request: z.custom<ParsedCreate>((value) => typeof value === 'object' && value !== null),
+  request: DeploymentCreate,
   assignmentUniqueId: z.string(),
   /** Null when everything is downloaded or "No deployment package" was chosen. */
   download: DownloadJobParams.nullable(),
