@@ -2,7 +2,7 @@ import { Checkbox } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useTabStyles } from '../../sup/tab-styles';
 import { usePageStyles } from '../page-styles';
-import type { WizardFlow } from '../wizard-flow';
+import type { PageFields } from '../page-problems';
 import type { DownloadPageId } from './download-draft';
 import type { DownloadWizardStore } from './download-wizard-store';
 
@@ -16,7 +16,7 @@ export const LanguageSelectionPage = observer(function LanguageSelectionPage({
   flow,
 }: {
   store: DownloadWizardStore;
-  flow: WizardFlow<DownloadPageId>;
+  flow: PageFields<DownloadPageId>;
 }) {
   const styles = usePageStyles();
   const tabStyles = useTabStyles();
