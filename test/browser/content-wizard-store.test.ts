@@ -112,6 +112,50 @@ describe('Download wizard store and wizard flow', () => {
     store.set('locationSource', 'internet');
   });
 
+  it('tells a missing or taken package source beside the field when it is left or on Next, and stays on the page', async () => {
+    const { store, flow } = newWizard();
+    await store.load();
+    store.set('name', 'Source check');
+    const missing = join(packageSource, 'no-such-folder');
+    store.set('sourcePath', missing);
+    flow.touch('deploymentPackage', 'package.sourcePath');
+    flow.leave('deploymentPackage', 'package.sourcePath');
+    await expect
+      .poll(() => flow.problemFor('deploymentPackage', 'package.sourcePath'))
+      .toContain(missing);
+    expect(flow.canVisit('distributionPoints')).toBe(false);
+    flow.next();
+    await expect.poll(() => flow.isChecking).toBe(false);
+    expect(flow.step).toBe('deploymentPackage');
+    flow.goToSummary();
+    await expect.poll(() => flow.isChecking).toBe(false);
+    expect(flow.step).toBe('deploymentPackage');
+
+    // Another package's folder: named, and Next stays on the page.
+    const taken = mkdtempSync(join(tmpdir(), 'patchbay-store-taken-'));
+    await api.call('packages.create', { name: 'Holds the folder', sourcePath: taken });
+    store.set('sourcePath', taken);
+    flow.touch('deploymentPackage', 'package.sourcePath');
+    expect(flow.problemFor('deploymentPackage', 'package.sourcePath')).toBeUndefined();
+    flow.next();
+    await expect
+      .poll(() => flow.problemFor('deploymentPackage', 'package.sourcePath'))
+      .toContain('is already used by the deployment package "Holds the folder"');
+    expect(flow.step).toBe('deploymentPackage');
+
+    // A good folder: Next moves on once the site agrees.
+    const fresh = mkdtempSync(join(tmpdir(), 'patchbay-store-fresh-'));
+    store.set('sourcePath', fresh);
+    flow.touch('deploymentPackage', 'package.sourcePath');
+    flow.next();
+    await expect.poll(() => flow.step).toBe('distributionPoints');
+    await api.call('packages.delete', {
+      ids: (await api.call('packages.list', {})).rows
+        .filter((row) => row.name === 'Holds the folder')
+        .map((row) => row.id),
+    });
+  });
+
   it('asks before Cancel drops a changed draft, and closes at once when nothing changed', async () => {
     const untouched = newWizard();
     await untouched.store.load();
@@ -138,7 +182,7 @@ describe('Download wizard store and wizard flow', () => {
     const dps = await api.call('dps.list', {});
     store.addDistributionPoints(dps.map((dp) => dp.id));
     flow.goToSummary();
-    expect(flow.step).toBe('summary');
+    await expect.poll(() => flow.step).toBe('summary');
     await expect.poll(() => store.preview?.files ?? 0).toBeGreaterThan(0);
     flow.next();
     await expect.poll(() => flow.step).toBe('progress');

@@ -242,7 +242,65 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     expect((await call(site, 'packages.get', { id: second.packageId })).sourceVersion).toBe(3);
   });
 
-  it('refuses a tampered payload, logs both hashes, and leaves the package as it was', async () => {
+  it('creates no package when no file arrived, changes nothing in an existing one, and distributes only what arrived', async () => {
+    const { site, server, fixture, ciIdOf } = await setup((f) => [
+      f.record('Alpha', 'alpha-kb1-x64.msu'),
+      f.record('Bravo', 'bravo-kb2-x64.cab'),
+    ]);
+    const alpha = ciIdOf(fixture.record('Alpha', 'alpha-kb1-x64.msu'));
+    const bravo = ciIdOf(fixture.record('Bravo', 'bravo-kb2-x64.cab'));
+    const distributed = async () =>
+      (await call(site, 'statusMessages.list', { filter: { messageIds: [2330] } })).rows.length;
+
+    // Every file fails: the job fails with each update's result, and no package is left.
+    server.failNext('alpha-kb1-x64.msu', 2);
+    server.failNext('bravo-kb2-x64.cab', 2);
+    const none = await call(site, 'content.download', newPackage('Nothing', folder(), [alpha, bravo]));
+    const failed = await jobEnd(site, none.jobId);
+    expect(failed.state).toBe('failed');
+    expect(failed.progressText).toContain('was not created and nothing was distributed');
+    expect(failed.result).toMatchObject({
+      updates: [
+        { outcome: 'Failed', message: expect.stringContaining('alpha-kb1-x64.msu') },
+        { outcome: 'Failed', message: expect.stringContaining('bravo-kb2-x64.cab') },
+      ],
+    });
+    expect((await call(site, 'packages.list', {})).rows).toEqual([]);
+    expect(await call(site, 'contentStatus.list', {})).toEqual([]);
+    expect(await distributed()).toBe(0);
+
+    // One of two arrives: only it enters the package and is distributed; the job says so.
+    server.failNext('bravo-kb2-x64.cab', 2);
+    const part = await call(site, 'content.download', newPackage('Half', folder(), [alpha, bravo]));
+    const half = await jobEnd(site, part.jobId);
+    expect(half.state).toBe('succeeded');
+    expect(half.progressText).toContain('1 update failed to download and is not in the package');
+    expect(await call(site, 'packages.get', { id: part.packageId })).toMatchObject({
+      sourceVersion: 2,
+      numberOfUpdates: 1,
+    });
+    expect(await distributed()).toBe(1);
+    const [status] = await call(site, 'contentStatus.list', {});
+    expect(status).toMatchObject({ targeted: 1, installed: 1, failed: 0 });
+
+    // Into the existing package, Bravo fails again: nothing changes, nothing is distributed.
+    server.failNext('bravo-kb2-x64.cab', 2);
+    const again = await jobEnd(
+      site,
+      (
+        await call(site, 'content.download', {
+          ...newPackage('unused', folder(), [bravo]),
+          deploymentPackage: { choice: 'existing', packageId: part.packageId },
+        })
+      ).jobId,
+    );
+    expect(again.state).toBe('failed');
+    expect(again.progressText).toContain('stays at Source Version 2 and was not distributed again');
+    expect((await call(site, 'packages.get', { id: part.packageId })).sourceVersion).toBe(2);
+    expect(await distributed()).toBe(1);
+  });
+
+  it('refuses a tampered payload, logs both hashes, and creates no package', async () => {
     const { site, fixture, ciIdOf } = await setup((f) => [f.record('Alpha', 'alpha-kb1-x64.msu')]);
     const record = fixture.record('Alpha', 'alpha-kb1-x64.msu');
     fixture.payloads.set('alpha-kb1-x64.msu', Buffer.alloc(300_000, 'x'));
@@ -256,10 +314,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     expect(job.state).toBe('failed');
     expect(job.error).toContain(record.contentFiles[0]!.sha256);
     expect(job.error).toContain(sha256(Buffer.alloc(300_000, 'x')));
-    expect(await call(site, 'packages.get', { id: started.packageId })).toMatchObject({
-      sourceVersion: 1,
-      numberOfFiles: 0,
-    });
+    await expect(call(site, 'packages.get', { id: started.packageId })).rejects.toThrow();
     expect(existsSync(join(source, record.updateId))).toBe(false);
     expect(readdirSync(join(source, '.patchbay-partial'))).toEqual([]);
     expect(await isDownloaded(site, ciIdOf(record))).toBe(false);
@@ -405,10 +460,7 @@ describe.each(engines)('Deployment packages and downloads on %s', (engine) => {
     expect(job.state).toBe('failed');
     expect(job.error).toBe(`The disk holding ${join(source, '.patchbay-partial')} is full.`);
     expect(existsSync(partial)).toBe(false);
-    expect(await call(site, 'packages.get', { id: started.packageId })).toMatchObject({
-      sourceVersion: 1,
-      numberOfFiles: 0,
-    });
+    expect((await call(site, 'packages.list', {})).rows).toEqual([]);
   });
 
   it('resumes a download that a closed site left half-way, fetching only the rest', async () => {

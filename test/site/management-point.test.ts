@@ -228,6 +228,32 @@ describe.each(engines)('The management point on %s', (engine) => {
     expect(batches.map((row) => row.batch_id)).toEqual(['batch-0000001']);
   });
 
+  it('keeps no time later than the site received it, whatever the client clock says', async () => {
+    const { site, mp, catalog } = await setUp();
+    const client = await mp.register(workstation);
+    // The demo fleet's clock runs 60× real time: its "now" is hours ahead of the site's.
+    const ahead = new Date(Date.now() + 3 * 3600_000).toISOString();
+    const earlier = new Date(Date.now() - 3600_000).toISOString();
+    await mp.postStateMessages(client, {
+      batchId: 'batch-ahead-0001',
+      messages: [
+        { topicType: 501, stateId: 3, time: ahead },
+        { topicType: 500, updateId: catalog[0]!.updateId, stateId: 2, time: ahead },
+        { topicType: 500, updateId: catalog[1]!.updateId, stateId: 2, time: earlier },
+      ],
+    });
+    const after = Date.now();
+    const device = await call(site, 'compliance.device', { clientId: client.clientId });
+    expect(Date.parse(device.lastScanAt!)).toBeLessThanOrEqual(after);
+    expect(Date.parse(device.lastScanAt!)).toBeGreaterThan(after - 60_000);
+    const times = device.updates.map((update) => update.stateTime);
+    expect(times.every((time) => Date.parse(time!) <= after)).toBe(true);
+    // A time before receipt is the client's own.
+    expect(times).toContain(earlier);
+    const listed = await call(site, 'devices.get', { id: client.clientId });
+    expect(Date.parse(listed.lastScanAt!)).toBeLessThanOrEqual(after);
+  });
+
   it('says why every Unknown is unknown', async () => {
     const { site, mp, catalog, ciIdOf } = await setUp();
     const [january, february] = catalog as [(typeof catalog)[0], (typeof catalog)[0]];

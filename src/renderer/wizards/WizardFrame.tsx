@@ -167,12 +167,18 @@ export const WizardFrame = observer(function WizardFrame<PageId extends string>(
                   <MessageBarBody>{flow.startError}</MessageBarBody>
                 </MessageBar>
               )}
+              {flow.isInputPage(step) && flow.problemFor(step, '') && (
+                <MessageBar intent="error" role="alert">
+                  <MessageBarBody>{flow.problemFor(step, '')}</MessageBarBody>
+                </MessageBar>
+              )}
               {renderStep(step)}
             </div>
           </section>
         </div>
         <footer className={styles.buttons}>
           {flow.isStarting && <Spinner size="tiny" label="Starting…" labelPosition="before" />}
+          {flow.isChecking && <Spinner size="tiny" label="Checking…" labelPosition="before" />}
           <Button disabled={!flow.canGoBack} onClick={() => flow.previous()}>
             &lt; Previous
           </Button>

@@ -27,6 +27,13 @@ export interface WizardModel<PageId extends string> {
   start(): Promise<number>;
   /** The Summary page opens, e.g. to read what the job would do. */
   enterSummary?(): void;
+  /**
+   * What only the site can tell about a page (a package source that is missing, not writable
+   * or another package's), asked when a field of the page is left and on Next: the sentence
+   * for each field, an empty map when the page is fine. A page with a problem is not left
+   * forward, so nothing waits to be refused at the top of Summary.
+   */
+  checkPage?(page: PageId): Promise<ReadonlyMap<FieldPath, string>>;
 }
 
 export interface WizardServices {
@@ -50,6 +57,11 @@ export class WizardFlow<PageId extends string> {
   /** Pages where Next was pressed: every sentence of the page shows, touched or not. */
   private readonly revealed = observable.set<string>();
   private readonly touched = observable.set<string>();
+  /** The site's answer for each page it checked, until a field of that page changes again. */
+  private readonly siteProblems = observable.map<string, ReadonlyMap<FieldPath, string>>();
+  private checkCount = 0;
+  /** A page's site check is under way: Next waits for it. */
+  isChecking = false;
   jobId: number | null = null;
   isStarting = false;
   startError: string | null = null;
@@ -66,7 +78,8 @@ export class WizardFlow<PageId extends string> {
     private readonly onClose: () => void,
   ) {
     this.current = model.pages[0]!.id;
-    makeAutoObservable<WizardFlow<PageId>, 'services' | 'onClose'>(this, {
+    makeAutoObservable<WizardFlow<PageId>, 'services' | 'onClose' | 'checkCount'>(this, {
+      checkCount: false,
       model: false,
       services: false,
       onClose: false,
@@ -104,8 +117,18 @@ export class WizardFlow<PageId extends string> {
     return this.model.pages.some((page) => page.id === step);
   }
 
+  /** The page's own checks, then what the site said about the fields they let through. */
+  problems(page: PageId): ReadonlyMap<FieldPath, string> {
+    const own = this.model.problems(page);
+    const site = this.siteProblems.get(page);
+    if (!site || site.size === 0) return own;
+    const merged = new Map(own);
+    for (const [path, sentence] of site) if (!merged.has(path)) merged.set(path, sentence);
+    return merged;
+  }
+
   isPageValid(page: PageId): boolean {
-    return this.model.problems(page).size === 0;
+    return this.problems(page).size === 0;
   }
 
   /** The index of the first input page with a problem, or the number of input pages. */
@@ -142,7 +165,7 @@ export class WizardFlow<PageId extends string> {
 
   /** The sentence beside a field, once the admin touched it or pressed Next on its page. */
   problemFor(page: PageId, path: FieldPath): string | undefined {
-    const problem = this.model.problems(page).get(path);
+    const problem = this.problems(page).get(path);
     if (problem === undefined) return undefined;
     return this.revealed.has(page) || this.touched.has(`${page}:${path}`) ? problem : undefined;
   }
@@ -150,9 +173,61 @@ export class WizardFlow<PageId extends string> {
   /** Field setters call this, so a field's sentence appears while the admin types. */
   touch(page: PageId, path: FieldPath): void {
     this.touched.add(`${page}:${path}`);
+    // The site's sentence was about the value before this change.
+    const site = this.siteProblems.get(page);
+    if (site?.has(path)) this.siteProblems.set(page, new Map([...site].filter(([p]) => p !== path)));
   }
 
+  /** A field loses focus: its sentence shows, and the site checks the page. */
+  leave(page: PageId, path: FieldPath): void {
+    this.touched.add(`${page}:${path}`);
+    void this.check(page);
+  }
+
+  /** Asks the site about a page; true when neither the page nor the site found a problem. */
+  async check(page: PageId): Promise<boolean> {
+    if (!this.model.checkPage || this.model.problems(page).size > 0)
+      return this.isPageValid(page);
+    const count = ++this.checkCount;
+    this.isChecking = true;
+    let found: ReadonlyMap<FieldPath, string>;
+    try {
+      found = await this.model.checkPage(page);
+    } catch (error) {
+      found = new Map([['', errorSentence(error)]]);
+    }
+    // Only the newest answer counts: an older check may come back after a newer one.
+    if (count !== this.checkCount) return false;
+    runInAction(() => {
+      this.siteProblems.set(page, found);
+      this.isChecking = false;
+      for (const path of found.keys()) this.touched.add(`${page}:${path}`);
+    });
+    return found.size === 0;
+  }
+
+  /** The left list or Summary: forward past the current page only once the site agrees. */
   goTo(step: WizardStep<PageId>): void {
+    const from = this.step;
+    const isForward =
+      this.steps.findIndex((each) => each.id === step) >
+      this.steps.findIndex((each) => each.id === from);
+    if (isForward && this.isInputPage(from) && this.model.checkPage) {
+      void this.check(from).then((isFine) => {
+        if (this.step !== from) return;
+        if (isFine) this.show(step);
+        else this.reveal(from);
+      });
+      return;
+    }
+    this.show(step);
+  }
+
+  private reveal(page: PageId): void {
+    this.revealed.add(page);
+  }
+
+  private show(step: WizardStep<PageId>): void {
     if (!this.canVisit(step)) return;
     this.current = step;
     this.startError = null;
@@ -170,11 +245,20 @@ export class WizardFlow<PageId extends string> {
       void this.start();
       return;
     }
-    if (!this.isInputPage(step) || this.isStarted) return;
+    if (!this.isInputPage(step) || this.isStarted || this.isChecking) return;
     if (!this.isPageValid(step)) {
       this.revealed.add(step);
       return;
     }
+    if (!this.model.checkPage) return this.advance(step);
+    void this.check(step).then((isFine) => {
+      if (this.step !== step) return;
+      if (isFine) this.advance(step);
+      else this.reveal(step);
+    });
+  }
+
+  private advance(step: PageId): void {
     const index = this.steps.findIndex((candidate) => candidate.id === step);
     this.current = this.steps[index + 1]!.id;
     if (this.current === 'summary') this.model.enterSummary?.();

@@ -188,6 +188,8 @@ export const DownloadJobResult = z.object({
   bytesFetched: z.number(),
   filesFetched: z.number().int(),
   filesReused: z.number().int(),
+  /** What became of the package and its distribution, in one sentence (the job's last). */
+  summary: z.string().default(''),
 });
 export type DownloadJobResult = z.infer<typeof DownloadJobResult>;
 
@@ -226,6 +228,17 @@ export const DemoContentStatus = z.object({
 export const deploymentPackageMethods = {
   'packages.list': method(PackageListQuery, listPage(DeploymentPackage), 'Deployment Packages.'),
   'packages.get': method(z.object({ id: PackageKey }).strict(), DeploymentPackage, 'One package.'),
+  'packages.checkSource': method(
+    z
+      .object({
+        sourcePath: PackageSourcePath,
+        /** The package being edited, whose own folder is no clash. */
+        packageId: PackageKey.optional(),
+      })
+      .strict(),
+    z.object({ sourcePath: z.string() }),
+    "Checks a package source as the wizard's Deployment Package page is left: an existing, writable folder no other package uses; refused with a sentence naming the field otherwise.",
+  ),
   'packages.create': method(
     NewPackageFields.extend(DistributionSettingsPage.shape)
       .extend(DistributionPointsPage.shape)

@@ -16,6 +16,7 @@ import { previewDownload, planDownload } from './download-plan';
 import { startDownload } from './start-download';
 import { distributionJobKind } from './distribution-job';
 import {
+  checkPackageSource,
   createPackage,
   targetDistributionPoints,
   updatePackage,
@@ -41,6 +42,7 @@ export type ContentMethods =
   | 'contentStatus.get'
   | 'packages.list'
   | 'packages.get'
+  | 'packages.checkSource'
   | 'packages.create'
   | 'packages.update'
   | 'packages.delete'
@@ -120,6 +122,9 @@ export function createContentHandlers(
     'contentStatus.get': ({ packageId }) => readContentLocations(site.read, packageId),
     'packages.list': (query) => listPackages(site.read, query),
     'packages.get': ({ id }) => readPackage(site.read, id),
+    'packages.checkSource': async ({ sourcePath, packageId }) => ({
+      sourcePath: await checkPackageSource(site.read, sourcePath, packageId ?? null),
+    }),
     'packages.create': (input, context) =>
       createPackage(
         deps,

@@ -9,7 +9,8 @@ import type { ComponentLog } from '../logs/component-log';
 import { acquireFile, type AcquiredFile, type DownloadSource } from './file-acquisition';
 import { planDownload, type PlannedUpdate } from './download-plan';
 import { commitDownloadedContent } from './package-content-commit';
-import { distributePackage, type DistributionDependencies } from './package-distribution';
+import type { DistributionDependencies } from './package-distribution';
+import { finishDownload } from './download-finish';
 import { readPackage } from './package-rows';
 import { runBounded } from '../../../shared/run-bounded';
 
@@ -23,8 +24,10 @@ export const DownloadJobParams = z.object({
     z.object({ source: z.literal('internet') }),
     z.object({ source: z.literal('network'), path: z.string() }),
   ]),
+  /** The wizard created the package for this download: it is removed if nothing arrives. */
+  isNewPackage: z.boolean().default(false),
 });
-export type DownloadJobParams = z.infer<typeof DownloadJobParams>;
+export type DownloadJobParams = z.input<typeof DownloadJobParams>;
 
 export interface DownloadDependencies extends DistributionDependencies {
   downloaderLog: ComponentLog;
@@ -148,8 +151,14 @@ export function downloadSoftwareUpdatesJob(deps: DownloadDependencies) {
           bytes: 0,
         });
       }
-      context.progress(0.95, 'Distributing content');
-      await distributePackage(deps, pkg.id, 'all', 'distribute', context.signal, context.jobId);
+      const sentence = await finishDownload(deps, context, {
+        pkg,
+        isNewPackage: params.isNewPackage,
+        filesAdded: committed.filesAdded,
+        sourceVersion: committed.sourceVersion,
+        failed: failures.size,
+        arrived: complete.length,
+      });
       const all = [...acquired.values()].flat();
       const result: DownloadJobResult = {
         packageId: pkg.id,
@@ -158,21 +167,21 @@ export function downloadSoftwareUpdatesJob(deps: DownloadDependencies) {
         bytesFetched: all.reduce((sum, file) => sum + file.bytesFetched, 0),
         filesFetched: all.filter((file) => file.how === 'fetched').length,
         filesReused: all.filter((file) => file.how !== 'fetched').length,
+        summary: sentence,
       };
       log.info(
-        `Download finished: ${result.filesFetched} files fetched (${result.bytesFetched} bytes), ${result.filesReused} reused, ${failures.size} updates failed; package ${pkg.packageId} is at version ${committed.sourceVersion}.`,
+        `Download finished: ${result.filesFetched} files fetched (${result.bytesFetched} bytes), ${result.filesReused} reused, ${failures.size} updates failed. ${sentence}`,
       );
-      // Nothing entered the package and something failed: the job failed, with the reason.
-      // The job's last sentence is what the Jobs panel keeps showing beside Succeeded.
-      context.progress(
-        1,
-        `Package ${pkg.packageId} is at Source Version ${committed.sourceVersion}: ${result.filesFetched} files downloaded, ${result.filesReused} reused, ${failures.size} updates failed.`,
-      );
+      // The job's last sentence is what the Jobs panel keeps showing after it ends.
+      context.progress(1, sentence);
+      // Nothing entered the package and something failed: the job failed, with the reason and
+      // still with every update's result, so the Completion page can list them.
       if (failures.size > 0 && committed.filesAdded === 0)
         throw new PermanentJobError(
           failures.size === 1
             ? [...failures.values()][0]!
             : `${failures.size} updates failed to download; the first: ${[...failures.values()][0]}`,
+          result,
         );
       return result;
     },

@@ -72,6 +72,11 @@ export async function createPackage(
   services: PackageServices,
   input: NewPackage,
   user: string,
+  /**
+   * Created by a download: its DPs wait for the files instead of holding the (no) files of an
+   * empty package, so Content Status shows no success before anything was distributed.
+   */
+  options: { isAwaitingDownload?: boolean } = {},
 ): Promise<DeploymentPackage> {
   const { site, clock } = services;
   const now = clock.now().toISOString();
@@ -120,8 +125,8 @@ export async function createPackage(
       .set({ package_id: packageCode(services.siteCode, row.id) })
       .where('id', '=', row.id)
       .execute();
-    // A new package is empty: every DP already holds all of its (no) files, at version 1.
-    await targetDistributionPoints(trx, row.id, dps, now, true);
+    // A new empty package: every DP already holds all of its (no) files, at version 1.
+    await targetDistributionPoints(trx, row.id, dps, now, !options.isAwaitingDownload);
     return row.id;
   });
   services.events.publish({ type: 'data.changed', topics: [contentTopic] });

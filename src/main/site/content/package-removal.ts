@@ -14,7 +14,10 @@ import { readPackage, refreshDownloadedFlags } from './package-rows';
  * on that DP still holds them, and updates no other package holds show the red arrow again.
  * The package source folders are the admin's and stay as they are.
  */
-export async function deletePackages(services: PackageServices, ids: number[]): Promise<number> {
+export async function deletePackages(
+  services: Pick<PackageServices, 'site' | 'events'>,
+  ids: number[],
+): Promise<number> {
   const { site } = services;
   const { deleted, orphans } = await site.db.transaction().execute(async (trx) => {
     const found = await trx

@@ -53,6 +53,7 @@ export async function startDownload(
             distributionPointGroupIds: request.distributionPoints.distributionPointGroupIds,
           },
           user,
+          { isAwaitingDownload: true },
         )
       : await readPackage(deps.site.db, existingId!);
   const params: DownloadJobParams = {
@@ -60,6 +61,7 @@ export async function startDownload(
     ciIds: plan.map((update) => update.ciId),
     languages: request.languageSelection.languages,
     location: request.location,
+    isNewPackage: request.deploymentPackage.choice === 'new',
   };
   const job = await deps.jobs.enqueue({
     kind: downloadJobKind,

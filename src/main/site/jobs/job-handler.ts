@@ -33,6 +33,13 @@ export function defineJob<S extends z.ZodType>(handler: JobHandler<S>): JobHandl
 /** Thrown inside a job to stop it without a retry (bad input, a refused file). */
 export class PermanentJobError extends Error {
   override readonly name = 'PermanentJobError';
+  /** What the job did before it failed (a download's per-update results), kept on the job. */
+  constructor(
+    message: string,
+    readonly result?: unknown,
+  ) {
+    super(message);
+  }
 }
 
 export class JobCancelledError extends Error {

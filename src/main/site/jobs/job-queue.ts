@@ -223,6 +223,7 @@ export class JobQueue {
     owner: string,
     message: string,
     isRetryable: boolean,
+    result?: unknown,
   ): Promise<Job | null> {
     const row = await this.getRow(id);
     if (isRetryable && row.attempts < row.max_attempts) {
@@ -243,7 +244,11 @@ export class JobQueue {
         .executeTakeFirst();
       return updated ? this.changed(updated) : null;
     }
-    return this.finish(id, owner, { state: 'failed', error: message });
+    return this.finish(id, owner, {
+      state: 'failed',
+      error: message,
+      ...(result !== undefined && { result: JSON.stringify(result) }),
+    });
   }
 
   /**

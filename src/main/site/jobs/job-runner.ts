@@ -182,7 +182,14 @@ export class JobRunner {
         !(error instanceof PermanentJobError) &&
         !(error instanceof SiteError && error.code === 'invalid-input');
       await context.log(message, 'error').catch(() => undefined);
-      await this.queue.fail(row.id, this.owner, message, isRetryable);
+      // The job's last sentence stays what the admin reads, not a step it was throttled out of.
+      const last = latest as { fraction: number; text: string } | null;
+      if (last)
+        await this.queue
+          .reportProgress(row.id, this.owner, last.fraction, last.text)
+          .catch(() => undefined);
+      const result = error instanceof PermanentJobError ? error.result : undefined;
+      await this.queue.fail(row.id, this.owner, message, isRetryable, result);
     }
   }
 

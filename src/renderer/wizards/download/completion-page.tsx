@@ -46,9 +46,10 @@ export const DownloadCompletionPage = observer(function DownloadCompletionPage({
         </MessageBarBody>
       </MessageBar>
       {result && (
-        <span>
-          Content version {result.sourceVersion} of the package: {result.filesFetched}{' '}
-          {result.filesFetched === 1 ? 'file' : 'files'} downloaded (
+        <span data-testid="download-summary">
+          {result.summary ||
+            `Content version ${result.sourceVersion} of the package.`}{' '}
+          {result.filesFetched} {result.filesFetched === 1 ? 'file' : 'files'} downloaded (
           {formatBytes(result.bytesFetched)}), {result.filesReused} already in the content library.
         </span>
       )}
@@ -79,7 +80,11 @@ export const DownloadCompletionPage = observer(function DownloadCompletionPage({
         selected={new Set()}
         onSelect={() => undefined}
         height="300px"
-        emptyText="The job did not report a result for any software update."
+        emptyText={
+          job?.state === 'failed'
+            ? 'The job stopped before it reached any software update; the reason is above.'
+            : 'Waiting for the job to report each software update.'
+        }
       />
     </div>
   );

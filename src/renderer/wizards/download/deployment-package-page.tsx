@@ -129,6 +129,7 @@ export const DeploymentPackagePage = observer(function DeploymentPackagePage({
             disabled={!isNew}
             value={draft.sourcePath}
             onChange={(_event, data) => edit('sourcePath', data.value)}
+            onBlur={() => flow.leave(page, 'package.sourcePath')}
           />
         </Field>
         {isDeployWizard && (

@@ -130,6 +130,20 @@ export class DownloadWizardStore implements WizardModel<DownloadPageId> {
     return problems;
   }
 
+  /**
+   * The site's word on the Deployment Package page: a new package's source must be an existing
+   * folder the site can write to that no other package uses (spec §6.1), told beside the field.
+   */
+  async checkPage(page: DownloadPageId): Promise<ReadonlyMap<FieldPath, string>> {
+    if (page !== 'deploymentPackage' || !this.isNewPackage) return new Map();
+    try {
+      await this.api.call('packages.checkSource', { sourcePath: this.draft.sourcePath });
+      return new Map();
+    } catch (error) {
+      return new Map([['package.sourcePath', errorSentence(error)]]);
+    }
+  }
+
   /** Changes a field of the draft; the Cancel question is asked from now on. */
   set<Key extends keyof DownloadDraftFields>(key: Key, value: DownloadDraftFields[Key]): void {
     this.draft[key] = value;
