@@ -9,7 +9,6 @@ import {
   UserExperiencePage,
   defaultDeadline,
   deploymentSettingsProblems,
-  type AlertOffsetUnit,
   type DeploymentPurpose,
   type TemplatePart,
 } from '../../shared/contract/deployments';
@@ -251,7 +250,8 @@ export class DeploymentSettingsDraft {
     })) {
       const [problemPage, ...path] = problem.path;
       const key = path.join('.');
-      if (problemPage === page && !problems.has(key)) problems.set(key, asSentence(problem.message));
+      if (problemPage === page && !problems.has(key))
+        problems.set(key, asSentence(problem.message));
     }
     return problems;
   }

@@ -34,4 +34,6 @@ export function pageProblems(schema: z.ZodType, value: unknown): Map<FieldPath, 
 export interface PageFields<PageId extends string> {
   problemFor(page: PageId, path: FieldPath): string | undefined;
   touch(page: PageId, path: FieldPath): void;
+  /** A field loses focus: the site checks the page (WizardFlow.leave). */
+  leave(page: PageId, path: FieldPath): void;
 }

@@ -175,7 +175,8 @@ export class WizardFlow<PageId extends string> {
     this.touched.add(`${page}:${path}`);
     // The site's sentence was about the value before this change.
     const site = this.siteProblems.get(page);
-    if (site?.has(path)) this.siteProblems.set(page, new Map([...site].filter(([p]) => p !== path)));
+    if (site?.has(path))
+      this.siteProblems.set(page, new Map([...site].filter(([p]) => p !== path)));
   }
 
   /** A field loses focus: its sentence shows, and the site checks the page. */
@@ -186,8 +187,7 @@ export class WizardFlow<PageId extends string> {
 
   /** Asks the site about a page; true when neither the page nor the site found a problem. */
   async check(page: PageId): Promise<boolean> {
-    if (!this.model.checkPage || this.model.problems(page).size > 0)
-      return this.isPageValid(page);
+    if (!this.model.checkPage || this.model.problems(page).size > 0) return this.isPageValid(page);
     const count = ++this.checkCount;
     this.isChecking = true;
     let found: ReadonlyMap<FieldPath, string>;

@@ -1,4 +1,4 @@
-import { makeAutoObservable, observableRef, reaction, runInAction } from 'mobx';
+import { makeAutoObservable, observableRef, runInAction } from 'mobx';
 import type { SiteApi } from '../../../shared/api/site-api';
 import type { DeviceCollection } from '../../../shared/contract/collections';
 import {
@@ -13,7 +13,7 @@ import type { Job } from '../../../shared/contract';
 import { DeploymentSettingsDraft, settingsPageIds } from '../../deployments/settings-draft';
 import { errorSentence } from '../../properties/error-sentence';
 import { DownloadWizardStore } from '../download/download-wizard-store';
-import { pageProblems, type FieldPath } from '../page-problems';
+import { asSentence, pageProblems, type FieldPath } from '../page-problems';
 import type { WizardModel, WizardPage } from '../wizard-flow';
 import {
   deployPageIds,
@@ -32,9 +32,6 @@ export interface GeneralFields {
   templateId: number | null;
 }
 
-/** How long the name box waits for the admin to stop typing before asking the site. */
-const nameCheckDelayMs = 250;
-
 /**
  * The Deploy Software Updates Wizard's draft (spec §7): General, the five setting pages (a
  * DeploymentSettingsDraft, shared with Properties), the content pages (the Download wizard's own
@@ -52,12 +49,8 @@ export class DeployWizardStore implements WizardModel<DeployPageId> {
   templates: DeploymentTemplate[] = [];
   isLoading = true;
   loadError: string | null = null;
-  /** The site's answer for each name asked about ("" is never asked). */
-  private readonly nameAnswers = new Map<string, string | null>();
-  private nameTimer: ReturnType<typeof setTimeout> | undefined;
   templateMessage: { intent: 'success' | 'error'; text: string } | null = null;
   isSavingTemplate = false;
-  private readonly stopNameCheck: () => void;
 
   constructor(
     private readonly api: SiteApi,
@@ -69,21 +62,15 @@ export class DeployWizardStore implements WizardModel<DeployPageId> {
       groupId: target.groupId,
       description: target.description,
     });
-    makeAutoObservable<DeployWizardStore, 'api' | 'nameTimer' | 'stopNameCheck'>(this, {
+    makeAutoObservable<DeployWizardStore, 'api'>(this, {
       api: false,
       target: false,
       settings: false,
       content: false,
-      nameTimer: false,
-      stopNameCheck: false,
       preview: observableRef,
       collections: observableRef,
       templates: observableRef,
     });
-    this.stopNameCheck = reaction(
-      () => this.general.name.trim(),
-      (name) => this.scheduleNameCheck(name),
-    );
   }
 
   /** The site's "now" for As soon as possible, from the preview (the console's until then). */
@@ -122,11 +109,6 @@ export class DeployWizardStore implements WizardModel<DeployPageId> {
     }
   }
 
-  dispose(): void {
-    this.stopNameCheck();
-    clearTimeout(this.nameTimer);
-  }
-
   get pages(): WizardPage<DeployPageId>[] {
     return deployPageIds({
       isEverythingDownloaded: this.preview?.isEverythingDownloaded ?? false,
@@ -159,37 +141,24 @@ export class DeployWizardStore implements WizardModel<DeployPageId> {
   }
 
   private get generalProblems(): Map<FieldPath, string> {
-    const problems = pageProblems(GeneralPageCheck, {
+    return pageProblems(GeneralPageCheck, {
       name: this.general.name,
       description: this.general.description,
       collectionId: this.general.collectionId ?? undefined,
     });
-    const name = this.general.name.trim();
-    if (!problems.has('name') && name !== '') {
-      const answer = this.nameAnswers.get(name);
-      // Until the site answered, Next waits: the name may be taken.
-      if (answer === undefined) problems.set('name', 'Checking whether the name is free…');
-      else if (answer) problems.set('name', answer);
-    }
-    return problems;
   }
 
-  private scheduleNameCheck(name: string): void {
-    clearTimeout(this.nameTimer);
-    if (name === '' || name.length > 256 || this.nameAnswers.has(name)) return;
-    this.nameTimer = setTimeout(() => void this.checkName(name), nameCheckDelayMs);
-  }
-
-  /** Asks the site whether a name is free; the General page reads the answer. */
-  async checkName(name: string): Promise<void> {
-    try {
-      const { problem } = await this.api.call('deployments.checkName', { name });
-      runInAction(() => this.nameAnswers.set(name, problem));
-    } catch (error) {
-      runInAction(() =>
-        this.nameAnswers.set(name, `The name could not be checked: ${errorSentence(error)}`),
-      );
-    }
+  /**
+   * What only the site can tell: whether the name is free (General), and whether a new
+   * package's source folder will do (Deployment Package, the Download wizard's own check).
+   */
+  async checkPage(page: DeployPageId): Promise<ReadonlyMap<FieldPath, string>> {
+    if (page === 'deploymentPackage') return this.content.checkPage(page);
+    if (page !== 'general') return new Map();
+    const { problem } = await this.api.call('deployments.checkName', {
+      name: this.general.name.trim(),
+    });
+    return problem ? new Map([['name', asSentence(problem)]]) : new Map();
   }
 
   /** Select Deployment Template: its pages (and collection) replace the draft's. */
@@ -224,9 +193,7 @@ export class DeployWizardStore implements WizardModel<DeployPageId> {
             : undefined,
       });
       runInAction(() => {
-        this.templates = [...this.templates, template].sort((a, b) =>
-          a.name.localeCompare(b.name),
-        );
+        this.templates = [...this.templates, template].sort((a, b) => a.name.localeCompare(b.name));
         this.templateMessage = {
           intent: 'success',
           text: `The template "${template.name}" is saved. Select Deployment Template on the General page offers it.`,

@@ -47,8 +47,7 @@ export const DownloadCompletionPage = observer(function DownloadCompletionPage({
       </MessageBar>
       {result && (
         <span data-testid="download-summary">
-          {result.summary ||
-            `Content version ${result.sourceVersion} of the package.`}{' '}
+          {result.summary || `Content version ${result.sourceVersion} of the package.`}{' '}
           {result.filesFetched} {result.filesFetched === 1 ? 'file' : 'files'} downloaded (
           {formatBytes(result.bytesFetched)}), {result.filesReused} already in the content library.
         </span>

@@ -17,7 +17,7 @@ import type {
 import { usePageStyles } from '../page-styles';
 import { PickDialog } from '../pick-dialog';
 import type { PageFields } from '../page-problems';
-import type { DownloadPageId, PackageChoice } from './download-draft';
+import type { PackageChoice } from './download-draft';
 import type { DownloadWizardStore } from './download-wizard-store';
 
 const page = 'deploymentPackage' as const;
@@ -39,7 +39,7 @@ export const DeploymentPackagePage = observer(function DeploymentPackagePage({
   isDeployWizard = false,
 }: {
   store: DownloadWizardStore;
-  flow: PageFields<DownloadPageId>;
+  flow: PageFields<typeof page>;
   isDeployWizard?: boolean;
 }) {
   const styles = usePageStyles();
@@ -99,62 +99,64 @@ export const DeploymentPackagePage = observer(function DeploymentPackagePage({
         </div>
         <Radio value="new" label="Create a new deployment package" />
         <div className={styles.indent}>
-        <Field label="Name:" required {...(isNew ? fieldState('package.name') : {})}>
-          <Input
-            disabled={!isNew}
-            value={draft.name}
-            onChange={(_event, data) => edit('name', data.value)}
-          />
-        </Field>
-        <Field label="Description:" {...(isNew ? fieldState('package.description') : {})}>
-          <Textarea
-            disabled={!isNew}
-            rows={2}
-            resize="none"
-            value={draft.description}
-            onChange={(_event, data) => edit('description', data.value)}
-          />
-        </Field>
-        <Field
-          label="Package source:"
-          required
-          hint={
-            problem('package.sourcePath')
-              ? undefined
-              : 'An existing folder the site can write to, used by no other package, such as \\\\server\\share\\Updates or /srv/patchbay/packages/pilot.'
-          }
-          {...(isNew ? fieldState('package.sourcePath') : {})}
-        >
-          <Input
-            disabled={!isNew}
-            value={draft.sourcePath}
-            onChange={(_event, data) => edit('sourcePath', data.value)}
-            onBlur={() => flow.leave(page, 'package.sourcePath')}
-          />
-        </Field>
-        {isDeployWizard && (
-          <Field label="Sending priority:">
-            <RadioGroup
-              layout="horizontal"
-              aria-label="Sending priority"
+          <Field label="Name:" required {...(isNew ? fieldState('package.name') : {})}>
+            <Input
               disabled={!isNew}
-              value={draft.priority}
-              onChange={(_event, data) => store.set('priority', data.value as DistributionPriority)}
-            >
-              {priorities.map((priority) => (
-                <Radio key={priority} value={priority} label={priority} />
-              ))}
-            </RadioGroup>
+              value={draft.name}
+              onChange={(_event, data) => edit('name', data.value)}
+            />
           </Field>
-        )}
-        <Checkbox
-          disabled={!isNew}
-          label="Enable binary differential replication"
-          checked={draft.isBinaryDifferentialReplication}
-          onChange={(_event, data) =>
-            store.set('isBinaryDifferentialReplication', data.checked === true)
-          }
-        />
+          <Field label="Description:" {...(isNew ? fieldState('package.description') : {})}>
+            <Textarea
+              disabled={!isNew}
+              rows={2}
+              resize="none"
+              value={draft.description}
+              onChange={(_event, data) => edit('description', data.value)}
+            />
+          </Field>
+          <Field
+            label="Package source:"
+            required
+            hint={
+              problem('package.sourcePath')
+                ? undefined
+                : 'An existing folder the site can write to, used by no other package, such as \\\\server\\share\\Updates or /srv/patchbay/packages/pilot.'
+            }
+            {...(isNew ? fieldState('package.sourcePath') : {})}
+          >
+            <Input
+              disabled={!isNew}
+              value={draft.sourcePath}
+              onChange={(_event, data) => edit('sourcePath', data.value)}
+              onBlur={() => flow.leave(page, 'package.sourcePath')}
+            />
+          </Field>
+          {isDeployWizard && (
+            <Field label="Sending priority:">
+              <RadioGroup
+                layout="horizontal"
+                aria-label="Sending priority"
+                disabled={!isNew}
+                value={draft.priority}
+                onChange={(_event, data) =>
+                  store.set('priority', data.value as DistributionPriority)
+                }
+              >
+                {priorities.map((priority) => (
+                  <Radio key={priority} value={priority} label={priority} />
+                ))}
+              </RadioGroup>
+            </Field>
+          )}
+          <Checkbox
+            disabled={!isNew}
+            label="Enable binary differential replication"
+            checked={draft.isBinaryDifferentialReplication}
+            onChange={(_event, data) =>
+              store.set('isBinaryDifferentialReplication', data.checked === true)
+            }
+          />
         </div>
         {isDeployWizard && (
           <>

@@ -3,7 +3,6 @@ import { observer } from 'mobx-react-lite';
 import { useTabStyles } from '../../sup/tab-styles';
 import { usePageStyles } from '../page-styles';
 import type { PageFields } from '../page-problems';
-import type { DownloadPageId } from './download-draft';
 import type { DownloadWizardStore } from './download-wizard-store';
 
 /**
@@ -16,7 +15,7 @@ export const LanguageSelectionPage = observer(function LanguageSelectionPage({
   flow,
 }: {
   store: DownloadWizardStore;
-  flow: PageFields<DownloadPageId>;
+  flow: PageFields<'languageSelection'>;
 }) {
   const styles = usePageStyles();
   const tabStyles = useTabStyles();

@@ -8,7 +8,6 @@ import {
 import { GroupBox } from '../../sup/group-box';
 import { usePageStyles } from '../page-styles';
 import type { PageFields } from '../page-problems';
-import type { DownloadPageId } from './download-draft';
 import type { DownloadWizardStore } from './download-wizard-store';
 
 const priorities: DistributionPriority[] = ['High', 'Medium', 'Low'];
@@ -75,7 +74,7 @@ export const DownloadLocationPage = observer(function DownloadLocationPage({
   flow,
 }: {
   store: DownloadWizardStore;
-  flow: PageFields<DownloadPageId>;
+  flow: PageFields<'downloadLocation'>;
 }) {
   const styles = usePageStyles();
   const { draft } = store;
