@@ -321,8 +321,7 @@ describe.each(engines)('Software update groups on %s', (engine) => {
       call(site, 'groups.delete', { ids: [spare.id, deployed.id] }),
     ).rejects.toMatchObject({
       code: 'refused',
-      message:
-        'The software update group "Deployed" is deployed to 1 collection; delete its deployments first.',
+      message: `The software update group "Deployed" is deployed by deployment "Group ${deployed.id} to All Systems"; delete it first.`,
     });
     expect((await call(site, 'groups.list', {})).total).toBe(2);
 

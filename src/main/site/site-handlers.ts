@@ -32,6 +32,8 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   demoFleet: DemoFleetPort;
   /** Deployment packages, downloads and distribution points, wired by their own services. */
   content: Pick<SiteHandlers, ContentMethods>;
+  /** The site's own content library, which every new package is distributed to. */
+  siteLibraryId(): number;
 }
 
 /** The contract's methods, implemented by the site's services. */
@@ -67,7 +69,16 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...createGroupHandlers(deps),
     ...deps.content,
     ...createComplianceHandlers(deps),
-    ...createDeploymentHandlers(),
+    ...createDeploymentHandlers({
+      site: deps.database,
+      clock: deps.clock,
+      events: deps.events,
+      statusMessages: deps.statusMessages,
+      siteCode: deps.siteCode,
+      jobs,
+      runner,
+      siteLibraryId: deps.siteLibraryId,
+    }),
     ...createDeploymentStatusHandlers(),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),

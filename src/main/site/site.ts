@@ -31,6 +31,7 @@ import { summarizationJob } from './compliance/summarization';
 import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
+import { createDeploymentJob } from './deployments/deployment-job';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -193,11 +194,22 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       dataFolder: folders.data,
       ...(options.content && { options: options.content }),
     });
+    runner.register(
+      createDeploymentJob({
+        site: database,
+        clock,
+        events,
+        statusMessages,
+        log: logs.component('SMS_OBJECT_REPLICATION_MANAGER'),
+        download: content.download,
+      }),
+    );
     const handlers = createSiteHandlers({
       ...partial,
       siteCode: local.code,
       info,
       content: content.handlers,
+      siteLibraryId: content.siteLibraryId,
     });
     if (options.runJobs !== false) {
       await runner.start();

@@ -286,17 +286,37 @@ export const DeploymentCreate = DeploymentSettings.extend({
 }).strict();
 export type DeploymentCreate = z.input<typeof DeploymentCreate>;
 
-/** Deployment Properties: every page but the purpose, which is fixed once created. */
+/**
+ * A page with every field optional and no defaults: a change names only what it changes, and a
+ * field left out keeps its value (`.partial()` alone would still fill in the page's defaults).
+ */
+function changeOf<S extends z.ZodRawShape>(page: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(page.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault
+        ? (field.unwrap() as z.ZodType)
+        : (field as z.ZodType)
+      ).optional(),
+    ]),
+  ) as unknown as { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]> };
+  return z.object(shape).strict();
+}
+
+/**
+ * Deployment Properties: every page. The purpose is fixed once created: it may be sent (the
+ * dialog sends its whole page) but a different one is refused with a sentence that says so.
+ */
 export const DeploymentChange = z
   .object({
     id: z.number().int().positive(),
     name: DeploymentName.optional(),
     description: DeploymentDescription.optional(),
-    deploymentSettings: DeploymentSettingsPage.omit({ purpose: true }).partial().optional(),
-    scheduling: SchedulingPage.partial().optional(),
-    userExperience: UserExperiencePage.partial().optional(),
-    alerts: AlertsPage.partial().optional(),
-    downloadSettings: DownloadSettingsPage.partial().optional(),
+    deploymentSettings: changeOf(DeploymentSettingsPage).optional(),
+    scheduling: changeOf(SchedulingPage).optional(),
+    userExperience: changeOf(UserExperiencePage).optional(),
+    alerts: changeOf(AlertsPage).optional(),
+    downloadSettings: changeOf(DownloadSettingsPage).optional(),
   })
   .strict();
 export type DeploymentChange = z.input<typeof DeploymentChange>;

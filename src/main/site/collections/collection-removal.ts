@@ -1,5 +1,6 @@
 import { SiteError } from '../../../shared/errors';
 import type { CollectionServices } from './device-collections';
+import { deploymentsHolding } from '../deployments/deployment-holders';
 
 /**
  * Remove-CMDeviceCollection, refused in one sentence (and nothing deleted) when the collection is
@@ -49,15 +50,11 @@ export async function deleteCollections(
         'refused',
         `"${names.get(referenced.other_collection_id!)}" is named by an ${referenced.kind} rule of "${referenced.name}"; remove that rule first.`,
       );
-    const deployed = await trx
-      .selectFrom('deployment')
-      .select('collection_id')
-      .where('collection_id', 'in', ids)
-      .executeTakeFirst();
+    const deployed = await deploymentsHolding(trx, 'collection_id', ids);
     if (deployed)
       throw new SiteError(
         'refused',
-        `"${names.get(deployed.collection_id)}" has deployments; delete them first.`,
+        `"${names.get(deployed.holderId)}" is the target of ${deployed.sentence}.`,
       );
     const result = await trx.deleteFrom('collection').where('id', 'in', ids).executeTakeFirst();
     return Number(result.numDeletedRows);

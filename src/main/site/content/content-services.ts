@@ -10,7 +10,7 @@ import { createContentHandlers, type ContentMethods } from './content-handlers';
 import { DemoContentSource } from './demo-content-source';
 import { distributeContentJob } from './distribution-job';
 import { ensureSiteLibrary } from './distribution-points';
-import { downloadSoftwareUpdatesJob } from './download-job';
+import { downloadSoftwareUpdatesJob, type DownloadDependencies } from './download-job';
 
 export interface ContentOptions {
   /** Files fetched at once by a download job. */
@@ -44,6 +44,9 @@ export async function openContentServices(deps: {
 }): Promise<{
   handlers: Pick<SiteHandlers, ContentMethods>;
   demo: DemoContentSource;
+  /** What a download needs, for the Deploy wizard's job that downloads before it deploys. */
+  download: DownloadDependencies;
+  siteLibraryId(): number;
   close(): Promise<void>;
 }> {
   const options = { ...defaultContentOptions, ...deps.options };
@@ -66,17 +69,16 @@ export async function openContentServices(deps: {
     log: deps.logs.component('SMS_DISTRIBUTION_MANAGER'),
   };
   deps.runner.register(distributeContentJob(distribution));
-  deps.runner.register(
-    downloadSoftwareUpdatesJob({
-      ...distribution,
-      downloaderLog: deps.logs.component('SMS_PATCH_DOWNLOADER'),
-      siteLibraryPath: () => library.libraryPath,
-      resolveUrl: (url) => demo.resolveUrl(url),
-      concurrency: options.concurrency,
-      attempts: options.attempts,
-      backoffMs: options.backoffMs,
-    }),
-  );
+  const download: DownloadDependencies = {
+    ...distribution,
+    downloaderLog: deps.logs.component('SMS_PATCH_DOWNLOADER'),
+    siteLibraryPath: () => library.libraryPath,
+    resolveUrl: (url) => demo.resolveUrl(url),
+    concurrency: options.concurrency,
+    attempts: options.attempts,
+    backoffMs: options.backoffMs,
+  };
+  deps.runner.register(downloadSoftwareUpdatesJob(download));
   const handlers = createContentHandlers({
     site: deps.database,
     events: deps.events,
@@ -87,5 +89,5 @@ export async function openContentServices(deps: {
     demo,
     siteLibraryId: () => library.id,
   });
-  return { handlers, demo, close: () => demo.close() };
+  return { handlers, demo, download, siteLibraryId: () => library.id, close: () => demo.close() };
 }

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import type { DownloadRequest } from '../../../shared/contract/deployment-packages';
+import type {
+  DeploymentPackage,
+  DownloadRequest,
+} from '../../../shared/contract/deployment-packages';
 import { SiteError } from '../../../shared/errors';
 import type { JobQueue } from '../jobs/job-queue';
 import type { JobRunner } from '../jobs/job-runner';
@@ -18,6 +21,29 @@ export async function startDownload(
   request: z.output<typeof DownloadRequest>,
   user: string,
 ): Promise<{ jobId: number; packageId: number }> {
+  const { params, pkg } = await prepareDownload(deps, request, user);
+  const job = await deps.jobs.enqueue({
+    kind: downloadJobKind,
+    title: `Download software updates: ${pkg.name}`,
+    params,
+    createdBy: user,
+    maxAttempts: 3,
+    // A killed process's download resumes from the partial files it left.
+    isResumable: true,
+  });
+  deps.runner.poke();
+  return { jobId: job.id, packageId: pkg.id };
+}
+
+/**
+ * Checks the content pages and creates the package if new: the download job's parameters. The
+ * Deploy wizard's job runs the same download with them before it creates the deployment.
+ */
+export async function prepareDownload(
+  deps: PackageServices & { siteLibraryId(): number },
+  request: z.output<typeof DownloadRequest>,
+  user: string,
+): Promise<{ params: DownloadJobParams; pkg: DeploymentPackage }> {
   const existingId =
     request.deploymentPackage.choice === 'existing' ? request.deploymentPackage.packageId : null;
   if (existingId !== null) await readPackage(deps.site.db, existingId);
@@ -63,15 +89,5 @@ export async function startDownload(
     location: request.location,
     isNewPackage: request.deploymentPackage.choice === 'new',
   };
-  const job = await deps.jobs.enqueue({
-    kind: downloadJobKind,
-    title: `Download software updates: ${pkg.name}`,
-    params,
-    createdBy: user,
-    maxAttempts: 3,
-    // A killed process's download resumes from the partial files it left.
-    isResumable: true,
-  });
-  deps.runner.poke();
-  return { jobId: job.id, packageId: pkg.id };
+  return { params, pkg };
 }

@@ -1,7 +1,20 @@
-import { SiteError } from '../../../shared/errors';
 import type { SiteHandlers } from '../api/handlers';
+import type { JobRunner } from '../jobs/job-runner';
+import type { JobQueue } from '../jobs/job-queue';
+import {
+  deleteDeployments,
+  setDeploymentsEnabled,
+  updateDeployment,
+  type DeploymentServices,
+} from './deployment-changes';
+import { listDeployments } from './deployment-list';
+import { deploymentNameProblem } from './deployment-names';
+import { previewDeployment } from './deployment-preview';
+import { readDeployment } from './deployment-rows';
+import { createTemplate, deleteTemplates, listTemplates } from './deployment-templates';
+import { startDeployment } from './start-deployment';
 
-type DeploymentMethods =
+export type DeploymentMethods =
   | 'deployments.list'
   | 'deployments.get'
   | 'deployments.preview'
@@ -14,21 +27,32 @@ type DeploymentMethods =
   | 'deploymentTemplates.create'
   | 'deploymentTemplates.delete';
 
-// Seam for the deployments work in progress (issue 12): replaced by the deployment services.
-const notYet = () => Promise.reject(new SiteError('unavailable', 'Deployments are not built yet.'));
+export interface DeploymentHandlerDependencies extends DeploymentServices {
+  siteCode: string;
+  jobs: JobQueue;
+  runner: JobRunner;
+  siteLibraryId(): number;
+}
 
-export function createDeploymentHandlers(): Pick<SiteHandlers, DeploymentMethods> {
+/** Deploy Software Updates Wizard, Monitoring > Deployments, Properties and templates (spec §7, §9.2). */
+export function createDeploymentHandlers(
+  deps: DeploymentHandlerDependencies,
+): Pick<SiteHandlers, DeploymentMethods> {
+  const { site, clock } = deps;
   return {
-    'deployments.list': notYet,
-    'deployments.get': notYet,
-    'deployments.preview': notYet,
-    'deployments.checkName': notYet,
-    'deployments.create': notYet,
-    'deployments.update': notYet,
-    'deployments.setEnabled': notYet,
-    'deployments.delete': notYet,
-    'deploymentTemplates.list': notYet,
-    'deploymentTemplates.create': notYet,
-    'deploymentTemplates.delete': notYet,
+    'deployments.list': (query) => listDeployments(site, clock, query),
+    'deployments.get': ({ id }) => readDeployment(site, clock, id),
+    'deployments.preview': ({ selection }) => previewDeployment(site, clock, selection),
+    'deployments.checkName': async ({ name, excludeId }) => ({
+      problem: (await deploymentNameProblem(site.read, name, excludeId ?? null))?.message ?? null,
+    }),
+    'deployments.create': (input, context) => startDeployment(deps, input, context.user),
+    'deployments.update': (change, context) => updateDeployment(deps, change, context.user),
+    'deployments.setEnabled': ({ ids, isEnabled }, context) =>
+      setDeploymentsEnabled(deps, ids, isEnabled, context.user),
+    'deployments.delete': ({ ids }, context) => deleteDeployments(deps, ids, context.user),
+    'deploymentTemplates.list': () => listTemplates(site),
+    'deploymentTemplates.create': (input) => createTemplate(site, clock, input),
+    'deploymentTemplates.delete': ({ ids }) => deleteTemplates(site, ids),
   };
 }

@@ -36,7 +36,15 @@ export async function followMembershipInDeployments(
       .where('ci_id', 'in', batch)
       .execute();
   }
-  for (const batch of batches([...added, ...removed])) {
+  await refreshDeployedFlags(trx, [...added, ...removed]);
+}
+
+/** An update is Deployed while any deployment holds it (group or selected updates). */
+export async function refreshDeployedFlags(
+  trx: Kysely<SiteSchema>,
+  ciIds: number[],
+): Promise<void> {
+  for (const batch of batches(ciIds)) {
     await trx
       .updateTable('software_update')
       .set({

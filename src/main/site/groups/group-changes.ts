@@ -15,6 +15,7 @@ import { asNameConflict, checkNameFree } from './group-names';
 import { newGroupUniqueId } from './group-unique-id';
 import { addMembers } from './member-rows';
 import { checkUpdatesCanJoin } from './member-updates';
+import { deploymentsHolding } from '../deployments/deployment-holders';
 
 export interface GroupServices {
   site: SiteDatabase;
@@ -115,8 +116,6 @@ export async function updateGroup(
   return readGroup(site.db, change.id);
 }
 
-const collections = (count: number) => (count === 1 ? '1 collection' : `${count} collections`);
-
 /**
  * Delete (Remove-CMSoftwareUpdateGroup). A deployed group is refused as a whole request, so a
  * selection that mixes deployed and undeployed groups deletes nothing and says which one is in
@@ -139,17 +138,12 @@ export async function deleteGroups(
     const missing = unique.find((id) => !groups.some((group) => group.id === id));
     if (missing !== undefined)
       throw new SiteError('not-found', `ids: software update group ${missing} does not exist.`);
-    const deployed = await trx
-      .selectFrom('deployment')
-      .select(['group_id', (eb) => eb.fn.count<number>('collection_id').distinct().as('count')])
-      .where('group_id', 'in', unique)
-      .groupBy('group_id')
-      .executeTakeFirst();
+    const deployed = await deploymentsHolding(trx, 'group_id', unique);
     if (deployed) {
-      const name = groups.find((group) => group.id === deployed.group_id)?.name;
+      const name = groups.find((group) => group.id === deployed.holderId)?.name;
       throw new SiteError(
         'refused',
-        `The software update group "${name}" is deployed to ${collections(Number(deployed.count))}; delete its deployments first.`,
+        `The software update group "${name}" is deployed by ${deployed.sentence}.`,
       );
     }
     await trx.deleteFrom('software_update_group').where('id', 'in', unique).execute();
