@@ -170,6 +170,7 @@ export const AlertsPageView = observer(function AlertsPageView({ draft, fields }
               />
             </Field>
             <Select
+              className={styles.narrow}
               aria-label="Offset unit"
               disabled={!isOn}
               value={values.offsetUnit}
@@ -233,36 +234,40 @@ export const DownloadSettingsPageView = observer(function DownloadSettingsPageVi
       <p className={styles.intro}>
         Specify how clients get the content of the software updates of this deployment.
       </p>
-      <Field label="Deployment options when a client uses a distribution point from a neighbor boundary group or the default site boundary group:">
-        <RadioGroup
-          aria-label="Neighbor or default site boundary group"
-          value={values.neighborBoundaryGroups}
-          onChange={(_event, data) =>
-            draft.update(page, { neighborBoundaryGroups: data.value as BoundaryGroupChoice })
-          }
-        >
-          <Radio value="NoInstall" label="Do not install software updates" />
-          <Radio
-            value="DownloadAndInstall"
-            label="Download software updates from distribution point and install"
-          />
-        </RadioGroup>
-      </Field>
-      <Field label="When software updates are not on any distribution point in the current or neighbor boundary groups, clients may use the distribution points of the site default boundary group:">
-        <RadioGroup
-          aria-label="Site default boundary group"
-          value={values.siteDefaultBoundaryGroup}
-          onChange={(_event, data) =>
-            draft.update(page, { siteDefaultBoundaryGroup: data.value as BoundaryGroupChoice })
-          }
-        >
-          <Radio value="NoInstall" label="Do not install software updates" />
-          <Radio
-            value="DownloadAndInstall"
-            label="Download and install software updates from the distribution points in site default boundary group"
-          />
-        </RadioGroup>
-      </Field>
+      <p className={styles.note}>
+        Deployment options when a client uses a distribution point from a neighbor boundary group or
+        the default site boundary group:
+      </p>
+      <RadioGroup
+        aria-label="Neighbor or default site boundary group"
+        value={values.neighborBoundaryGroups}
+        onChange={(_event, data) =>
+          draft.update(page, { neighborBoundaryGroups: data.value as BoundaryGroupChoice })
+        }
+      >
+        <Radio value="NoInstall" label="Do not install software updates" />
+        <Radio
+          value="DownloadAndInstall"
+          label="Download software updates from distribution point and install"
+        />
+      </RadioGroup>
+      <p className={styles.note}>
+        When software updates are not on any distribution point in the current or neighbor boundary
+        groups, clients may use the distribution points of the site default boundary group:
+      </p>
+      <RadioGroup
+        aria-label="Site default boundary group"
+        value={values.siteDefaultBoundaryGroup}
+        onChange={(_event, data) =>
+          draft.update(page, { siteDefaultBoundaryGroup: data.value as BoundaryGroupChoice })
+        }
+      >
+        <Radio value="NoInstall" label="Do not install software updates" />
+        <Radio
+          value="DownloadAndInstall"
+          label="Download and install software updates from the distribution points in site default boundary group"
+        />
+      </RadioGroup>
       <div className={styles.indent} style={{ marginLeft: 0, marginTop: 8 }}>
         {check(
           'isBranchCacheAllowed',

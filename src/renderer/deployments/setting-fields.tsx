@@ -16,7 +16,7 @@ export function fieldState(fields: SettingFields, page: SettingsPageId, path: st
 }
 
 const useStyles = makeStyles({
-  specific: { display: 'flex', gap: '8px', alignItems: 'center', margin: '2px 0 4px 28px' },
+  specific: { display: 'flex', gap: '8px', alignItems: 'center' },
 });
 
 /**
@@ -51,24 +51,24 @@ export const TimeChoice = observer(function TimeChoice({
         onChange={(_event, data) => onChange({ isAsap: data.value === 'asap' })}
       >
         <Radio value="asap" label="As soon as possible" />
-        <Radio value="specific" label="Specific time" />
+        <div className={styles.specific}>
+          <Radio value="specific" label="Specific time" />
+          <Input
+            type="date"
+            aria-label={`${label} date`}
+            disabled={isDisabled || value.isAsap}
+            value={value.date}
+            onChange={(_event, data) => onChange({ date: data.value })}
+          />
+          <Input
+            type="time"
+            aria-label={`${label} time`}
+            disabled={isDisabled || value.isAsap}
+            value={value.time}
+            onChange={(_event, data) => onChange({ time: data.value })}
+          />
+        </div>
       </RadioGroup>
-      <div className={styles.specific}>
-        <Input
-          type="date"
-          aria-label={`${label} date`}
-          disabled={isDisabled || value.isAsap}
-          value={value.date}
-          onChange={(_event, data) => onChange({ date: data.value })}
-        />
-        <Input
-          type="time"
-          aria-label={`${label} time`}
-          disabled={isDisabled || value.isAsap}
-          value={value.time}
-          onChange={(_event, data) => onChange({ time: data.value })}
-        />
-      </div>
     </Field>
   );
 });

@@ -44,6 +44,7 @@ export const DeploymentSettingsPageView = observer(function DeploymentSettingsPa
         }
       >
         <Select
+          className={styles.narrow}
           disabled={isPurposeFixed}
           value={values.purpose}
           onChange={(_event, data) => edit({ purpose: data.value as DeploymentPurpose }, 'purpose')}
@@ -79,6 +80,7 @@ export const DeploymentSettingsPageView = observer(function DeploymentSettingsPa
       </div>
       <Field label="Detail level:" {...fieldState(fields, page, 'verbosity')}>
         <Select
+          className={styles.narrow}
           value={String(values.verbosity)}
           onChange={(_event, data) =>
             edit({ verbosity: Number(data.value) as StateMessageVerbosity }, 'verbosity')
@@ -122,6 +124,7 @@ export const SchedulingPageView = observer(function SchedulingPageView({
       <GroupBox title="Schedule evaluation">
         <Field label="Time based on:">
           <Select
+            className={styles.narrow}
             value={scheduling.timeBasedOn}
             onChange={(_event, data) => draft.setTimeBasedOn(data.value as 'LocalTime' | 'Utc')}
           >

@@ -245,7 +245,9 @@ export class WizardFlow<PageId extends string> {
       void this.start();
       return;
     }
-    if (!this.isInputPage(step) || this.isStarted || this.isChecking) return;
+    // Not refused while a check runs: pressing Next blurs the field just typed in, and that
+    // blur starts a check. A newer check supersedes it; only the newest answer moves on.
+    if (!this.isInputPage(step) || this.isStarted) return;
     if (!this.isPageValid(step)) {
       this.revealed.add(step);
       return;

@@ -80,6 +80,8 @@ export const GeneralPage = observer(function GeneralPage({
           <Input readOnly value={store.selectedCollection?.name ?? ''} />
         </Field>
         <Button
+          // Level with the box, not with the sentence under it.
+          style={{ alignSelf: 'flex-start', marginTop: '22px' }}
           onClick={() => {
             setBrowsing('collection');
             flow.touch(page, 'collectionId');
