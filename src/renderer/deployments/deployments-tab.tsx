@@ -48,21 +48,21 @@ export const DeploymentsTab = observer(function DeploymentsTab({
         columns={[
           {
             header: 'Deployment Name',
-            width: '28%',
+            width: '24%',
             cell: (row) => <span title={row.name}>{row.name}</span>,
           },
-          { header: 'Collection', width: '16%', cell: (row) => row.collectionName },
-          { header: 'Purpose', width: '10%', cell: (row) => row.purpose },
-          { header: 'Compliance %', width: '11%', cell: (row) => row.compliancePercent },
+          { header: 'Collection', width: '14%', cell: (row) => row.collectionName },
+          { header: 'Purpose', width: '9%', cell: (row) => row.purpose },
+          { header: 'Compliance %', width: '10%', cell: (row) => row.compliancePercent },
           {
             header: 'Deployment Start Time',
-            width: '14%',
+            width: '16%',
             cell: (row) =>
               row.startTime === 'asap' ? 'As soon as possible' : wallClock(row.startTime),
           },
           {
             header: 'Enforcement Deadline',
-            width: '13%',
+            width: '16%',
             cell: (row) => wallClock(row.enforcementDeadline),
           },
           { header: 'Enabled', cell: (row) => (row.isEnabled ? 'Yes' : 'No') },

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   TemplatePart,
   userNotificationLabels,
@@ -122,6 +122,9 @@ const SaveAsTemplate = observer(function SaveAsTemplate({ store }: { store: Depl
   const problem =
     store.templateNameProblem(name) ??
     (parts.size === 0 ? 'Include at least one group of settings.' : undefined);
+  // The page scrolls: the answer to Save is brought into view below the button.
+  const answer = useRef<HTMLDivElement>(null);
+  useEffect(() => answer.current?.scrollIntoView({ block: 'nearest' }), [store.templateMessage]);
   const toggle = (part: TemplatePart, isOn: boolean) => {
     const next = new Set(parts);
     if (isOn) next.add(part);
@@ -170,7 +173,7 @@ const SaveAsTemplate = observer(function SaveAsTemplate({ store }: { store: Depl
         Save
       </Button>
       {store.templateMessage && (
-        <MessageBar intent={store.templateMessage.intent} style={{ marginTop: 6 }}>
+        <MessageBar ref={answer} intent={store.templateMessage.intent} style={{ marginTop: 6 }}>
           <MessageBarBody>{store.templateMessage.text}</MessageBarBody>
         </MessageBar>
       )}
