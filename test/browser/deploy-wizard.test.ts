@@ -24,7 +24,8 @@ interface DeploymentRow {
  * template saved and applied, and the deployment found in the group's Deployments tab, whose
  * Properties change it.
  */
-describe('Deploy Software Updates Wizard in the console', () => {
+// Long walks through a dozen pages on a machine shared with other builds.
+describe('Deploy Software Updates Wizard in the console', { timeout: 180_000 }, () => {
   let site: RunningSite;
   let browser: RunningBrowser;
   let ui: ConsolePage;
@@ -72,6 +73,8 @@ describe('Deploy Software Updates Wizard in the console', () => {
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1600, height: 1000 });
+    // A render error blanks the console: say so instead of timing out on a missing element.
+    page.on('pageerror', (error) => console.error('Page error:', error.message));
     ui = new ConsolePage(page);
     await ui.open(site.url);
     await ui.chooseWorkspace('Software Library');

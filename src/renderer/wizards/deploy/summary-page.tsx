@@ -124,7 +124,11 @@ const SaveAsTemplate = observer(function SaveAsTemplate({ store }: { store: Depl
     (parts.size === 0 ? 'Include at least one group of settings.' : undefined);
   // The page scrolls: the answer to Save is brought into view below the button.
   const answer = useRef<HTMLDivElement>(null);
-  useEffect(() => answer.current?.scrollIntoView({ block: 'nearest' }), [store.templateMessage]);
+  // A block body: newer Chromium returns a promise from scrollIntoView, which React would take
+  // for the effect's cleanup.
+  useEffect(() => {
+    answer.current?.scrollIntoView({ block: 'nearest' });
+  }, [store.templateMessage]);
   const toggle = (part: TemplatePart, isOn: boolean) => {
     const next = new Set(parts);
     if (isOn) next.add(part);
