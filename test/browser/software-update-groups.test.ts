@@ -83,7 +83,7 @@ describe('Software Update Groups in the console', () => {
     expect(await ui.page.getByRole('tooltip').innerText()).toContain('Red double arrow');
     await group.click();
     await expect.poll(() => ui.detailsPane.innerText()).toContain('First wave of devices');
-    await ui.detailsPane.getByRole('tab', { name: 'Deployment' }).click();
+    await ui.detailsPane.getByRole('tab', { name: 'Deployments' }).click();
     await ui.detailsPane.getByText('has no deployments yet').waitFor();
     await ui.detailsPane.getByRole('tab', { name: 'Summary' }).click();
     await ui.screenshot('groups-list');

@@ -5,6 +5,7 @@ import { countColumn, dateColumn, flagColumn } from '../nodes/column-kinds';
 import { defineListNode, type ColumnSpec, type RibbonGroup } from '../nodes/types';
 import { DeploymentDetailsPane } from './deployment-details';
 import { deploymentRibbon } from './deployment-ribbon';
+import { DeploymentProperties } from './deployment-properties';
 
 type SortColumn = NonNullable<z.input<typeof DeploymentListQuery>['sort']>['column'];
 type Column = ColumnSpec<Deployment>;
@@ -85,6 +86,7 @@ export function deploymentsNode(parentId: string, ribbon: readonly RibbonGroup<D
       'There are no deployments. Deploy a software update group to a collection to follow its compliance here.',
     ribbon: [deploymentRibbon, ...ribbon],
     details: DeploymentDetailsPane,
+    properties: DeploymentProperties,
     describe: (row) => row.name,
     // State message batches announce this topic, so the counters move with them.
     topics: ['deployments'],

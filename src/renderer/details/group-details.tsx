@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SoftwareUpdateGroup } from '../../shared/contract/update-groups';
 import { formatDateTime } from '../format';
 import type { DetailsProps } from '../nodes/types';
+import { DeploymentsTab } from '../deployments/deployments-tab';
 import { GroupCompliancePanel } from '../compliance/group-compliance-panel';
 import { groupIconText } from './group-icon';
 import { PropertyList } from './property-list';
@@ -16,7 +17,6 @@ const useStyles = makeStyles({
   },
   compliance: { display: 'flex', flexDirection: 'column', gap: '6px' },
   heading: { fontWeight: tokens.fontWeightSemibold },
-  empty: { color: tokens.colorNeutralForeground3 },
 });
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
@@ -27,7 +27,7 @@ export function SoftwareUpdateGroupDetailsPane({
   services,
 }: DetailsProps<SoftwareUpdateGroup>) {
   const styles = useStyles();
-  const [tab, setTab] = useState<'summary' | 'deployment'>('summary');
+  const [tab, setTab] = useState<'summary' | 'deployments'>('summary');
   return (
     <div>
       <TabList
@@ -36,7 +36,7 @@ export function SoftwareUpdateGroupDetailsPane({
         onTabSelect={(_event, data) => setTab(data.value as typeof tab)}
       >
         <Tab value="summary">Summary</Tab>
-        <Tab value="deployment">Deployment</Tab>
+        <Tab value="deployments">Deployments</Tab>
       </TabList>
       {tab === 'summary' ? (
         <div className={styles.summary}>
@@ -64,11 +64,11 @@ export function SoftwareUpdateGroupDetailsPane({
           </div>
         </div>
       ) : (
-        <p className={styles.empty}>
-          {row.collectionsDeployed === 0
-            ? 'This software update group has no deployments yet. Deploy it to a collection to install its updates on clients.'
-            : `This software update group is deployed to ${row.collectionsDeployed} ${row.collectionsDeployed === 1 ? 'collection' : 'collections'}.`}
-        </p>
+        <DeploymentsTab
+          filter={{ groupId: row.id }}
+          services={services}
+          emptyText="This software update group has no deployments yet. Choose Deploy to install its updates on a collection's devices."
+        />
       )}
     </div>
   );

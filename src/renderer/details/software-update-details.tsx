@@ -1,4 +1,4 @@
-import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { makeStyles, Tab, TabList } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type {
   SoftwareUpdateDetails,
@@ -6,6 +6,7 @@ import type {
 } from '../../shared/contract/software-updates';
 import { formatDateTime } from '../format';
 import type { DetailsProps } from '../nodes/types';
+import { DeploymentsTab } from '../deployments/deployments-tab';
 import { UpdateCompliancePanel } from '../compliance/update-compliance-panel';
 import { PropertyList } from './property-list';
 import { redArrowMeaning, updateIconMeaning } from './update-icon';
@@ -17,13 +18,12 @@ const useStyles = makeStyles({
     gap: '24px',
     paddingTop: '6px',
   },
-  empty: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The details pane of All Software Updates (§3.6): Summary with the compliance pie, Deployment. */
 export function SoftwareUpdateDetailsPane({ row, services }: DetailsProps<SoftwareUpdateRow>) {
   const styles = useStyles();
-  const [tab, setTab] = useState<'summary' | 'deployment'>('summary');
+  const [tab, setTab] = useState<'summary' | 'deployments'>('summary');
   const [details, setDetails] = useState<SoftwareUpdateDetails | null>(null);
   useEffect(() => {
     let isCurrent = true;
@@ -43,7 +43,7 @@ export function SoftwareUpdateDetailsPane({ row, services }: DetailsProps<Softwa
         onTabSelect={(_event, data) => setTab(data.value as typeof tab)}
       >
         <Tab value="summary">Summary</Tab>
-        <Tab value="deployment">Deployment</Tab>
+        <Tab value="deployments">Deployments</Tab>
       </TabList>
       {tab === 'summary' ? (
         <div className={styles.summary}>
@@ -75,11 +75,11 @@ export function SoftwareUpdateDetailsPane({ row, services }: DetailsProps<Softwa
           <UpdateCompliancePanel ciId={row.ciId} title={row.title} services={services} />
         </div>
       ) : (
-        <p className={styles.empty}>
-          {row.isDeployed
-            ? 'This update is deployed.'
-            : 'This update is not in any deployment. Deploy a software update group that contains it.'}
-        </p>
+        <DeploymentsTab
+          filter={{ ciId: row.ciId }}
+          services={services}
+          emptyText="This update is not in any deployment. Select it and choose Deploy, or deploy a software update group that contains it."
+        />
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { FolderRegular, LibraryRegular, FlowchartRegular } from '@fluentui/react
 import { deploymentPackagesNode } from '../content/deployment-packages-node';
 import { summarizationActions } from '../compliance/summarization-actions';
 import { updateGroupRibbon } from '../groups/update-group-ribbon';
-import { downloadGroupRibbon, downloadUpdatesRibbon } from '../wizards/download/download-actions';
+import { deploymentGroupRibbon, deploymentUpdatesRibbon } from '../wizards/deploy/deploy-actions';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { softwareUpdateGroupsNode } from './software-update-groups-node';
@@ -44,11 +44,11 @@ export function softwareLibraryNodes(): ConsoleNode[] {
     }),
     allSoftwareUpdatesNode('library.softwareUpdates', [
       updateGroupRibbon,
-      downloadUpdatesRibbon,
+      deploymentUpdatesRibbon,
       softwareUpdatesGroup('All Software Updates'),
     ]),
     softwareUpdateGroupsNode('library.softwareUpdates', [
-      downloadGroupRibbon,
+      deploymentGroupRibbon,
       softwareUpdatesGroup('Software Update Groups'),
     ]),
     deploymentPackagesNode('library.softwareUpdates'),

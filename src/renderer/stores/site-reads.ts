@@ -40,6 +40,18 @@ export const siteReads = {
     read: () =>
       services.api.call('updates.requiredDevices', { ciId, page: { size: 1000, offset: 0 } }),
   }),
+  /** A group's or an update's Deployments tab: the deployments with their counters. */
+  deploymentsOf: (services: ConsoleServices, filter: { groupId: number } | { ciId: number }) => ({
+    key: `deployments:${JSON.stringify(filter)}`,
+    topics: ['deployments', 'compliance'],
+    delayMs: 1000,
+    read: () =>
+      services.api.call('deployments.list', {
+        filter,
+        sort: { column: 'name', direction: 'asc' },
+        page: { size: 200 },
+      }),
+  }),
   device: (services: ConsoleServices, id: number) => ({
     key: `device-row:${id}`,
     topics: ['devices', 'compliance'],

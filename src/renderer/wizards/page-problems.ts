@@ -26,3 +26,14 @@ export function pageProblems(schema: z.ZodType, value: unknown): Map<FieldPath, 
   }
   return problems;
 }
+
+/**
+ * What a page needs of the frame around it to show its sentences: the wizard's flow (sentences
+ * once touched or after Next), or a Properties dialog (every sentence at once).
+ */
+export interface PageFields<PageId extends string> {
+  problemFor(page: PageId, path: FieldPath): string | undefined;
+  touch(page: PageId, path: FieldPath): void;
+  /** A field loses focus: the site checks the page (WizardFlow.leave). */
+  leave(page: PageId, path: FieldPath): void;
+}

@@ -16,4 +16,6 @@ export const usePageStyles = makeStyles({
   grow: { flex: 1, minWidth: 0 },
   problem: { color: tokens.colorPaletteRedForeground1, margin: '4px 0 0' },
   toolbar: { display: 'flex', gap: '8px', margin: '0 0 6px' },
+  /** A drop-down of a few short choices does not need the page's whole width. */
+  narrow: { maxWidth: '420px' },
 });

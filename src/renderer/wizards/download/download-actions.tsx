@@ -2,7 +2,7 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import type { SoftwareUpdateRow } from '../../../shared/contract/software-updates';
 import type { SoftwareUpdateGroup } from '../../../shared/contract/update-groups';
 import { formatCount } from '../../format';
-import type { RibbonAction, RibbonGroup } from '../../nodes/types';
+import type { RibbonAction } from '../../nodes/types';
 import { DownloadWizard } from './DownloadWizard';
 import type { DownloadTarget } from './download-draft';
 
@@ -49,14 +49,4 @@ export const downloadGroupAction: RibbonAction<SoftwareUpdateGroup> = {
       <DownloadWizard target={target} services={services} close={close} />
     ));
   },
-};
-
-export const downloadUpdatesRibbon: RibbonGroup<SoftwareUpdateRow> = {
-  label: 'Deployment',
-  actions: [downloadUpdatesAction],
-};
-
-export const downloadGroupRibbon: RibbonGroup<SoftwareUpdateGroup> = {
-  label: 'Deployment',
-  actions: [downloadGroupAction],
 };

@@ -43,9 +43,12 @@ export interface DownloadTarget {
   readonly description: string;
 }
 
+export type PackageChoice = 'existing' | 'new' | 'none';
+
 /** Everything the admin fills in, with ConfigMgr's defaults. */
 export interface DownloadDraftFields {
-  packageChoice: 'existing' | 'new';
+  /** 'none' is the Deploy wizard's "No deployment package" (clients use Microsoft Update). */
+  packageChoice: PackageChoice;
   existingPackageId: number | null;
   name: string;
   description: string;
@@ -84,6 +87,7 @@ export function defaultDraft(): DownloadDraftFields {
 export function pageValue(draft: DownloadDraftFields, page: DownloadPageId): unknown {
   switch (page) {
     case 'deploymentPackage':
+      if (draft.packageChoice === 'none') return { choice: 'none' };
       return draft.packageChoice === 'existing'
         ? { choice: 'existing', packageId: draft.existingPackageId ?? undefined }
         : {

@@ -3,6 +3,7 @@ import type { SiteApi } from '../../../shared/api/site-api';
 import {
   DownloadJobResult,
   type DeploymentPackage,
+  type DownloadRequest,
   type DownloadPreview,
 } from '../../../shared/contract/deployment-packages';
 import type {
@@ -205,11 +206,13 @@ export class DownloadWizardStore implements WizardModel<DownloadPageId> {
     }
   }
 
+  /** The request the site parses with DownloadRequest (the Deploy wizard's content pages too). */
+  get request(): DownloadRequest {
+    return downloadRequest(this.draft, this.target);
+  }
+
   async start(): Promise<number> {
-    const { jobId, packageId } = await this.api.call(
-      'content.download',
-      downloadRequest(this.draft, this.target),
-    );
+    const { jobId, packageId } = await this.api.call('content.download', this.request);
     runInAction(() => (this.packageId = packageId));
     return jobId;
   }

@@ -2,8 +2,7 @@ import { Checkbox } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useTabStyles } from '../../sup/tab-styles';
 import { usePageStyles } from '../page-styles';
-import type { WizardFlow } from '../wizard-flow';
-import type { DownloadPageId } from './download-draft';
+import type { PageFields } from '../page-problems';
 import type { DownloadWizardStore } from './download-wizard-store';
 
 /**
@@ -16,7 +15,7 @@ export const LanguageSelectionPage = observer(function LanguageSelectionPage({
   flow,
 }: {
   store: DownloadWizardStore;
-  flow: WizardFlow<DownloadPageId>;
+  flow: PageFields<'languageSelection'>;
 }) {
   const styles = usePageStyles();
   const tabStyles = useTabStyles();

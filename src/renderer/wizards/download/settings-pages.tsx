@@ -7,8 +7,7 @@ import {
 } from '../../../shared/contract/deployment-packages';
 import { GroupBox } from '../../sup/group-box';
 import { usePageStyles } from '../page-styles';
-import type { WizardFlow } from '../wizard-flow';
-import type { DownloadPageId } from './download-draft';
+import type { PageFields } from '../page-problems';
 import type { DownloadWizardStore } from './download-wizard-store';
 
 const priorities: DistributionPriority[] = ['High', 'Medium', 'Low'];
@@ -75,7 +74,7 @@ export const DownloadLocationPage = observer(function DownloadLocationPage({
   flow,
 }: {
   store: DownloadWizardStore;
-  flow: WizardFlow<DownloadPageId>;
+  flow: PageFields<'downloadLocation'>;
 }) {
   const styles = usePageStyles();
   const { draft } = store;
