@@ -56,6 +56,8 @@ interface Assignment {
   nextAt: number;
   required: PolicyDeployment['updates'];
   isWaitingReported: boolean;
+  /** A failed install waits for the next deployment re-evaluation, not for the next poll. */
+  isAwaitingReevaluation?: boolean;
 }
 
 export interface AgentCounts {
@@ -106,7 +108,8 @@ export class DeploymentAgent {
         // Changed schedules or settings apply from now on.
         held.policy = deployment;
         held.times = times;
-        if (held.phase === 'deadline') held.nextAt = Math.min(held.nextAt, now);
+        if (held.phase === 'deadline' && !held.isAwaitingReevaluation)
+          held.nextAt = Math.min(held.nextAt, now);
         continue;
       }
       this.assignments.set(deployment.assignmentUniqueId, {
@@ -215,6 +218,7 @@ export class DeploymentAgent {
       return;
     }
     a.isWaitingReported = false;
+    a.isAwaitingReevaluation = false;
     if (decision.isOutsideMaintenanceWindow) this.options.counts.outsideWindowInstalls += 1;
     this.report(a, 301, 1, 'progress', now);
     a.phase = 'installing';
@@ -229,6 +233,7 @@ export class DeploymentAgent {
       this.report(a, 301, 6, 'error', now, pick(this.device.random, installFailureCodes));
       // Retried at the next deployment re-evaluation.
       a.phase = 'deadline';
+      a.isAwaitingReevaluation = true;
       a.nextAt = now + (this.policy?.clientSettings.reevaluationScheduleDays ?? 7) * day;
       return;
     }
