@@ -81,6 +81,7 @@ describe('Devices, collections and live compliance in the console', () => {
         osName: 'Windows Server 2022',
         osBuild: '10.0.20348',
         isServer: true,
+        timeZoneOffsetMinutes: -300,
       }),
     );
     clients.push(await mp.register({ ...workstation, name: 'ws-new' }));
@@ -145,6 +146,7 @@ describe('Devices, collections and live compliance in the console', () => {
     await ui.detailsPane.getByText(/its last scan failed \(0x80244022\)/).waitFor();
     await ui.detailsPane.getByRole('tab', { name: 'Summary' }).click();
     await ui.detailsPane.getByText('Windows Server 2022 (10.0.20348)').waitFor();
+    await ui.detailsPane.getByText('UTC-05:00').waitFor();
     await shot('devices-summary');
   });
 

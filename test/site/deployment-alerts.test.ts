@@ -104,4 +104,54 @@ describe.each(engines)('Deployment compliance alerts on %s', (engine) => {
     });
     expect(await call(site, 'alerts.list', { state: 'Active' })).toEqual([]);
   });
+
+  it('judges a Client local time deadline as it falls at the westernmost targeted client, a UTC deadline at once', async () => {
+    const opened = await openStatusSite(engine, 3);
+    dispose = opened.dispose;
+    const { site, mp, collectionId, catalog, ciIdOf } = opened;
+    // A fourth client in New York (UTC-05:00): 08:00 there is 13:00 UTC.
+    await mp.register({
+      name: 'ws-nyc',
+      domain: 'CONTOSO',
+      osName: 'Windows 11',
+      osBuild: '10.0.22631',
+      products: ['Windows 11'],
+      timeZoneOffsetMinutes: -300,
+    });
+    const alerts = {
+      isAlertOnLowCompliance: true,
+      compliancePercentBelow: 50,
+      offsetFromDeadline: 2,
+      offsetUnit: 'Hours' as const,
+    };
+    const deploy = (name: string, timeBasedOn: 'LocalTime' | 'Utc') =>
+      deployTo(site, collectionId, [ciIdOf(catalog[0]!)], {
+        general: { name, collectionId },
+        scheduling: { timeBasedOn, availableTime: '2026-11-30T08:00', deadlineTime: deadline },
+        alerts,
+      });
+    await deploy('Local ring', 'LocalTime');
+    await deploy('UTC ring', 'Utc');
+    const activeNames = async () =>
+      (await call(site, 'alerts.list', { state: 'Active' })).map((alert) => alert.name).sort();
+
+    // 10:00 UTC is deadline + 2 hours in UTC, but New York's deadline has not come yet.
+    expect(await checkDeploymentAlerts(site.database, hoursAfterDeadline(2))).toEqual({
+      raised: 1,
+      closed: 0,
+    });
+    expect(await activeNames()).toEqual(['Low compliance alert for deployment UTC ring']);
+    expect(await checkDeploymentAlerts(site.database, hoursAfterDeadline(6))).toMatchObject({
+      raised: 0,
+    });
+    // 15:00 UTC is 08:00 in New York plus 2 hours: now every client has passed the deadline.
+    expect(await checkDeploymentAlerts(site.database, hoursAfterDeadline(7))).toEqual({
+      raised: 1,
+      closed: 0,
+    });
+    expect(await activeNames()).toEqual([
+      'Low compliance alert for deployment Local ring',
+      'Low compliance alert for deployment UTC ring',
+    ]);
+  });
 });

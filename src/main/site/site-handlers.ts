@@ -82,10 +82,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     ...deps.content,
     ...createComplianceHandlers(deps),
     ...deployments,
-    ...createDeploymentStatusHandlers({
-      ...deps,
-      getDeployment: (id, context) => deployments['deployments.get']({ id }, context),
-    }),
+    ...createDeploymentStatusHandlers(deps),
     ...createClientSettingsHandlers({
       site: deps.database,
       clock: deps.clock,

@@ -8,7 +8,7 @@ import { PropertyList } from '../details/property-list';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
 import { DeviceWindows } from './device-windows';
-import { clientActivity, scanStateText } from './device-text';
+import { clientActivity, scanStateText, timeZoneText } from './device-text';
 import { UpdateStatesTable } from './update-states-table';
 
 const useStyles = makeStyles({
@@ -67,6 +67,10 @@ const DeviceSummary = observer(function DeviceSummary({
           { label: 'Site Code', value: row.siteCode ?? 'Not assigned' },
           { label: 'Client Version', value: row.clientVersion },
           { label: 'Client Activity', value: clientActivity(row) },
+          {
+            label: 'Time Zone',
+            value: timeZoneText(row.timeZoneOffsetMinutes) ?? 'Not reported by the client',
+          },
           { label: 'Registered', value: formatDateTime(row.registeredAt) },
           { label: 'Last Policy Request', value: formatDateTime(row.lastPolicyRequestAt) },
           {

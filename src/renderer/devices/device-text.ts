@@ -14,3 +14,16 @@ export function clientActivity(device: Device, now = Date.now()): 'Active' | 'In
 export function scanStateText(state: number): string {
   return scanStates[state] ?? `State ${state}`;
 }
+
+/**
+ * The UTC offset the client reported at registration, as "UTC+01:00" (east-positive minutes, as
+ * the client protocol carries them); null when the agent did not send one.
+ */
+export function timeZoneText(offsetMinutes: number | null): string | null {
+  if (offsetMinutes === null) return null;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const magnitude = Math.abs(offsetMinutes);
+  const hours = String(Math.floor(magnitude / 60)).padStart(2, '0');
+  const minutes = String(magnitude % 60).padStart(2, '0');
+  return `UTC${sign}${hours}:${minutes}`;
+}

@@ -7,7 +7,7 @@ import { DeviceDetailsPane } from './device-details';
 import { deviceRibbon } from './device-ribbon';
 import { DeviceScopeBar } from './device-scope-bar';
 import { DeviceIcon, deviceIconText } from './device-icon';
-import { clientActivity, scanStateText } from './device-text';
+import { clientActivity, scanStateText, timeZoneText } from './device-text';
 
 type Column = ColumnSpec<Device>;
 const never = (iso: string | null) => iso ?? '';
@@ -73,6 +73,12 @@ const columns: Column[] = [
     text: (r) => r.clientVersion,
   },
   { id: 'domain', header: 'Domain', width: 120, text: (r) => r.domain },
+  {
+    id: 'timeZone',
+    header: 'Time Zone',
+    width: 90,
+    text: (r) => timeZoneText(r.timeZoneOffsetMinutes) ?? '',
+  },
   {
     id: 'type',
     header: 'Device Type',

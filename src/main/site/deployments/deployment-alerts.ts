@@ -1,25 +1,12 @@
-import { AlertsPage, type AlertOffsetUnit } from '../../../shared/contract/deployments';
+import { AlertsPage } from '../../../shared/contract/deployments';
 import type { Db } from '../compliance/update-counters';
 import type { SiteDatabase } from '../db/open-database';
+import { dueAlertIds } from './deployment-alert-deadline';
 import { readDeploymentBreakdown, summaryCounters } from './deployment-counters';
 
 export const deploymentAlertType = 'Software update deployment compliance';
 const keyPrefix = 'deployment-compliance:';
 const alertKey = (deploymentId: number) => `${keyPrefix}${deploymentId}`;
-
-/** Deadlines are wall clock; the site checks them on its own (UTC) clock. */
-function instantOf(wallClock: string): number {
-  return Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(wallClock) ? wallClock : `${wallClock}Z`);
-}
-
-function addOffset(at: number, amount: number, unit: AlertOffsetUnit): number {
-  const date = new Date(at);
-  if (unit === 'Hours') date.setUTCHours(date.getUTCHours() + amount);
-  else if (unit === 'Days') date.setUTCDate(date.getUTCDate() + amount);
-  else if (unit === 'Weeks') date.setUTCDate(date.getUTCDate() + amount * 7);
-  else date.setUTCMonth(date.getUTCMonth() + amount);
-  return date.getTime();
-}
 
 export interface AlertCheckResult {
   raised: number;
@@ -40,20 +27,29 @@ export async function checkDeploymentAlerts(
   const nowIso = now.toISOString();
   const deployments = await site.db
     .selectFrom('deployment')
-    .select(['id', 'name', 'purpose', 'deadline_at', 'alerts'])
+    .select(['id', 'name', 'collection_id', 'time_based_on', 'deadline_at', 'alerts'])
     .where('purpose', '=', 'Required')
     .where('deadline_at', 'is not', null)
     .execute();
-  const due = deployments.flatMap((row) => {
+  const alerting = deployments.flatMap((row) => {
     const alerts = AlertsPage.parse(JSON.parse(row.alerts));
-    if (!alerts.isAlertOnLowCompliance) return [];
-    const dueAt = addOffset(
-      instantOf(row.deadline_at!),
-      alerts.offsetFromDeadline,
-      alerts.offsetUnit,
-    );
-    return dueAt <= now.getTime() ? [{ ...row, threshold: alerts.compliancePercentBelow }] : [];
+    return alerts.isAlertOnLowCompliance ? [{ ...row, alerts }] : [];
   });
+  const dueIds = await dueAlertIds(
+    site.db,
+    alerting.map((row) => ({
+      id: row.id,
+      collectionId: row.collection_id,
+      deadline: row.deadline_at!,
+      timeBasedOn: row.time_based_on,
+      offsetFromDeadline: row.alerts.offsetFromDeadline,
+      offsetUnit: row.alerts.offsetUnit,
+    })),
+    now,
+  );
+  const due = alerting
+    .filter((row) => dueIds.has(row.id))
+    .map((row) => ({ ...row, threshold: row.alerts.compliancePercentBelow }));
   const breakdowns = await readDeploymentBreakdown(
     site.db,
     due.map((row) => row.id),

@@ -121,17 +121,22 @@ export async function readDeploymentRow(
 
 /**
  * One deployment with every setting. Changes pass the writer so the result is read after their
- * commit, never from a reader that could lag behind.
+ * commit, never from a reader that could lag behind. A caller that has already read the live
+ * counters (View Status derives them from its sub-state breakdown) passes them, so the grouped
+ * state query runs once per request, not twice.
  */
 export async function readDeployment(
   site: SiteDatabase,
   clock: Clock,
   id: number,
   db: Kysely<SiteSchema> = site.read,
+  counted?: DeploymentSummaryCounters,
 ): Promise<DeploymentDetail> {
   const row = await readDeploymentRow(db, id);
   const now = clock.now().toISOString();
-  const counters = await readDeploymentCounters(site, [id], now);
+  const counters = counted
+    ? new Map([[id, counted]])
+    : await readDeploymentCounters(site, [id], now);
   const ciIds = await db
     .selectFrom('deployment_update')
     .select('ci_id')

@@ -1,6 +1,5 @@
 import {
   DeploymentStatusCategory,
-  type Deployment,
   type DeploymentStatus,
 } from '../../../shared/contract/deployments';
 import { SiteError } from '../../../shared/errors';
@@ -9,7 +8,7 @@ import {
   subStateKey,
   subStateLabel,
 } from '../../../shared/deployments/status-categories';
-import type { CallContext, SiteHandlers } from '../api/handlers';
+import type { SiteHandlers } from '../api/handlers';
 import type { Clock } from '../clock';
 import type { SiteDatabase } from '../db/open-database';
 import { parseSubStateKey, readDeploymentAssets } from './deployment-assets';
@@ -20,12 +19,11 @@ import {
   summaryCounters,
   type DeploymentBreakdown,
 } from './deployment-counters';
+import { readDeployment, readDeploymentRow } from './deployment-rows';
 
 export interface DeploymentStatusDependencies {
   database: SiteDatabase;
   clock: Clock;
-  /** One deployment's row (deployments.get); its counters are replaced by the live ones read here. */
-  getDeployment(id: number, context: CallContext): Promise<Deployment>;
 }
 
 /** The Category list of each tab: sub-states with counts, the most common first. */
@@ -49,7 +47,7 @@ function categoriesOf(breakdown: DeploymentBreakdown): DeploymentStatus['categor
 
 async function breakdownOf(database: SiteDatabase, id: number): Promise<DeploymentBreakdown> {
   const breakdown = (await readDeploymentBreakdown(database.read, [id])).get(id);
-  if (!breakdown) throw new SiteError('not-found', `Deployment ${id} does not exist.`);
+  if (!breakdown) throw new SiteError('not-found', `id: deployment ${id} does not exist.`);
   return breakdown;
 }
 
@@ -58,17 +56,25 @@ export function createDeploymentStatusHandlers(
   deps: DeploymentStatusDependencies,
 ): Pick<SiteHandlers, 'deployments.status' | 'deployments.assets'> {
   return {
-    'deployments.status': async ({ id }, context) => {
-      const deployment = await deps.getDeployment(id, context);
+    // One grouped state read serves both the counters and the categories (P11: < 500 ms at
+    // 200,000 clients); the deployment's row is read without counting again.
+    'deployments.status': async ({ id }) => {
       const breakdown = await breakdownOf(deps.database, id);
       const counters = summaryCounters(breakdown, deps.clock.now().toISOString());
+      const deployment = await readDeployment(
+        deps.database,
+        deps.clock,
+        id,
+        deps.database.read,
+        counters,
+      );
       return {
-        deployment: { ...deployment, ...counters, compliancePercent: compliancePercent(counters) },
+        deployment: { ...deployment, compliancePercent: compliancePercent(counters) },
         categories: categoriesOf(breakdown),
       };
     },
-    'deployments.assets': async ({ id, category, subStateKey: key, limit }, context) => {
-      const deployment = await deps.getDeployment(id, context);
+    'deployments.assets': async ({ id, category, subStateKey: key, limit }) => {
+      const row = await readDeploymentRow(deps.database.read, id);
       const subState = key === undefined ? null : parseSubStateKey(key);
       if (key !== undefined && subState === null)
         throw new SiteError(
@@ -81,7 +87,7 @@ export function createDeploymentStatusHandlers(
         key === undefined ? tab.count : (tab.subStates.find((s) => s.key === key)?.count ?? 0);
       const rows = await readDeploymentAssets(
         deps.database.read,
-        { id, collectionId: deployment.collectionId },
+        { id, collectionId: row.collection_id },
         category,
         subState,
         limit,
