@@ -49,11 +49,13 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDa
     );
   }
   // WAL lets the console read while a job writes; the busy timeout lets a second process (the
-  // CLI beside a running console) wait for the write lock instead of failing at once.
+  // CLI beside a running console) wait for the write lock instead of failing at once. The
+  // timeout comes first: setting the journal mode takes a lock, and without it a CLI opening the
+  // site while `patchbay serve` writes fails at once with "database is locked".
+  sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
   const db = new Kysely<SiteSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   const read =
     config.file === ':memory:'
