@@ -56,6 +56,8 @@ interface Assignment {
   nextAt: number;
   required: PolicyDeployment['updates'];
   isWaitingReported: boolean;
+  /** After a failed install: not before the next deployment re-evaluation, whatever the polls. */
+  retryAt?: number;
 }
 
 export interface AgentCounts {
@@ -106,7 +108,9 @@ export class DeploymentAgent {
         // Changed schedules or settings apply from now on.
         held.policy = deployment;
         held.times = times;
-        if (held.phase === 'deadline') held.nextAt = Math.min(held.nextAt, now);
+        // A failed install keeps its retry at the re-evaluation: an hourly poll is no retry.
+        if (held.phase === 'deadline')
+          held.nextAt = Math.min(held.nextAt, Math.max(now, held.retryAt ?? now));
         continue;
       }
       this.assignments.set(deployment.assignmentUniqueId, {
@@ -230,6 +234,7 @@ export class DeploymentAgent {
       // Retried at the next deployment re-evaluation.
       a.phase = 'deadline';
       a.nextAt = now + (this.policy?.clientSettings.reevaluationScheduleDays ?? 7) * day;
+      a.retryAt = a.nextAt;
       return;
     }
     this.options.counts.installs += 1;
