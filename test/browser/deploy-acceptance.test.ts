@@ -33,10 +33,11 @@ describe('Deploying the demo group on the demo site, as a new admin', { timeout:
   const wizardButton = (name: string) =>
     wizard().locator('footer').getByRole('button', { name, exact: true });
   const step = () => wizard().locator('[data-wizard-step]').getAttribute('data-wizard-step');
-  const status = () => ui.page.getByRole('dialog', { name: `Deployment Status: ${deploymentName}` });
+  const status = () =>
+    ui.page.getByRole('dialog', { name: `Deployment Status: ${deploymentName}` });
   const row = () => ui.gridRows().filter({ hasText: 'Demo updates' }).first();
   const waitForJob = async (jobId: number) => {
-    for (const end = Date.now() + 120_000; Date.now() < end; ) {
+    for (const end = Date.now() + 120_000; Date.now() < end;) {
       const { state } = await call<{ state: string }>('jobs.get', { id: jobId });
       if (state !== 'queued' && state !== 'running') return state;
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -122,7 +123,7 @@ describe('Deploying the demo group on the demo site, as a new admin', { timeout:
       }
       await shot(`03-${String(page).padStart(2, '0')}-${at}`);
       await wizardButton('Next >').click();
-      await expect.poll(step).not.toBe(at);
+      await expect.poll(step, { timeout: 30_000 }).not.toBe(at);
     }
     await wizard().locator('[data-wizard-step="completion"]').waitFor({ timeout: 90_000 });
     expect(await wizard().getByTestId('deploy-completion').innerText()).toContain(
@@ -160,7 +161,10 @@ describe('Deploying the demo group on the demo site, as a new admin', { timeout:
     await shot('07-view-status-compliant');
     await tab('Error').click();
     const assets = status().getByTestId('asset-details');
-    await assets.getByText(/^0x8[0-9A-F]{7}$/).first().waitFor();
+    await assets
+      .getByText(/^0x8[0-9A-F]{7}$/)
+      .first()
+      .waitFor();
     await shot('08-view-status-error');
 
     // The five categories add up to the devices targeted.
@@ -191,7 +195,9 @@ describe('Deploying the demo group on the demo site, as a new admin', { timeout:
 
     await ui.ribbonButton('Properties').click();
     const properties = ui.page.getByRole('dialog', { name: `${deploymentName} Properties` });
-    await properties.getByRole('textbox', { name: 'Description:' }).fill('Accepted on the demo site');
+    await properties
+      .getByRole('textbox', { name: 'Description:' })
+      .fill('Accepted on the demo site');
     await shot('10-properties');
     await properties.getByRole('button', { name: 'OK' }).click();
     await properties.waitFor({ state: 'detached' });

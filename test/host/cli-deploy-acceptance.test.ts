@@ -91,7 +91,7 @@ describe.each(engines)('deploying the demo group from the CLI on %s', (engine) =
         await cli('deployment', 'status', 'Demo to All Systems', '--format', 'json'),
       ) as StatusJson;
     let last = await status();
-    for (const end = Date.now() + 45_000; Date.now() < end && last.numberSuccess === 0; ) {
+    for (const end = Date.now() + 45_000; Date.now() < end && last.numberSuccess === 0;) {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       last = await status();
     }
