@@ -213,6 +213,9 @@ describe('Deploying the demo group on the demo site, as a new admin', { timeout:
       .poll(async () => (await call<{ rows: unknown[] }>('deployments.list', {})).rows.length)
       .toBe(0);
     await ui.emptyList.waitFor();
+    // Nothing is selected any more: no deployment action is offered.
+    for (const label of ['View Status', 'Enable', 'Disable', 'Delete'])
+      expect(await ui.ribbonButton(label).isDisabled(), label).toBe(true);
     await shot('12-deleted');
   });
 });
