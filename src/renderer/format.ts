@@ -65,3 +65,13 @@ export function formatBytes(bytes: number): string {
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
+
+/**
+ * A deployment's available time or deadline, a wall clock without a zone ("2026-12-04T23:03:00"
+ * in Client local time or UTC): shown as 2026-12-04 23:03, "As soon as possible" for asap.
+ */
+export function formatWallClock(value: string | null | undefined): string {
+  if (!value) return '';
+  if (value === 'asap') return 'As soon as possible';
+  return value.replace('T', ' ').slice(0, 16);
+}

@@ -19,7 +19,7 @@ const columns: ColDef<DeploymentAsset>[] = [
   { headerName: 'Sub-state', field: 'subStateLabel', width: 220 },
   { headerName: 'Error Code', field: 'errorCodeHex', width: 100 },
   { headerName: 'Error Description', field: 'errorDescription', flex: 1, minWidth: 220 },
-  { headerName: 'Last Message ID', field: 'lastMessageKey', width: 110 },
+  { headerName: 'Last Message ID', field: 'lastMessageKey', width: 140 },
 ];
 
 /**

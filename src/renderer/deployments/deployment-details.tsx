@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Deployment } from '../../shared/contract/deployments';
 import { PropertyList } from '../details/property-list';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatWallClock } from '../format';
 import type { DetailsProps } from '../nodes/types';
 import { countsOf, DeploymentPie } from './deployment-pie';
 
@@ -16,6 +16,10 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3, fontSize: '11px', marginTop: '6px' },
 });
 
+/** A wall-clock time with what it is based on, as the Scheduling page chose it. */
+const withZone = (value: string, row: Deployment) =>
+  `${formatWallClock(value)} (${row.timeBasedOn === 'Utc' ? 'UTC' : 'client local time'})`;
+
 /** Monitoring > Deployments details pane, Summary tab (§9.2): the pie of the five categories. */
 export function DeploymentDetailsPane({ row }: DetailsProps<Deployment>) {
   const styles = useStyles();
@@ -26,8 +30,11 @@ export function DeploymentDetailsPane({ row }: DetailsProps<Deployment>) {
           { label: 'Software', value: row.softwareName },
           { label: 'Collection', value: row.collectionName },
           { label: 'Purpose', value: row.purpose },
-          { label: 'Deployment Start Time', value: row.startTime },
-          { label: 'Enforcement Deadline', value: row.enforcementDeadline ?? '(none)' },
+          { label: 'Deployment Start Time', value: withZone(row.startTime, row) },
+          {
+            label: 'Enforcement Deadline',
+            value: row.enforcementDeadline ? withZone(row.enforcementDeadline, row) : '(none)',
+          },
           { label: 'Enabled', value: row.isEnabled ? 'Yes' : 'No' },
           { label: 'Deployment ID', value: row.assignmentUniqueId },
         ]}

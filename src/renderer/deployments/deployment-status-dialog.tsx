@@ -28,7 +28,7 @@ import { AssetGrid } from './asset-grid';
 import { DeploymentPie } from './deployment-pie';
 
 const useStyles = makeStyles({
-  surface: { width: '980px', maxWidth: '96vw' },
+  surface: { width: 'min(1280px, 96vw)', maxWidth: '96vw' },
   top: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', gap: '20px' },
   heading: { fontWeight: tokens.fontWeightSemibold, margin: '8px 0 4px' },
   subStates: { maxHeight: '140px' },

@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { Deployment } from '../../shared/contract/deployments';
-import { formatDateTime } from '../format';
+import { formatDateTime, formatWallClock } from '../format';
 import type { ConsoleServices } from '../stores/console-services';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
@@ -14,8 +14,6 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', alignItems: 'center' },
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
-
-const wallClock = (value: string | null) => (value ? value.replace('T', ' ').slice(0, 16) : '');
 
 /**
  * The Deployments tab of a software update group's or a software update's details pane: each
@@ -57,13 +55,12 @@ export const DeploymentsTab = observer(function DeploymentsTab({
           {
             header: 'Deployment Start Time',
             width: '16%',
-            cell: (row) =>
-              row.startTime === 'asap' ? 'As soon as possible' : wallClock(row.startTime),
+            cell: (row) => formatWallClock(row.startTime),
           },
           {
             header: 'Enforcement Deadline',
             width: '16%',
-            cell: (row) => wallClock(row.enforcementDeadline),
+            cell: (row) => formatWallClock(row.enforcementDeadline),
           },
           { header: 'Enabled', cell: (row) => (row.isEnabled ? 'Yes' : 'No') },
         ]}

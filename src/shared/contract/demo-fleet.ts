@@ -14,6 +14,9 @@ export const DemoFleetStatus = z.object({
   clients: z.number().int(),
   registered: z.number().int(),
   messagesAccepted: z.number().int(),
+  /** Updates the simulated clients installed for deployments, and how many of those outside a maintenance window (only where the deployment allowed it). */
+  installs: z.number().int(),
+  outsideWindowInstalls: z.number().int(),
   acceleration: z.number(),
   /** Why the last start failed, if it did. */
   error: z.string().nullable(),

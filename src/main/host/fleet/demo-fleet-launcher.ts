@@ -43,6 +43,8 @@ export function demoFleetLauncher(site: Site, siteUrl: string): DemoFleetLaunche
         clients: current?.clients ?? 0,
         registered: current?.registered ?? 0,
         messagesAccepted: current?.messagesAccepted ?? 0,
+        installs: current?.enforcement.installs ?? 0,
+        outsideWindowInstalls: current?.enforcement.outsideWindowInstalls ?? 0,
         acceleration,
         error,
       };

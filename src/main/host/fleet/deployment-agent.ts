@@ -56,8 +56,8 @@ interface Assignment {
   nextAt: number;
   required: PolicyDeployment['updates'];
   isWaitingReported: boolean;
-  /** A failed install waits for the next deployment re-evaluation, not for the next poll. */
-  isAwaitingReevaluation?: boolean;
+  /** After a failed install: not before the next deployment re-evaluation, whatever the polls. */
+  retryAt?: number;
 }
 
 export interface AgentCounts {
@@ -108,8 +108,9 @@ export class DeploymentAgent {
         // Changed schedules or settings apply from now on.
         held.policy = deployment;
         held.times = times;
-        if (held.phase === 'deadline' && !held.isAwaitingReevaluation)
-          held.nextAt = Math.min(held.nextAt, now);
+        // A failed install keeps its retry at the re-evaluation: an hourly poll is no retry.
+        if (held.phase === 'deadline')
+          held.nextAt = Math.min(held.nextAt, Math.max(now, held.retryAt ?? now));
         continue;
       }
       this.assignments.set(deployment.assignmentUniqueId, {
@@ -218,7 +219,6 @@ export class DeploymentAgent {
       return;
     }
     a.isWaitingReported = false;
-    a.isAwaitingReevaluation = false;
     if (decision.isOutsideMaintenanceWindow) this.options.counts.outsideWindowInstalls += 1;
     this.report(a, 301, 1, 'progress', now);
     a.phase = 'installing';
@@ -233,8 +233,8 @@ export class DeploymentAgent {
       this.report(a, 301, 6, 'error', now, pick(this.device.random, installFailureCodes));
       // Retried at the next deployment re-evaluation.
       a.phase = 'deadline';
-      a.isAwaitingReevaluation = true;
       a.nextAt = now + (this.policy?.clientSettings.reevaluationScheduleDays ?? 7) * day;
+      a.retryAt = a.nextAt;
       return;
     }
     this.options.counts.installs += 1;

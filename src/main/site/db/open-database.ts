@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
@@ -49,12 +58,14 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDa
     );
   }
   // WAL lets the console read while a job writes; the busy timeout lets a second process (the
-  // CLI beside a running console) wait for the write lock instead of failing at once.
+  // CLI beside a running console) wait for the write lock instead of failing at once. The
+  // timeout comes first: setting the journal mode takes a lock, and without it a CLI opening the
+  // site while `patchbay serve` writes fails at once with "database is locked".
+  sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<SiteSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<SiteSchema>({ dialect: new WritingSqliteDialect({ database: sqlite }) });
   const read =
     config.file === ':memory:'
       ? db
@@ -80,6 +91,25 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDa
       await db.destroy();
     },
   };
+}
+
+/**
+ * The writer's transactions begin IMMEDIATE: a deferred one that reads first and then writes
+ * cannot wait for a second process's write (SQLite answers "database is locked" at once,
+ * whatever the busy timeout), which is what a CLI verb beside a running `patchbay serve` met.
+ */
+class WritingSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      }
+    })(this.settings);
+  }
 }
 
 async function openPostgres(

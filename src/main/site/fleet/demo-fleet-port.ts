@@ -13,6 +13,8 @@ const idle = {
   clients: 0,
   registered: 0,
   messagesAccepted: 0,
+  installs: 0,
+  outsideWindowInstalls: 0,
   acceleration: 0,
   error: null,
 };
