@@ -1,6 +1,4 @@
 import {
-  Button,
-  DialogActions,
   DialogContent,
   makeStyles,
   MessageBar,
@@ -12,6 +10,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from '../properties/error-sentence';
+import { PropertiesActions } from '../properties/properties-actions';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
 import {
@@ -129,19 +128,12 @@ export const CollectionProperties = observer(function CollectionProperties({
         {tab === 'rules' && <MembershipRulesTab collection={collection} services={services} />}
         {tab === 'windows' && <MaintenanceWindowsTab collection={collection} services={services} />}
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={isBusy}
-          onClick={() => void apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={isBusy}
+        canApply={isDirty && !isBusy}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 });

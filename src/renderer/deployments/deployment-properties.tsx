@@ -1,6 +1,4 @@
 import {
-  Button,
-  DialogActions,
   DialogContent,
   Field,
   Input,
@@ -20,6 +18,7 @@ import { PropertyList } from '../details/property-list';
 import { formatDateTime } from '../format';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from '../properties/error-sentence';
+import { PropertiesActions, SelectOneContent } from '../properties/properties-actions';
 import type { ConsoleServices } from '../stores/console-services';
 import { usePageStyles } from '../wizards/page-styles';
 import { DeploymentPropertiesDraft, type DeploymentTabId } from './deployment-properties-draft';
@@ -45,14 +44,9 @@ const useStyles = makeStyles({
 export function DeploymentProperties({ rows, services, close }: PropertiesProps<Deployment>) {
   if (rows.length > 1) {
     return (
-      <>
-        <DialogContent>Select one deployment to see or change its properties.</DialogContent>
-        <DialogActions>
-          <Button appearance="primary" onClick={close}>
-            Close
-          </Button>
-        </DialogActions>
-      </>
+      <SelectOneContent close={close}>
+        Select one deployment to see or change its properties.
+      </SelectOneContent>
     );
   }
   return <DeploymentPropertiesBody id={rows[0]!.id} services={services} close={close} />;
@@ -84,12 +78,12 @@ export const DeploymentPropertiesBody = observer(function DeploymentPropertiesBo
     };
   }, [id, services]);
 
-  const apply = async (isClosing: boolean) => {
-    if (!draft) return;
+  const apply = async (): Promise<boolean> => {
+    if (!draft) return false;
     const wasDirty = draft.isDirty;
     const isDone = await draft.apply();
     if (isDone && wasDirty) onApplied?.();
-    if (isDone && isClosing) close();
+    return isDone;
   };
 
   return (
@@ -120,22 +114,12 @@ export const DeploymentPropertiesBody = observer(function DeploymentPropertiesBo
           {draft && <DeploymentTab draft={draft} tab={tab} />}
         </div>
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={!draft || draft.isApplying}
-          onClick={() => void apply(true)}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button
-          disabled={!draft || !draft.isDirty || draft.isApplying || draft.hasProblems}
-          onClick={() => void apply(false)}
-        >
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={!draft || draft.isApplying}
+        canApply={!!draft && draft.isDirty && !draft.isApplying && !draft.hasProblems}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 });

@@ -1,6 +1,4 @@
 import {
-  Button,
-  DialogActions,
   DialogContent,
   makeStyles,
   MessageBar,
@@ -13,6 +11,7 @@ import type { SoftwareUpdateGroup } from '../../shared/contract/update-groups';
 import { fieldProblem, GroupFields } from '../groups/group-fields';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from './error-sentence';
+import { PropertiesActions, SelectOneContent } from './properties-actions';
 
 const useStyles = makeStyles({
   content: {
@@ -73,16 +72,9 @@ export function SoftwareUpdateGroupProperties({
 
   if (rows.length > 1) {
     return (
-      <>
-        <DialogContent className={styles.content}>
-          Select one software update group to see or change its name and description.
-        </DialogContent>
-        <DialogActions>
-          <Button appearance="primary" onClick={close}>
-            Close
-          </Button>
-        </DialogActions>
-      </>
+      <SelectOneContent className={styles.content} close={close}>
+        Select one software update group to see or change its name and description.
+      </SelectOneContent>
     );
   }
 
@@ -108,19 +100,12 @@ export function SoftwareUpdateGroupProperties({
           onDescription={setDescription}
         />
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={isBusy}
-          onClick={() => void apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={isBusy}
+        canApply={isDirty && !isBusy}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 }

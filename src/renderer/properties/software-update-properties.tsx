@@ -1,6 +1,4 @@
 import {
-  Button,
-  DialogActions,
   DialogContent,
   Dropdown,
   Field,
@@ -23,6 +21,7 @@ import { formatDateTime } from '../format';
 import type { PropertiesProps } from '../nodes/types';
 import { PropertyList } from '../details/property-list';
 import { errorSentence } from './error-sentence';
+import { PropertiesActions } from './properties-actions';
 
 const useStyles = makeStyles({
   content: { height: 'min(440px, 58vh)', overflow: 'auto', paddingTop: '8px' },
@@ -262,19 +261,12 @@ export function SoftwareUpdateProperties({
           </Field>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={isBusy}
-          onClick={() => void apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={isBusy}
+        canApply={isDirty && !isBusy}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 }
