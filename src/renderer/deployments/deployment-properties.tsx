@@ -22,13 +22,8 @@ import { PropertiesActions, SelectOneContent } from '../properties/properties-ac
 import type { ConsoleServices } from '../stores/console-services';
 import { usePageStyles } from '../wizards/page-styles';
 import { DeploymentPropertiesDraft, type DeploymentTabId } from './deployment-properties-draft';
-import {
-  AlertsPageView,
-  DownloadSettingsPageView,
-  UserExperiencePageView,
-} from './experience-pages';
 import { settingsPageIds, settingsPageTitles } from './settings-draft';
-import { DeploymentSettingsPageView, SchedulingPageView } from './settings-pages';
+import { SettingsPageView } from './settings-page-view';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -132,7 +127,6 @@ const DeploymentTab = observer(function DeploymentTab({
   tab: DeploymentTabId;
 }) {
   const styles = usePageStyles();
-  const settings = { draft: draft.settings, fields: draft };
   switch (tab) {
     case 'general': {
       const { detail } = draft;
@@ -182,15 +176,7 @@ const DeploymentTab = observer(function DeploymentTab({
         </>
       );
     }
-    case 'deploymentSettings':
-      return <DeploymentSettingsPageView {...settings} isPurposeFixed />;
-    case 'scheduling':
-      return <SchedulingPageView {...settings} />;
-    case 'userExperience':
-      return <UserExperiencePageView {...settings} />;
-    case 'alerts':
-      return <AlertsPageView {...settings} />;
-    case 'downloadSettings':
-      return <DownloadSettingsPageView {...settings} />;
+    default:
+      return <SettingsPageView page={tab} draft={draft.settings} fields={draft} isPurposeFixed />;
   }
 });
