@@ -5,6 +5,7 @@ import type { ClientSettingsObject } from '../../shared/contract/client-settings
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from '../properties/error-sentence';
 import { PropertiesActions, SelectOneContent } from '../properties/properties-actions';
+import { ProblemBar } from '../shell/OkCancelDialog';
 import { useSiteRead } from '../stores/use-live-value';
 import { draftProblems, siteProblemOf, type ClientSettingsDraft } from './client-settings-draft';
 import { ClientSettingsForm } from './client-settings-form';
@@ -82,11 +83,7 @@ export const ClientSettingsProperties = observer(function ClientSettingsProperti
   return (
     <>
       <DialogContent className={styles.content}>
-        {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ProblemBar problem={problem} />
         {warnings.map((warning) => (
           <MessageBar key={warning} intent="warning">
             <MessageBarBody>{warning}</MessageBarBody>

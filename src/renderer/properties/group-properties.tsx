@@ -1,17 +1,11 @@
-import {
-  DialogContent,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-} from '@fluentui/react-components';
+import { DialogContent, makeStyles, Tab, TabList } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SoftwareUpdateGroup } from '../../shared/contract/update-groups';
 import { fieldProblem, GroupFields } from '../groups/group-fields';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from './error-sentence';
 import { PropertiesActions, SelectOneContent } from './properties-actions';
+import { ProblemBar } from '../shell/OkCancelDialog';
 
 const useStyles = makeStyles({
   content: {
@@ -84,11 +78,7 @@ export function SoftwareUpdateGroupProperties({
         <TabList size="small" selectedValue="general">
           <Tab value="general">General</Tab>
         </TabList>
-        {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ProblemBar problem={problem} />
         <GroupFields
           name={name}
           description={description}

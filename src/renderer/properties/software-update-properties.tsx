@@ -4,8 +4,6 @@ import {
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Option,
   Tab,
   TabList,
@@ -22,6 +20,7 @@ import type { PropertiesProps } from '../nodes/types';
 import { PropertyList } from '../details/property-list';
 import { errorSentence } from './error-sentence';
 import { PropertiesActions } from './properties-actions';
+import { ProblemBar } from '../shell/OkCancelDialog';
 
 const useStyles = makeStyles({
   content: { height: 'min(440px, 58vh)', overflow: 'auto', paddingTop: '8px' },
@@ -126,11 +125,7 @@ export function SoftwareUpdateProperties({
           <Tab value="runTime">Maximum Run Time</Tab>
           <Tab value="severity">Custom Severity</Tab>
         </TabList>
-        {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ProblemBar problem={problem} />
         {tab === 'details' && (
           <PropertyList
             rows={[
