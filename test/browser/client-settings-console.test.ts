@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ManagementPointClient } from '../../src/main/host/fleet/management-point-client';
 import { launchBrowser, type RunningBrowser } from './support/browser';
 import { ConsolePage } from './support/console-page';
+import { shootFailuresAndCloseAfterAll } from './support/lifecycle';
 import { siteCaller } from './support/site-calls';
 import { startSite, type RunningSite } from './support/site-server';
 
@@ -41,15 +42,7 @@ describe('Client settings and collection properties in the console', () => {
     ui = new ConsolePage(await browser.context.newPage());
     await ui.open(site.url);
   });
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await shot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  shootFailuresAndCloseAfterAll(shot, () => ({ browser, site }));
 
   it('creates custom client device settings, refusing a countdown as long as the restart time', async () => {
     await ui.chooseWorkspace('Administration');

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ManagementPointClient,
   type ClientIdentity,
@@ -8,6 +8,7 @@ import type { StateMessage } from '../../src/shared/contract/compliance';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 import { launchBrowser, type RunningBrowser } from './support/browser';
 import { ConsolePage } from './support/console-page';
+import { shootFailuresAndCloseAfterAll } from './support/lifecycle';
 import { siteCaller, synchronizeFrom } from './support/site-calls';
 import { startSite, type RunningSite } from './support/site-server';
 
@@ -92,15 +93,7 @@ describe('Monitoring > Deployments and View Status in the console', () => {
     await ui.open(site.url);
     await ui.chooseWorkspace('Monitoring');
   });
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await shot(`failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  shootFailuresAndCloseAfterAll(shot, () => ({ browser, site }));
 
   it('lists the deployment with the §9.2 columns and its Summary pie', async () => {
     await ui.openNode('Deployments');

@@ -1,7 +1,7 @@
 import { describe, expect, it, afterAll } from 'vitest';
 import type { Deployment, DeploymentDetail } from '../../src/shared/contract/deployments';
 import type { SoftwareUpdateRow } from '../../src/shared/contract/software-updates';
-import { patchbay, temporaryFolders } from '../support/cli';
+import { patchbay, patchbayJson, temporaryFolders } from '../support/cli';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 
 describe('patchbay deployment from the shell', () => {
@@ -10,6 +10,18 @@ describe('patchbay deployment from the shell', () => {
 
   it('deploys, lists as JSON, changes, disables and deletes, and names every bad option', async () => {
     const site = folders.folder('patchbay-cli-deploy-');
+    /** `deployment new` for KB5034441 on All Systems, with the flags under test. */
+    const deployRing = (...flags: string[]) =>
+      patchbay(
+        site,
+        'deployment',
+        'new',
+        '--update',
+        'KB5034441',
+        '--collection',
+        'All Systems',
+        ...flags,
+      );
     const records = [
       makeRecord('cumulative', { articleId: '5034441' }),
       makeRecord('dotnet', { articleId: '5034275' }),
@@ -17,47 +29,18 @@ describe('patchbay deployment from the shell', () => {
     expect((await patchbay(site, 'catalog', 'import', bundleOf(records))).code).toBe(0);
     expect((await patchbay(site, 'demo-content')).code).toBe(0);
 
-    const badPurpose = await patchbay(
-      site,
-      'deployment',
-      'new',
-      '--update',
-      'KB5034441',
-      '--collection',
-      'All Systems',
-      '--purpose',
-      'Sometimes',
-    );
+    const badPurpose = await deployRing('--purpose', 'Sometimes');
     expect(badPurpose.code).toBe(2);
     expect(badPurpose.stderr).toBe(
       'patchbay: --purpose: "Sometimes" is not Required or Available.\n',
     );
-    const hidden = await patchbay(
-      site,
-      'deployment',
-      'new',
-      '--update',
-      'KB5034441',
-      '--collection',
-      'All Systems',
-      '--purpose',
-      'Available',
-      '--user-notification',
-      'HideAll',
-    );
+    const hidden = await deployRing('--purpose', 'Available', '--user-notification', 'HideAll');
     expect(hidden.code).toBe(2);
     expect(hidden.stderr).toBe(
       'patchbay: --user-notification: an Available deployment must be shown in Software Center.\n',
     );
 
-    const created = await patchbay(
-      site,
-      'deployment',
-      'new',
-      '--update',
-      'KB5034441',
-      '--collection',
-      'All Systems',
+    const created = await deployRing(
       '--name',
       'Ring 0',
       '--available',
@@ -79,19 +62,13 @@ describe('patchbay deployment from the shell', () => {
     expect(created.stdout).toMatch(/Download +Skipped/);
     expect(created.stdout).toContain('Created deployment 1 "Ring 0".');
 
-    const demo = JSON.parse(
-      (
-        await patchbay(
-          site,
-          'updates',
-          'list',
-          '--criteria',
-          'Vendor=Patchbay Demo',
-          '--format',
-          'json',
-        )
-      ).stdout,
-    ) as SoftwareUpdateRow[];
+    const demo = await patchbayJson<SoftwareUpdateRow[]>(
+      site,
+      'updates',
+      'list',
+      '--criteria',
+      'Vendor=Patchbay Demo',
+    );
     expect(demo.length).toBeGreaterThan(1);
     const withContent = await patchbay(
       site,
@@ -115,9 +92,7 @@ describe('patchbay deployment from the shell', () => {
     expect(withContent.stdout).toMatch(/Download +Succeeded/);
     expect(withContent.stdout).toContain('Created deployment 2 "Demo ring".');
 
-    const list = JSON.parse(
-      (await patchbay(site, 'deployment', 'list', '--format', 'json')).stdout,
-    ) as Deployment[];
+    const list = await patchbayJson<Deployment[]>(site, 'deployment', 'list');
     expect(list.map((row) => [row.name, row.numberOfUpdates, row.purpose])).toEqual([
       ['Demo ring', 2, 'Required'],
       ['Ring 0', 1, 'Required'],
@@ -144,9 +119,7 @@ describe('patchbay deployment from the shell', () => {
     expect((await patchbay(site, 'deployment', 'disable', 'Ring 0')).stdout).toBe(
       'Disabled 1 of 1 deployments.\n',
     );
-    const shown = JSON.parse(
-      (await patchbay(site, 'deployment', 'show', '1', '--format', 'json')).stdout,
-    ) as DeploymentDetail;
+    const shown = await patchbayJson<DeploymentDetail>(site, 'deployment', 'show', '1');
     expect(shown).toMatchObject({ isEnabled: false, enforcementDeadline: '2027-01-01T00:00:00' });
     expect(shown.settings.userExperience.isRestartSuppressedOnServers).toBe(true);
     expect(shown.settings.alerts).toMatchObject({
@@ -155,21 +128,15 @@ describe('patchbay deployment from the shell', () => {
       offsetFromDeadline: 2,
     });
 
-    const deployed = JSON.parse(
-      (
-        await patchbay(
-          site,
-          'updates',
-          'list',
-          '--deployed',
-          'yes',
-          '--criteria',
-          'Article ID=5034441',
-          '--format',
-          'json',
-        )
-      ).stdout,
-    ) as SoftwareUpdateRow[];
+    const deployed = await patchbayJson<SoftwareUpdateRow[]>(
+      site,
+      'updates',
+      'list',
+      '--deployed',
+      'yes',
+      '--criteria',
+      'Article ID=5034441',
+    );
     expect(deployed.map((row) => row.articleId)).toEqual(['5034441']);
     const badCriteria = await patchbay(site, 'updates', 'list', '--criteria', 'Colour=Blue');
     expect(badCriteria.code).toBe(2);

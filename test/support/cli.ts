@@ -27,6 +27,11 @@ export async function patchbay(
   }
 }
 
+/** A command's `--format json` output, parsed; the test names the type it expects. */
+export async function patchbayJson<T>(dataDir: string, ...args: string[]): Promise<T> {
+  return JSON.parse((await patchbay(dataDir, ...args, '--format', 'json')).stdout) as T;
+}
+
 /** Temporary folders a test file makes, removed together afterwards. */
 export function temporaryFolders(): { folder(prefix: string): string; removeAll(): void } {
   const made: string[] = [];

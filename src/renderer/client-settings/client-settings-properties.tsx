@@ -1,16 +1,11 @@
-import {
-  Button,
-  DialogActions,
-  DialogContent,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { DialogContent, makeStyles, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { ClientSettingsObject } from '../../shared/contract/client-settings';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from '../properties/error-sentence';
+import { PropertiesActions, SelectOneContent } from '../properties/properties-actions';
+import { ProblemBar } from '../shell/OkCancelDialog';
 import { useSiteRead } from '../stores/use-live-value';
 import { draftProblems, siteProblemOf, type ClientSettingsDraft } from './client-settings-draft';
 import { ClientSettingsForm } from './client-settings-form';
@@ -80,26 +75,15 @@ export const ClientSettingsProperties = observer(function ClientSettingsProperti
 
   if (rows.length > 1)
     return (
-      <>
-        <DialogContent className={styles.content}>
-          Select one client settings object to see or change its settings.
-        </DialogContent>
-        <DialogActions>
-          <Button appearance="primary" onClick={close}>
-            Close
-          </Button>
-        </DialogActions>
-      </>
+      <SelectOneContent className={styles.content} close={close}>
+        Select one client settings object to see or change its settings.
+      </SelectOneContent>
     );
 
   return (
     <>
       <DialogContent className={styles.content}>
-        {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ProblemBar problem={problem} />
         {warnings.map((warning) => (
           <MessageBar key={warning} intent="warning">
             <MessageBarBody>{warning}</MessageBarBody>
@@ -118,19 +102,12 @@ export const ClientSettingsProperties = observer(function ClientSettingsProperti
           />
         )}
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={isBusy}
-          onClick={() => void apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={isBusy}
+        canApply={isDirty && !isBusy}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 });

@@ -1,18 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { errorSentence } from '../properties/error-sentence';
+import { OkCancelDialog, ProblemBar } from '../shell/OkCancelDialog';
 import type { ConsoleServices } from '../stores/console-services';
 import { useSiteRead } from '../stores/use-live-value';
 import { draftProblems, siteProblemOf, type ClientSettingsDraft } from './client-settings-draft';
@@ -72,39 +62,29 @@ export const CreateClientSettingsDialog = observer(function CreateClientSettings
   };
 
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && props.close()}>
-      <DialogSurface style={{ maxWidth: '760px' }}>
-        <DialogBody>
-          <DialogTitle>Create Custom Client Device Settings</DialogTitle>
-          <DialogContent className={styles.content}>
-            {problem && (
-              <MessageBar intent="error">
-                <MessageBarBody>{problem}</MessageBarBody>
-              </MessageBar>
-            )}
-            {defaults.value && (
-              <ClientSettingsForm
-                draft={draft}
-                onChange={(next) => {
-                  setDraft(next);
-                  setSiteProblems({});
-                }}
-                isDefault={false}
-                defaults={defaults.value}
-                siteProblems={
-                  isTouched || draft.name ? siteProblems : { ...siteProblems, name: undefined }
-                }
-              />
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={isBusy} onClick={() => void create()}>
-              OK
-            </Button>
-            <Button onClick={props.close}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <OkCancelDialog
+      title="Create Custom Client Device Settings"
+      surfaceStyle={{ maxWidth: '760px' }}
+      contentClassName={styles.content}
+      isBusy={isBusy}
+      onOk={() => void create()}
+      close={props.close}
+    >
+      <ProblemBar problem={problem} />
+      {defaults.value && (
+        <ClientSettingsForm
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next);
+            setSiteProblems({});
+          }}
+          isDefault={false}
+          defaults={defaults.value}
+          siteProblems={
+            isTouched || draft.name ? siteProblems : { ...siteProblems, name: undefined }
+          }
+        />
+      )}
+    </OkCancelDialog>
   );
 });

@@ -1,20 +1,9 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { Checkbox, makeStyles } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { ClientSettingsObject } from '../../shared/contract/client-settings';
 import { errorSentence } from '../properties/error-sentence';
+import { OkCancelDialog, ProblemBar } from '../shell/OkCancelDialog';
 import type { ConsoleServices } from '../stores/console-services';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
@@ -70,40 +59,30 @@ export const DeployClientSettingsDialog = observer(function DeployClientSettings
   };
 
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && props.close()}>
-      <DialogSurface style={{ maxWidth: '480px' }}>
-        <DialogBody>
-          <DialogTitle>Select Collection: {object.name}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {problem && (
-              <MessageBar intent="error">
-                <MessageBarBody>{problem}</MessageBarBody>
-              </MessageBar>
-            )}
-            <div className={styles.list} role="group" aria-label="Device collections">
-              {(collections.value ?? []).map((collection) => (
-                <Checkbox
-                  key={collection.id}
-                  label={`${collection.name} (${collection.memberCount.toLocaleString()})`}
-                  checked={chosen.has(collection.id)}
-                  onChange={(_event, data) => {
-                    const next = new Set(chosen);
-                    if (data.checked) next.add(collection.id);
-                    else next.delete(collection.id);
-                    setChosen(next);
-                  }}
-                />
-              ))}
-            </div>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={isBusy} onClick={() => void save()}>
-              OK
-            </Button>
-            <Button onClick={props.close}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <OkCancelDialog
+      title={`Select Collection: ${object.name}`}
+      surfaceStyle={{ maxWidth: '480px' }}
+      contentClassName={styles.content}
+      isBusy={isBusy}
+      onOk={() => void save()}
+      close={props.close}
+    >
+      <ProblemBar problem={problem} />
+      <div className={styles.list} role="group" aria-label="Device collections">
+        {(collections.value ?? []).map((collection) => (
+          <Checkbox
+            key={collection.id}
+            label={`${collection.name} (${collection.memberCount.toLocaleString()})`}
+            checked={chosen.has(collection.id)}
+            onChange={(_event, data) => {
+              const next = new Set(chosen);
+              if (data.checked) next.add(collection.id);
+              else next.delete(collection.id);
+              setChosen(next);
+            }}
+          />
+        ))}
+      </div>
+    </OkCancelDialog>
   );
 });

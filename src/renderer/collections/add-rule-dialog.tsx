@@ -1,23 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Option,
-} from '@fluentui/react-components';
+import { Dropdown, Field, Input, makeStyles, Option } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { CollectionQuery, CollectionRuleInput } from '../../shared/contract/collections';
 import { errorSentence } from '../properties/error-sentence';
+import { OkCancelDialog, ProblemBar } from '../shell/OkCancelDialog';
 import type { ConsoleServices } from '../stores/console-services';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
@@ -93,65 +79,53 @@ export const AddRuleDialog = observer(function AddRuleDialog(props: {
   const choices = (others.value ?? []).filter((c) => c.id !== collection.id);
   const chosen = choices.find((c) => c.id === otherId);
   return (
-    <Dialog
-      open={props.isOpen ?? true}
-      onOpenChange={(_event, data) => !data.open && props.close()}
+    <OkCancelDialog
+      title={titles[kind]}
+      isOpen={props.isOpen ?? true}
+      surfaceClassName={styles.surface}
+      contentClassName={styles.content}
+      isBusy={isBusy}
+      onOk={() => void add()}
+      close={props.close}
     >
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{titles[kind]}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {problem && (
-              <MessageBar intent="error">
-                <MessageBarBody>{problem}</MessageBarBody>
-              </MessageBar>
-            )}
-            {kind === 'direct' && (
-              <DevicePicker services={services} selectedId={clientId} onSelect={setClientId} />
-            )}
-            {(kind === 'include' || kind === 'exclude') && (
-              <Field
-                label={kind === 'include' ? 'Collection to include' : 'Collection to exclude'}
-                hint={
-                  kind === 'include'
-                    ? 'Its members join this collection (within the limiting collection).'
-                    : 'Its members never belong to this collection.'
-                }
-              >
-                <Dropdown
-                  aria-label="Collection"
-                  value={chosen?.name ?? ''}
-                  placeholder="Select a collection"
-                  selectedOptions={chosen ? [String(chosen.id)] : []}
-                  onOptionSelect={(_e, data) => setOtherId(Number(data.optionValue))}
-                >
-                  {choices.map((c) => (
-                    <Option key={c.id} value={String(c.id)} text={c.name}>
-                      {c.name} ({c.memberCount.toLocaleString()} members)
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-            )}
-            {kind === 'query' && (
-              <>
-                <Field label="Name" required>
-                  <Input value={name} autoFocus onChange={(_e, data) => setName(data.value)} />
-                </Field>
-                <Field label="Criteria">
-                  <QueryConditions conditions={conditions} onChange={setConditions} />
-                </Field>
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={isBusy} onClick={() => void add()}>
-              OK
-            </Button>
-            <Button onClick={props.close}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <ProblemBar problem={problem} />
+      {kind === 'direct' && (
+        <DevicePicker services={services} selectedId={clientId} onSelect={setClientId} />
+      )}
+      {(kind === 'include' || kind === 'exclude') && (
+        <Field
+          label={kind === 'include' ? 'Collection to include' : 'Collection to exclude'}
+          hint={
+            kind === 'include'
+              ? 'Its members join this collection (within the limiting collection).'
+              : 'Its members never belong to this collection.'
+          }
+        >
+          <Dropdown
+            aria-label="Collection"
+            value={chosen?.name ?? ''}
+            placeholder="Select a collection"
+            selectedOptions={chosen ? [String(chosen.id)] : []}
+            onOptionSelect={(_e, data) => setOtherId(Number(data.optionValue))}
+          >
+            {choices.map((c) => (
+              <Option key={c.id} value={String(c.id)} text={c.name}>
+                {c.name} ({c.memberCount.toLocaleString()} members)
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      {kind === 'query' && (
+        <>
+          <Field label="Name" required>
+            <Input value={name} autoFocus onChange={(_e, data) => setName(data.value)} />
+          </Field>
+          <Field label="Criteria">
+            <QueryConditions conditions={conditions} onChange={setConditions} />
+          </Field>
+        </>
+      )}
+    </OkCancelDialog>
   );
 });

@@ -1,17 +1,10 @@
-import {
-  Button,
-  DialogActions,
-  DialogContent,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-} from '@fluentui/react-components';
+import { DialogContent, makeStyles, Tab, TabList } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from '../properties/error-sentence';
+import { PropertiesActions } from '../properties/properties-actions';
+import { ProblemBar } from '../shell/OkCancelDialog';
 import { siteReads } from '../stores/site-reads';
 import { useSiteRead } from '../stores/use-live-value';
 import {
@@ -109,11 +102,7 @@ export const CollectionProperties = observer(function CollectionProperties({
           <Tab value="rules">Membership Rules</Tab>
           <Tab value="windows">Maintenance Windows</Tab>
         </TabList>
-        {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ProblemBar problem={problem} />
         {tab === 'general' && (
           <CollectionGeneralTab
             collection={collection}
@@ -129,19 +118,12 @@ export const CollectionProperties = observer(function CollectionProperties({
         {tab === 'rules' && <MembershipRulesTab collection={collection} services={services} />}
         {tab === 'windows' && <MaintenanceWindowsTab collection={collection} services={services} />}
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={isBusy}
-          onClick={() => void apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={isBusy}
+        canApply={isDirty && !isBusy}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 });

@@ -1,24 +1,17 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Option,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { MaintenanceWindowApplyTo } from '../../shared/contract/collections';
 import type { CustomSchedule } from '../../shared/schedule/schedule';
 import { errorSentence } from '../properties/error-sentence';
+import { OkCancelDialog, ProblemBar } from '../shell/OkCancelDialog';
 import type { ConsoleServices } from '../stores/console-services';
 import { CustomScheduleDialog } from '../sup/custom-schedule-dialog';
 import { GroupBox } from '../sup/group-box';
@@ -122,94 +115,80 @@ export function NewWindowDialog(props: {
 
   return (
     <>
-      <Dialog
-        open={props.isOpen ?? true}
-        onOpenChange={(_event, data) => !data.open && props.close()}
+      <OkCancelDialog
+        title="<new> Schedule"
+        isOpen={props.isOpen ?? true}
+        surfaceClassName={styles.surface}
+        contentClassName={styles.content}
+        isBusy={isBusy}
+        onOk={() => void create()}
+        close={props.close}
       >
-        <DialogSurface className={styles.surface}>
-          <DialogBody>
-            <DialogTitle>&lt;new&gt; Schedule</DialogTitle>
-            <DialogContent className={styles.content}>
-              {problem && (
-                <MessageBar intent="error">
-                  <MessageBarBody>{problem}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label="Name" required>
-                <Input value={name} autoFocus onChange={(_e, data) => setName(data.value)} />
-              </Field>
-              <GroupBox title="Time">
-                <div className={styles.row}>
-                  <span className={styles.schedule} data-testid="window-schedule">
-                    {describeCustomSchedule(schedule)}
-                  </span>
-                  <Button
-                    ref={scheduleButton}
-                    size="small"
-                    onClick={() => {
-                      setScheduleOpening(scheduleOpening + 1);
-                      setScheduleOpen(true);
-                    }}
-                  >
-                    Schedule…
-                  </Button>
-                </div>
-                <Field
-                  label="Duration"
-                  validationState={durationProblem ? 'error' : 'none'}
-                  validationMessage={durationProblem ?? undefined}
-                >
-                  <div className={styles.row}>
-                    <Input
-                      className={styles.number}
-                      type="number"
-                      aria-label="Hours"
-                      value={hours}
-                      onChange={(_e, d) => setHours(d.value)}
-                    />
-                    <span>hours</span>
-                    <Input
-                      className={styles.number}
-                      type="number"
-                      aria-label="Minutes"
-                      value={minutes}
-                      onChange={(_e, d) => setMinutes(d.value)}
-                    />
-                    <span>minutes</span>
-                  </div>
-                </Field>
-              </GroupBox>
-              <Field label="Apply this schedule to">
-                <Dropdown
-                  aria-label="Apply this schedule to"
-                  value={applyToLabels[applyTo]}
-                  selectedOptions={[applyTo]}
-                  onOptionSelect={(_e, data) =>
-                    setApplyTo(data.optionValue as MaintenanceWindowApplyTo)
-                  }
-                >
-                  {(Object.keys(applyToLabels) as MaintenanceWindowApplyTo[]).map((key) => (
-                    <Option key={key} value={key}>
-                      {applyToLabels[key]}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <Checkbox
-                label="Enable this schedule"
-                checked={isEnabled}
-                onChange={(_e, data) => setEnabled(data.checked === true)}
+        <ProblemBar problem={problem} />
+        <Field label="Name" required>
+          <Input value={name} autoFocus onChange={(_e, data) => setName(data.value)} />
+        </Field>
+        <GroupBox title="Time">
+          <div className={styles.row}>
+            <span className={styles.schedule} data-testid="window-schedule">
+              {describeCustomSchedule(schedule)}
+            </span>
+            <Button
+              ref={scheduleButton}
+              size="small"
+              onClick={() => {
+                setScheduleOpening(scheduleOpening + 1);
+                setScheduleOpen(true);
+              }}
+            >
+              Schedule…
+            </Button>
+          </div>
+          <Field
+            label="Duration"
+            validationState={durationProblem ? 'error' : 'none'}
+            validationMessage={durationProblem ?? undefined}
+          >
+            <div className={styles.row}>
+              <Input
+                className={styles.number}
+                type="number"
+                aria-label="Hours"
+                value={hours}
+                onChange={(_e, d) => setHours(d.value)}
               />
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" disabled={isBusy} onClick={() => void create()}>
-                OK
-              </Button>
-              <Button onClick={props.close}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+              <span>hours</span>
+              <Input
+                className={styles.number}
+                type="number"
+                aria-label="Minutes"
+                value={minutes}
+                onChange={(_e, d) => setMinutes(d.value)}
+              />
+              <span>minutes</span>
+            </div>
+          </Field>
+        </GroupBox>
+        <Field label="Apply this schedule to">
+          <Dropdown
+            aria-label="Apply this schedule to"
+            value={applyToLabels[applyTo]}
+            selectedOptions={[applyTo]}
+            onOptionSelect={(_e, data) => setApplyTo(data.optionValue as MaintenanceWindowApplyTo)}
+          >
+            {(Object.keys(applyToLabels) as MaintenanceWindowApplyTo[]).map((key) => (
+              <Option key={key} value={key}>
+                {applyToLabels[key]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Checkbox
+          label="Enable this schedule"
+          checked={isEnabled}
+          onChange={(_e, data) => setEnabled(data.checked === true)}
+        />
+      </OkCancelDialog>
       {scheduleOpening > 0 && (
         <CustomScheduleDialog
           key={scheduleOpening}

@@ -1,6 +1,4 @@
 import {
-  Button,
-  DialogActions,
   DialogContent,
   makeStyles,
   MessageBar,
@@ -13,6 +11,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { DeploymentPackage } from '../../shared/contract/deployment-packages';
 import type { PropertiesProps } from '../nodes/types';
+import { PropertiesActions, SelectOneContent } from '../properties/properties-actions';
 import { ContentLocationsTab } from './content-locations-tab';
 import { DataSourceTab, DistributionSettingsTab, GeneralTab } from './package-tabs';
 import { PackagePropertiesDraft } from './package-properties-draft';
@@ -41,16 +40,9 @@ export const DeploymentPackageProperties = observer(function DeploymentPackagePr
 
   if (rows.length > 1) {
     return (
-      <>
-        <DialogContent>
-          Select one deployment package to see or change its properties.
-        </DialogContent>
-        <DialogActions>
-          <Button appearance="primary" onClick={close}>
-            Close
-          </Button>
-        </DialogActions>
-      </>
+      <SelectOneContent close={close}>
+        Select one deployment package to see or change its properties.
+      </SelectOneContent>
     );
   }
 
@@ -80,22 +72,12 @@ export const DeploymentPackageProperties = observer(function DeploymentPackagePr
           {tab === 'contentLocations' && <ContentLocationsTab pkg={pkg} services={services} />}
         </div>
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={draft.isApplying}
-          onClick={() => void draft.apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button
-          disabled={!draft.isDirty || draft.isApplying || draft.problems.size > 0}
-          onClick={() => void draft.apply()}
-        >
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={draft.isApplying}
+        canApply={draft.isDirty && !draft.isApplying && draft.problems.size === 0}
+        apply={() => draft.apply()}
+        close={close}
+      />
     </>
   );
 });

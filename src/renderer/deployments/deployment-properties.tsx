@@ -1,6 +1,4 @@
 import {
-  Button,
-  DialogActions,
   DialogContent,
   Field,
   Input,
@@ -20,16 +18,12 @@ import { PropertyList } from '../details/property-list';
 import { formatDateTime } from '../format';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from '../properties/error-sentence';
+import { PropertiesActions, SelectOneContent } from '../properties/properties-actions';
 import type { ConsoleServices } from '../stores/console-services';
 import { usePageStyles } from '../wizards/page-styles';
 import { DeploymentPropertiesDraft, type DeploymentTabId } from './deployment-properties-draft';
-import {
-  AlertsPageView,
-  DownloadSettingsPageView,
-  UserExperiencePageView,
-} from './experience-pages';
 import { settingsPageIds, settingsPageTitles } from './settings-draft';
-import { DeploymentSettingsPageView, SchedulingPageView } from './settings-pages';
+import { SettingsPageView } from './settings-page-view';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: '10px' },
@@ -45,14 +39,9 @@ const useStyles = makeStyles({
 export function DeploymentProperties({ rows, services, close }: PropertiesProps<Deployment>) {
   if (rows.length > 1) {
     return (
-      <>
-        <DialogContent>Select one deployment to see or change its properties.</DialogContent>
-        <DialogActions>
-          <Button appearance="primary" onClick={close}>
-            Close
-          </Button>
-        </DialogActions>
-      </>
+      <SelectOneContent close={close}>
+        Select one deployment to see or change its properties.
+      </SelectOneContent>
     );
   }
   return <DeploymentPropertiesBody id={rows[0]!.id} services={services} close={close} />;
@@ -84,12 +73,12 @@ export const DeploymentPropertiesBody = observer(function DeploymentPropertiesBo
     };
   }, [id, services]);
 
-  const apply = async (isClosing: boolean) => {
-    if (!draft) return;
+  const apply = async (): Promise<boolean> => {
+    if (!draft) return false;
     const wasDirty = draft.isDirty;
     const isDone = await draft.apply();
     if (isDone && wasDirty) onApplied?.();
-    if (isDone && isClosing) close();
+    return isDone;
   };
 
   return (
@@ -120,22 +109,12 @@ export const DeploymentPropertiesBody = observer(function DeploymentPropertiesBo
           {draft && <DeploymentTab draft={draft} tab={tab} />}
         </div>
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={!draft || draft.isApplying}
-          onClick={() => void apply(true)}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button
-          disabled={!draft || !draft.isDirty || draft.isApplying || draft.hasProblems}
-          onClick={() => void apply(false)}
-        >
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={!draft || draft.isApplying}
+        canApply={!!draft && draft.isDirty && !draft.isApplying && !draft.hasProblems}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 });
@@ -148,7 +127,6 @@ const DeploymentTab = observer(function DeploymentTab({
   tab: DeploymentTabId;
 }) {
   const styles = usePageStyles();
-  const settings = { draft: draft.settings, fields: draft };
   switch (tab) {
     case 'general': {
       const { detail } = draft;
@@ -198,15 +176,7 @@ const DeploymentTab = observer(function DeploymentTab({
         </>
       );
     }
-    case 'deploymentSettings':
-      return <DeploymentSettingsPageView {...settings} isPurposeFixed />;
-    case 'scheduling':
-      return <SchedulingPageView {...settings} />;
-    case 'userExperience':
-      return <UserExperiencePageView {...settings} />;
-    case 'alerts':
-      return <AlertsPageView {...settings} />;
-    case 'downloadSettings':
-      return <DownloadSettingsPageView {...settings} />;
+    default:
+      return <SettingsPageView page={tab} draft={draft.settings} fields={draft} isPurposeFixed />;
   }
 });

@@ -23,6 +23,12 @@ import type { DeploymentSettingsDraft } from './settings-draft';
 const notifications: UserNotification[] = ['DisplayAll', 'DisplaySoftwareCenterOnly', 'HideAll'];
 const offsetUnits: AlertOffsetUnit[] = ['Hours', 'Days', 'Weeks', 'Months'];
 
+type AlertCheck =
+  | 'isAlertOnLowCompliance'
+  | 'isOperationsManagerAlertsDisabled'
+  | 'isOperationsManagerAlertOnFailure';
+type AlertNumber = 'compliancePercentBelow' | 'offsetFromDeadline';
+
 interface PageProps {
   draft: DeploymentSettingsDraft;
   fields: SettingFields;
@@ -124,51 +130,43 @@ export const AlertsPageView = observer(function AlertsPageView({ draft, fields }
     draft.update(page, change);
     fields.touch(page, path);
   };
+  const check = (key: AlertCheck, label: string) => (
+    <Checkbox
+      label={label}
+      checked={values[key]}
+      onChange={(_event, data) => edit({ [key]: data.checked === true }, key)}
+    />
+  );
+  const numberBox = (key: AlertNumber, label: string, max: number) => (
+    <Field label={label} {...fieldState(fields, page, key)}>
+      <Input
+        type="number"
+        min={1}
+        max={max}
+        disabled={!isOn}
+        value={values[key]}
+        onChange={(_event, data) => edit({ [key]: data.value }, key)}
+      />
+    </Field>
+  );
   return (
     <>
       <p className={styles.intro}>
         Specify the alerts for this deployment. They apply to Required deployments.
       </p>
       <GroupBox title="Configuration Manager alerts">
-        <Checkbox
-          label="Generate an alert when the following conditions are met:"
-          checked={isOn}
-          onChange={(_event, data) =>
-            edit({ isAlertOnLowCompliance: data.checked === true }, 'isAlertOnLowCompliance')
-          }
-        />
+        {check(
+          'isAlertOnLowCompliance',
+          'Generate an alert when the following conditions are met:',
+        )}
         <div className={styles.indent}>
-          <Field
-            label="Client compliance is below the following (percent):"
-            {...fieldState(fields, page, 'compliancePercentBelow')}
-          >
-            <Input
-              type="number"
-              min={1}
-              max={99}
-              disabled={!isOn}
-              value={values.compliancePercentBelow}
-              onChange={(_event, data) =>
-                edit({ compliancePercentBelow: data.value }, 'compliancePercentBelow')
-              }
-            />
-          </Field>
+          {numberBox(
+            'compliancePercentBelow',
+            'Client compliance is below the following (percent):',
+            99,
+          )}
           <div className={styles.row}>
-            <Field
-              label="Offset from the deadline:"
-              {...fieldState(fields, page, 'offsetFromDeadline')}
-            >
-              <Input
-                type="number"
-                min={1}
-                max={999}
-                disabled={!isOn}
-                value={values.offsetFromDeadline}
-                onChange={(_event, data) =>
-                  edit({ offsetFromDeadline: data.value }, 'offsetFromDeadline')
-                }
-              />
-            </Field>
+            {numberBox('offsetFromDeadline', 'Offset from the deadline:', 999)}
             <Select
               className={styles.narrow}
               aria-label="Offset unit"
@@ -189,26 +187,14 @@ export const AlertsPageView = observer(function AlertsPageView({ draft, fields }
       </GroupBox>
       <GroupBox title="Operations Manager alerts">
         <div className={styles.indent} style={{ marginLeft: 0 }}>
-          <Checkbox
-            label="Disable Operations Manager alerts while software updates run"
-            checked={values.isOperationsManagerAlertsDisabled}
-            onChange={(_event, data) =>
-              edit(
-                { isOperationsManagerAlertsDisabled: data.checked === true },
-                'isOperationsManagerAlertsDisabled',
-              )
-            }
-          />
-          <Checkbox
-            label="Generate Operations Manager alert when a software update installation fails"
-            checked={values.isOperationsManagerAlertOnFailure}
-            onChange={(_event, data) =>
-              edit(
-                { isOperationsManagerAlertOnFailure: data.checked === true },
-                'isOperationsManagerAlertOnFailure',
-              )
-            }
-          />
+          {check(
+            'isOperationsManagerAlertsDisabled',
+            'Disable Operations Manager alerts while software updates run',
+          )}
+          {check(
+            'isOperationsManagerAlertOnFailure',
+            'Generate Operations Manager alert when a software update installation fails',
+          )}
         </div>
       </GroupBox>
     </>

@@ -1,16 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
+import { OkCancelDialog, ProblemBar } from '../shell/OkCancelDialog';
 import type { ConsoleServices } from '../stores/console-services';
 import { errorSentence } from '../properties/error-sentence';
 import { fieldProblem, GroupFields } from './group-fields';
@@ -63,40 +53,30 @@ export function CreateGroupDialog(props: {
   };
 
   return (
-    <Dialog open onOpenChange={(_event, data) => !data.open && props.close()}>
-      <DialogSurface style={{ maxWidth: '480px' }}>
-        <DialogBody>
-          <DialogTitle>Create Software Update Group</DialogTitle>
-          <DialogContent className={styles.content}>
-            <span>
-              The group will contain the {count} selected software{' '}
-              {count === 1 ? 'update' : 'updates'}.
-            </span>
-            {problem && (
-              <MessageBar intent="error">
-                <MessageBarBody>{problem}</MessageBarBody>
-              </MessageBar>
-            )}
-            <GroupFields
-              name={name}
-              description={description}
-              nameProblem={nameProblem}
-              onName={(value) => {
-                setName(value);
-                setNameProblem(null);
-              }}
-              onDescription={setDescription}
-              onEnter={() => void create()}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={isBusy} onClick={() => void create()}>
-              Create
-            </Button>
-            <Button onClick={props.close}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <OkCancelDialog
+      title="Create Software Update Group"
+      surfaceStyle={{ maxWidth: '480px' }}
+      contentClassName={styles.content}
+      okLabel="Create"
+      isBusy={isBusy}
+      onOk={() => void create()}
+      close={props.close}
+    >
+      <span>
+        The group will contain the {count} selected software {count === 1 ? 'update' : 'updates'}.
+      </span>
+      <ProblemBar problem={problem} />
+      <GroupFields
+        name={name}
+        description={description}
+        nameProblem={nameProblem}
+        onName={(value) => {
+          setName(value);
+          setNameProblem(null);
+        }}
+        onDescription={setDescription}
+        onEnter={() => void create()}
+      />
+    </OkCancelDialog>
   );
 }

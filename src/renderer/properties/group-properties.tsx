@@ -1,18 +1,11 @@
-import {
-  Button,
-  DialogActions,
-  DialogContent,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Tab,
-  TabList,
-} from '@fluentui/react-components';
+import { DialogContent, makeStyles, Tab, TabList } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SoftwareUpdateGroup } from '../../shared/contract/update-groups';
 import { fieldProblem, GroupFields } from '../groups/group-fields';
 import type { PropertiesProps } from '../nodes/types';
 import { errorSentence } from './error-sentence';
+import { PropertiesActions, SelectOneContent } from './properties-actions';
+import { ProblemBar } from '../shell/OkCancelDialog';
 
 const useStyles = makeStyles({
   content: {
@@ -73,16 +66,9 @@ export function SoftwareUpdateGroupProperties({
 
   if (rows.length > 1) {
     return (
-      <>
-        <DialogContent className={styles.content}>
-          Select one software update group to see or change its name and description.
-        </DialogContent>
-        <DialogActions>
-          <Button appearance="primary" onClick={close}>
-            Close
-          </Button>
-        </DialogActions>
-      </>
+      <SelectOneContent className={styles.content} close={close}>
+        Select one software update group to see or change its name and description.
+      </SelectOneContent>
     );
   }
 
@@ -92,11 +78,7 @@ export function SoftwareUpdateGroupProperties({
         <TabList size="small" selectedValue="general">
           <Tab value="general">General</Tab>
         </TabList>
-        {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ProblemBar problem={problem} />
         <GroupFields
           name={name}
           description={description}
@@ -108,19 +90,12 @@ export function SoftwareUpdateGroupProperties({
           onDescription={setDescription}
         />
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={isBusy}
-          onClick={() => void apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={isBusy}
+        canApply={isDirty && !isBusy}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 }

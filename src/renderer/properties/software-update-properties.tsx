@@ -1,13 +1,9 @@
 import {
-  Button,
-  DialogActions,
   DialogContent,
   Dropdown,
   Field,
   Input,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Option,
   Tab,
   TabList,
@@ -23,6 +19,8 @@ import { formatDateTime } from '../format';
 import type { PropertiesProps } from '../nodes/types';
 import { PropertyList } from '../details/property-list';
 import { errorSentence } from './error-sentence';
+import { PropertiesActions } from './properties-actions';
+import { ProblemBar } from '../shell/OkCancelDialog';
 
 const useStyles = makeStyles({
   content: { height: 'min(440px, 58vh)', overflow: 'auto', paddingTop: '8px' },
@@ -127,11 +125,7 @@ export function SoftwareUpdateProperties({
           <Tab value="runTime">Maximum Run Time</Tab>
           <Tab value="severity">Custom Severity</Tab>
         </TabList>
-        {problem && (
-          <MessageBar intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        <ProblemBar problem={problem} />
         {tab === 'details' && (
           <PropertyList
             rows={[
@@ -262,19 +256,12 @@ export function SoftwareUpdateProperties({
           </Field>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button
-          appearance="primary"
-          disabled={isBusy}
-          onClick={() => void apply().then((isDone) => isDone && close())}
-        >
-          OK
-        </Button>
-        <Button onClick={close}>Cancel</Button>
-        <Button disabled={!isDirty || isBusy} onClick={() => void apply()}>
-          Apply
-        </Button>
-      </DialogActions>
+      <PropertiesActions
+        isBusy={isBusy}
+        canApply={isDirty && !isBusy}
+        apply={apply}
+        close={close}
+      />
     </>
   );
 }

@@ -5,32 +5,26 @@ import { resolveUpdateReferences } from '../../site/groups/update-references';
 import type { Site } from '../../site/site';
 import { callSite } from './call-site';
 import { findDevice, formatOf, withSite } from './command-helpers';
-import { printRows, type OutputFormat } from './output';
+import { printProperties, printRows, type OutputFormat } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 import { waitForJob } from './wait-for-job';
 
-function printProperties(values: Record<string, unknown>, format: OutputFormat) {
+function writeProperties(values: Record<string, unknown>, format: OutputFormat) {
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(values, null, 2)}\n`);
     return;
   }
-  const rows = Object.entries(values).map(([property, value]) => ({ property, value }));
-  process.stdout.write(
-    printRows(
-      rows,
-      [
-        { header: 'Property', value: (row) => row.property },
-        { header: 'Value', value: (row) => (row.value === null ? '' : String(row.value)) },
-      ],
-      format,
-    ),
-  );
+  const rows = Object.entries(values).map(([property, value]) => ({
+    property,
+    value: value === null ? '' : String(value),
+  }));
+  process.stdout.write(printProperties(rows, format));
 }
 
 async function showUpdate(site: Site, reference: string, format: OutputFormat, unknown: boolean) {
   const [ciId] = await resolveUpdateReferences(site.database, [reference]);
   const counters = await callSite(site, 'compliance.update', { ciId: ciId! });
-  if (!unknown) return printProperties(counters, format);
+  if (!unknown) return writeProperties(counters, format);
   const page = await callSite(site, 'compliance.unknownDevices', {
     ciId: ciId!,
     page: { size: 5000, offset: 0 },
@@ -58,13 +52,13 @@ async function showGroup(site: Site, reference: string, format: OutputFormat) {
     (/^\d+$/.test(reference) ? { id: Number(reference) } : undefined);
   if (!group)
     throw new SiteError('not-found', `There is no software update group named "${reference}".`);
-  printProperties(await callSite(site, 'compliance.group', { groupId: group.id }), format);
+  writeProperties(await callSite(site, 'compliance.group', { groupId: group.id }), format);
 }
 
 async function showDevice(site: Site, reference: string, format: OutputFormat) {
   const device = await findDevice(site, reference);
   const compliance = await callSite(site, 'compliance.device', { clientId: device.id });
-  if (format === 'json') return printProperties(compliance, format);
+  if (format === 'json') return writeProperties(compliance, format);
   console.log(
     `${compliance.name}: last scan ${compliance.lastScanAt ?? 'never'} (${compliance.lastScanState}, ${compliance.lastScanErrorCode})`,
   );

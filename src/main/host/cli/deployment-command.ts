@@ -17,7 +17,7 @@ import {
 } from './deployment-options';
 import { registerDeploymentTemplate, templateSettings } from './deployment-template-command';
 import { findGroup } from './group-command';
-import { printRows } from './output';
+import { printProperties, printRows } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 import { waitForJob } from './wait-for-job';
 
@@ -245,16 +245,7 @@ export function registerDeployment(program: Command): void {
           })),
         ),
       ];
-      process.stdout.write(
-        printRows(
-          properties,
-          [
-            { header: 'Property', value: (row) => row.property },
-            { header: 'Value', value: (row) => row.value },
-          ],
-          format,
-        ),
-      );
+      process.stdout.write(printProperties(properties, format));
     });
   });
 

@@ -10,7 +10,7 @@ import { membersFlagged } from '../../site/groups/member-flags';
 import { resolveUpdateReferences } from '../../site/groups/update-references';
 import type { Site } from '../../site/site';
 import { callSite } from './call-site';
-import { parseFormat, printRows, type Column, type OutputFormat } from './output';
+import { parseFormat, printProperties, printRows, type Column, type OutputFormat } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
 const updatesHelp = 'updates by article ID (KB5034441 or 5034441), update GUID or CI ID (ci:123)';
@@ -226,16 +226,7 @@ export function registerGroup(program: Command): void {
           value: column.value(found),
         }));
         if (found.warning) properties.push({ property: 'Warning', value: found.warning });
-        process.stdout.write(
-          printRows(
-            properties,
-            [
-              { header: 'Property', value: (row) => row.property },
-              { header: 'Value', value: (row) => row.value },
-            ],
-            format,
-          ),
-        );
+        process.stdout.write(printProperties(properties, format));
       });
     },
   );

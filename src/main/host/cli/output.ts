@@ -2,9 +2,11 @@ import { toCsv } from '../../../shared/csv';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 
+export type Cell = string | number | boolean | null | undefined;
+
 export interface Column<Row> {
   header: string;
-  value: (row: Row) => string | number | boolean | null | undefined;
+  value: (row: Row) => Cell;
 }
 
 /** Prints rows as the admin asked: an aligned table, CSV (formula-safe) or JSON. */
@@ -37,7 +39,22 @@ export function printRows<Row>(
   );
 }
 
-function formatCell(value: string | number | boolean | null | undefined): string {
+/** One object's properties as a Property / Value table, as `show` commands print them. */
+export function printProperties(
+  rows: { property: string; value: Cell }[],
+  format: OutputFormat,
+): string {
+  return printRows(
+    rows,
+    [
+      { header: 'Property', value: (row) => row.property },
+      { header: 'Value', value: (row) => row.value },
+    ],
+    format,
+  );
+}
+
+function formatCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return String(value);

@@ -7,7 +7,7 @@ import {
   followContentJob,
   packageColumns,
 } from './content-cli-helpers';
-import { parseFormat, printRows } from './output';
+import { parseFormat, printProperties, printRows } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 import type { Site } from '../../site/site';
 
@@ -136,16 +136,7 @@ export function registerPackage(program: Command): void {
           property: column.header,
           value: column.value(found),
         }));
-        process.stdout.write(
-          printRows(
-            properties,
-            [
-              { header: 'Property', value: (row) => row.property },
-              { header: 'Value', value: (row) => row.value },
-            ],
-            format,
-          ),
-        );
+        process.stdout.write(printProperties(properties, format));
       });
     },
   );

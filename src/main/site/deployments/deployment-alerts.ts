@@ -1,4 +1,5 @@
 import { AlertsPage } from '../../../shared/contract/deployments';
+import { cancelSiteAlerts, raiseSiteAlert } from '../alerts/raise-alert';
 import type { Db } from '../compliance/update-counters';
 import type { SiteDatabase } from '../db/open-database';
 import { dueAlertIds } from './deployment-alert-deadline';
@@ -100,28 +101,16 @@ async function raiseAlert(
       await db.updateTable('alert').set({ message }).where('alert_key', '=', key).execute();
     return 0;
   }
-  await db
-    .insertInto('alert')
-    .values({
-      alert_key: key,
+  await raiseSiteAlert(
+    db,
+    {
+      key,
       name: `Low compliance alert for deployment ${name}`,
       type: deploymentAlertType,
-      severity: 'Critical',
-      state: 'Active',
       message,
-      first_raised_at: now,
-      last_raised_at: now,
-    })
-    .onConflict((conflict) =>
-      conflict.column('alert_key').doUpdateSet((eb) => ({
-        state: 'Active',
-        message,
-        last_raised_at: now,
-        closed_at: null,
-        occurrences: eb('alert.occurrences', '+', 1),
-      })),
-    )
-    .execute();
+    },
+    now,
+  );
   return 1;
 }
 
@@ -131,12 +120,5 @@ export async function closeDeploymentAlerts(
   deploymentIds: readonly number[],
   now: string,
 ): Promise<number> {
-  if (deploymentIds.length === 0) return 0;
-  const result = await db
-    .updateTable('alert')
-    .set({ state: 'Canceled', closed_at: now })
-    .where('alert_key', 'in', deploymentIds.map(alertKey))
-    .where('state', '=', 'Active')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return cancelSiteAlerts(db, deploymentIds.map(alertKey), now);
 }

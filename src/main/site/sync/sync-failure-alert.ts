@@ -1,3 +1,4 @@
+import { cancelSiteAlerts, raiseSiteAlert } from '../alerts/raise-alert';
 import type { SiteDatabase } from '../db/open-database';
 
 /**
@@ -11,29 +12,16 @@ export async function raiseSyncFailureAlert(
   message: string,
   now: string,
 ): Promise<void> {
-  const key = `sync-failure:${siteCode}`;
-  await site.db
-    .insertInto('alert')
-    .values({
-      alert_key: key,
+  await raiseSiteAlert(
+    site.db,
+    {
+      key: `sync-failure:${siteCode}`,
       name: `Synchronization failure alert for software update point on site ${siteCode}`,
       type: 'Synchronization failure',
-      severity: 'Critical',
-      state: 'Active',
       message,
-      first_raised_at: now,
-      last_raised_at: now,
-    })
-    .onConflict((conflict) =>
-      conflict.column('alert_key').doUpdateSet((eb) => ({
-        state: 'Active',
-        message,
-        last_raised_at: now,
-        closed_at: null,
-        occurrences: eb('alert.occurrences', '+', 1),
-      })),
-    )
-    .execute();
+    },
+    now,
+  );
 }
 
 export async function cancelSyncFailureAlert(
@@ -41,10 +29,5 @@ export async function cancelSyncFailureAlert(
   siteCode: string,
   now: string,
 ): Promise<void> {
-  await site.db
-    .updateTable('alert')
-    .set({ state: 'Canceled', closed_at: now })
-    .where('alert_key', '=', `sync-failure:${siteCode}`)
-    .where('state', '=', 'Active')
-    .execute();
+  await cancelSiteAlerts(site.db, [`sync-failure:${siteCode}`], now);
 }

@@ -2,12 +2,7 @@ import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components'
 import { RocketRegular } from '@fluentui/react-icons';
 import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
-import {
-  AlertsPageView,
-  DownloadSettingsPageView,
-  UserExperiencePageView,
-} from '../../deployments/experience-pages';
-import { DeploymentSettingsPageView, SchedulingPageView } from '../../deployments/settings-pages';
+import { SettingsPageView } from '../../deployments/settings-page-view';
 import type { ConsoleServices } from '../../stores/console-services';
 import { DeploymentPackagePage } from '../download/deployment-package-page';
 import { DistributionPointsPage } from '../download/distribution-points-page';
@@ -54,20 +49,15 @@ export const DeployWizard = observer(function DeployWizard({
         </MessageBar>
       );
     }
-    const settings = { draft: store.settings, fields: flow };
     switch (step) {
       case 'general':
         return <GeneralPage store={store} flow={flow} />;
       case 'deploymentSettings':
-        return <DeploymentSettingsPageView {...settings} />;
       case 'scheduling':
-        return <SchedulingPageView {...settings} />;
       case 'userExperience':
-        return <UserExperiencePageView {...settings} />;
       case 'alerts':
-        return <AlertsPageView {...settings} />;
       case 'downloadSettings':
-        return <DownloadSettingsPageView {...settings} />;
+        return <SettingsPageView page={step} draft={store.settings} fields={flow} />;
       case 'deploymentPackage':
         return <DeploymentPackagePage store={store.content} flow={flow} isDeployWizard />;
       case 'distributionPoints':
