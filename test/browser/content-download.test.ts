@@ -110,7 +110,7 @@ describe('Download Software Updates Wizard in the console', () => {
     await updateRow(chosen[2]!).click({ position: top, modifiers: ['Control'] });
     await ui.ribbonButton('Download').click();
     await wizard().waitFor();
-    expect(await step()).toBe('deploymentPackage');
+    await expect.poll(() => step()).toBe('deploymentPackage');
     // No package exists yet, so the wizard starts on "Create a new deployment package".
     expect(
       await wizard().getByRole('radio', { name: 'Create a new deployment package' }).isChecked(),
@@ -119,7 +119,7 @@ describe('Download Software Updates Wizard in the console', () => {
     await name.fill('x'.repeat(51));
     await wizard().getByText('At most 50 characters.').waitFor();
     await wizardButton('Next >').click();
-    expect(await step()).toBe('deploymentPackage');
+    await expect.poll(() => step()).toBe('deploymentPackage');
     await wizard().getByText('Give the package source folder.').waitFor();
     await shot('02-wizard-deployment-package-invalid');
     await name.fill('Pilot updates');
@@ -128,7 +128,7 @@ describe('Download Software Updates Wizard in the console', () => {
     await shot('03-wizard-deployment-package');
     await wizardButton('Next >').click();
 
-    expect(await step()).toBe('distributionPoints');
+    await expect.poll(() => step()).toBe('distributionPoints');
     await wizard().getByRole('button', { name: 'Add' }).click();
     await ui.page.getByRole('menuitem', { name: 'Distribution Point', exact: true }).click();
     const picker = ui.page.getByRole('dialog', { name: 'Add Distribution Points' });
@@ -141,7 +141,7 @@ describe('Download Software Updates Wizard in the console', () => {
     await shot('04-wizard-distribution-points');
     await wizardButton('Next >').click();
 
-    expect(await step()).toBe('distributionSettings');
+    await expect.poll(() => step()).toBe('distributionSettings');
     expect(await wizard().getByRole('radio', { name: 'Medium' }).isChecked()).toBe(true);
     const manual = 'Manually copy the content in this package to the distribution point';
     expect(await wizard().getByRole('radio', { name: manual }).isChecked()).toBe(true);
@@ -149,7 +149,7 @@ describe('Download Software Updates Wizard in the console', () => {
     // Alt+N is Next, as the underlined access key of ConfigMgr's wizards.
     await ui.page.keyboard.press('Alt+n');
 
-    expect(await step()).toBe('downloadLocation');
+    await expect.poll(() => step()).toBe('downloadLocation');
     expect(
       await wizard()
         .getByRole('radio', { name: 'Download software updates from the Internet' })
@@ -158,7 +158,7 @@ describe('Download Software Updates Wizard in the console', () => {
     await shot('06-wizard-download-location');
     await wizardButton('Next >').click();
 
-    expect(await step()).toBe('languageSelection');
+    await expect.poll(() => step()).toBe('languageSelection');
     const languages = wizard().getByRole('group', { name: 'Languages' }).getByRole('checkbox');
     const checked: string[] = [];
     for (const box of await languages.all()) {
@@ -183,7 +183,7 @@ describe('Download Software Updates Wizard in the console', () => {
     await shot('08-wizard-language-selection');
     await wizardButton('Next >').click();
 
-    expect(await step()).toBe('summary');
+    await expect.poll(() => step()).toBe('summary');
     const preview = wizard().getByTestId('download-preview');
     await preview.waitFor();
     expect(await preview.innerText()).toContain('Files to download');
@@ -322,7 +322,7 @@ describe('Download Software Updates Wizard in the console', () => {
     // Enter is Next, unless the focus is on a button (then it presses that button).
     await wizard().getByRole('radio', { name: 'Select deployment package' }).focus();
     await ui.page.keyboard.press('Enter');
-    expect(await step()).toBe('downloadLocation');
+    await expect.poll(() => step()).toBe('downloadLocation');
     await wizardButton('Summary').click();
     await wizard().getByTestId('download-preview').waitFor();
     await wizardButton('Next >').click();
