@@ -19,6 +19,7 @@ import { createUpdateHandlers } from './updates/update-handlers';
 import { createDeploymentHandlers } from './deployments/deployment-handlers';
 import { createDeploymentStatusHandlers } from './deployments/deployment-status-handlers';
 import { createAlertHandlers } from './alerts/alert-handlers';
+import { createRuleHandlers } from './rules/rule-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
@@ -90,6 +91,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
       clientSettings: deps.clientSettings,
     }),
     ...createAlertHandlers(deps),
+    ...createRuleHandlers(deps),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

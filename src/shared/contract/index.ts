@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { alertMethods } from './alerts';
+import { ruleMethods } from './automatic-deployment-rules';
 import { catalogMethods } from './catalog';
 import { deploymentPackageMethods } from './deployment-packages';
 import { demoFleetMethods } from './demo-fleet';
@@ -39,6 +40,7 @@ export const siteContract = {
   ...complianceMethods,
   ...deploymentMethods,
   ...alertMethods,
+  ...ruleMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -52,6 +54,7 @@ export function isSiteMethod(name: string): name is SiteMethod {
 }
 
 export * from './alerts';
+export * from './automatic-deployment-rules';
 export * from './catalog';
 export * from './deployment-packages';
 export * from './demo-fleet';
