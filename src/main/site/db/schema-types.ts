@@ -62,6 +62,9 @@ export interface JobTable {
   finished_at: Generated<string | null>;
   error: Generated<string | null>;
   result: Generated<string | null>;
+  lease_host: Generated<string | null>;
+  lease_pid: Generated<number | null>;
+  lease_process_start: Generated<string | null>;
 }
 
 export interface JobLogTable {
