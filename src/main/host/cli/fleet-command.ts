@@ -6,6 +6,7 @@ import { SiteError } from '../../../shared/errors';
 import { defaultDataFolder } from '../../site/db/database-config';
 import { Fleet, type FleetStatus } from '../fleet/fleet';
 import { loadFleetCatalog } from '../fleet/fleet-catalog';
+import { FleetStateFile } from '../fleet/fleet-state-file';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
 interface StartOptions extends SiteCommandOptions {
@@ -90,6 +91,8 @@ async function runFleet(options: StartOptions) {
     scanFailureRate: Number(options.failureRate),
     installFailureRate: Number(options.installFailureRate),
     policyCycleMinutes: positive(options.policyMinutes, '--policy-minutes', 1440),
+    // The clients' identities and unconfirmed batches: a restarted fleet is the same devices.
+    stateFile: new FleetStateFile(join(folder, 'clients.json')),
   });
   writeFileSync(join(folder, 'fleet.json'), JSON.stringify({ pid: process.pid, url: options.url }));
   const writeStatus = () =>

@@ -348,6 +348,7 @@ export interface ClientTable {
   last_state_message_at: Generated<string | null>;
   is_active: Generated<number>;
   time_zone_offset_minutes: Generated<number | null>;
+  hardware_id: Generated<string | null>;
 }
 
 export interface CollectionTable {
