@@ -23,6 +23,7 @@ export interface FleetClientState {
 
 const FleetState = z.object({
   version: z.literal(1),
+  /** The site it last ran against, for the admin reading the file. */
   siteUrl: z.string(),
   seed: z.number(),
   /** By computer name (PC-00001). */
@@ -44,8 +45,12 @@ export interface FleetState {
 export class FleetStateFile {
   constructor(readonly path: string) {}
 
-  /** The saved state for this site and seed, or null (none yet, another site, unreadable). */
-  read(siteUrl: string, seed: number): FleetState | null {
+  /**
+   * The saved state of the fleet with this seed (the same devices), or null: none yet, another
+   * seed, unreadable. A site at another address still knows the devices, or refuses their keys
+   * and they register again, found by their hardware ids.
+   */
+  read(seed: number): FleetState | null {
     if (!existsSync(this.path)) return null;
     let parsed: unknown;
     try {
@@ -54,7 +59,7 @@ export class FleetStateFile {
       return null;
     }
     const state = FleetState.safeParse(parsed);
-    if (!state.success || state.data.siteUrl !== siteUrl || state.data.seed !== seed) return null;
+    if (!state.success || state.data.seed !== seed) return null;
     return state.data;
   }
 

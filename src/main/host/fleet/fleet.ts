@@ -105,7 +105,7 @@ export class Fleet {
       policyCycleMs: (options.policyCycleMinutes ?? 60) * 60_000,
       fleetSeed: options.seed ?? 1,
     };
-    const saved = options.stateFile?.read(options.siteUrl, options.seed ?? 1) ?? null;
+    const saved = options.stateFile?.read(options.seed ?? 1) ?? null;
     this.members = Array.from({ length: options.clients }, (_, index) => {
       const client = new SimulatedClient(
         index + 1,

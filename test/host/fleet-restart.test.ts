@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Fleet, type FleetOptions } from '../../src/main/host/fleet/fleet';
+import { loadFleetCatalog } from '../../src/main/host/fleet/fleet-catalog';
+import { FleetStateFile, type FleetState } from '../../src/main/host/fleet/fleet-state-file';
+import { startSiteServer } from '../../src/main/host/server/site-server';
+import { openComplianceSite } from '../support/compliance-site';
+import { engines } from '../support/engines';
+
+const clients = 40;
+
+describe.each(engines)('a restarted fleet on %s', (engine) => {
+  const cleanup: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  async function setup() {
+    const opened = await openComplianceSite(engine);
+    cleanup.push(opened.dispose);
+    const folder = mkdtempSync(join(tmpdir(), 'patchbay-fleet-state-'));
+    cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
+    const catalog = await loadFleetCatalog(opened.site.database, 300);
+    const stateFile = new FleetStateFile(join(folder, 'clients.json'));
+    const fleetOn = (siteUrl: string, more: Partial<FleetOptions> = {}) =>
+      new Fleet(catalog, { siteUrl, clients, acceleration: 1, seed: 7, stateFile, ...more });
+    const count = async (table: 'client' | 'state_message_batch') =>
+      Number(
+        (
+          await opened.site.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return { ...opened, stateFile, fleetOn, count };
+  }
+
+  it('keeps its devices: the same identities from its state file, and by hardware id without it', async () => {
+    const { site, server, fleetOn, count, stateFile } = await setup();
+    const first = fleetOn(server.url);
+    await first.join();
+    expect(await count('client')).toBe(clients);
+    const saved = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    expect(Object.keys(saved.clients)).toHaveLength(clients);
+
+    // Restarted with its state file: no device registers again.
+    const restarted = fleetOn(server.url);
+    await restarted.join();
+    expect(restarted.status().registered).toBe(clients);
+    expect(await count('client')).toBe(clients);
+    const again = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    expect(again.clients).toEqual(saved.clients);
+
+    // The state file lost: every device registers, and the site finds each by its hardware id.
+    const amnesiac = fleetOn(server.url, { stateFile: undefined });
+    await amnesiac.join();
+    expect(await count('client')).toBe(clients);
+    amnesiac.scanAll();
+    await amnesiac.reportAll();
+    expect(amnesiac.status().batchesRefused).toBe(0);
+    expect((await amnesiac.ledger.compareWith(site.database)).differences).toEqual([]);
+  }, 120_000);
+
+  it('sends a batch whose answer was lost again under its own id: stored once, nothing lost', async () => {
+    const { site, server, fleetOn, count, stateFile } = await setup();
+    const fleet = fleetOn(server.url);
+    await fleet.join();
+    fleet.scanAll();
+    // The site goes away: every batch is made, saved with its id, and stays unsent.
+    await server.close();
+    await fleet.reportAll();
+    expect(fleet.status().batchesAccepted).toBe(0);
+    const saved = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    const unsent = Object.values(saved.clients).map((client) => client.unsent);
+    expect(unsent.every((batch) => batch !== null && batch.messages.length > 0)).toBe(true);
+
+    // The site comes back having stored some of them (their answers were lost), and the fleet
+    // restarts from its state file: those go again under the same ids and are stored once.
+    const back = await startSiteServer(site);
+    cleanup.push(() => back.close());
+    const stored = Object.values(saved.clients).slice(0, 10);
+    for (const client of stored)
+      await site.managementPoint.postStateMessages(
+        { smsGuid: client.smsGuid, key: client.clientKey },
+        client.unsent!,
+      );
+    const restarted = fleetOn(back.url);
+    await restarted.join();
+    await restarted.reportAll();
+    expect(restarted.status().batchesRefused).toBe(0);
+    expect(restarted.status().batchesAccepted).toBe(clients);
+    expect(await count('state_message_batch')).toBe(clients);
+    const batchIds = (
+      await site.database.db.selectFrom('state_message_batch').select('batch_id').execute()
+    ).map((row) => row.batch_id);
+    expect(new Set(batchIds)).toEqual(new Set(unsent.map((batch) => batch!.batchId)));
+    expect((await restarted.ledger.compareWith(site.database)).differences).toEqual([]);
+    const after = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    expect(Object.values(after.clients).every((client) => client.unsent === null)).toBe(true);
+  }, 120_000);
+});
