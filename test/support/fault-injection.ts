@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { sql } from 'kysely';
@@ -179,4 +180,29 @@ export async function stuckWork(site: Site): Promise<{ running: number[]; inProg
 /** Seeded delays spread over `[0, spanMs]`, one per trial. */
 export function killDelays(random: () => number, trials: number, spanMs: number): number[] {
   return Array.from({ length: trials }, () => Math.floor(random() * spanMs));
+}
+
+/** Resolves when the child's output first matches `pattern`; rejects if it exits before. */
+export function outputMatching(run: CliRun, pattern: RegExp): Promise<void> {
+  return new Promise((resolveSeen, reject) => {
+    let output = '';
+    const watch = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) resolveSeen();
+    };
+    run.child.stdout!.on('data', watch);
+    run.child.stderr!.on('data', watch);
+    void run.done.then((result) =>
+      reject(new Error(`exited with ${result.code} before ${pattern}:\n${result.stdout}`)),
+    );
+  });
+}
+
+/** A port that was free a moment ago, for a server that must come back on the same address. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolveClose) => server.close(resolveClose));
+  return port;
 }
