@@ -38,6 +38,12 @@ function linuxStat(pid: number): { startToken: string; isZombie: boolean } | nul
   return { startToken: `linux:${bootId}:${startTime}`, isZombie: fields[0] === 'Z' };
 }
 
+/** Another process on this host as a lease would record it, where the kernel tells its start. */
+export function ownerProcessOf(pid: number): OwnerProcess | null {
+  const stat = linuxStat(pid);
+  return stat && !stat.isZombie ? { host: hostname(), pid, startToken: stat.startToken } : null;
+}
+
 let current: OwnerProcess | null = null;
 
 /** This process, computed once. */

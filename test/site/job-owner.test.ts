@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  currentProcess,
+  ownerProcessOf,
+  type OwnerProcess,
+} from '../../src/main/site/jobs/owner-process';
+import type { Site } from '../../src/main/site/site';
+import { countingJob } from '../support/counting-job';
+import { engines } from '../support/engines';
+import { openTestSite } from '../support/test-site';
+
+const minute = 60_000;
+
+/** A process that runs until killed; its pid and start token, and how to end it. */
+async function liveProcess() {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+    stdio: 'ignore',
+  });
+  await new Promise((resolve) => child.once('spawn', resolve));
+  return {
+    owner: ownerProcessOf(child.pid!)!,
+    end: async () => {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+describe.each(engines)('a job whose owning process is gone, on %s', (engine) => {
+  let dispose: () => Promise<void> = async () => undefined;
+  afterEach(async () => dispose());
+
+  /** A site whose runner does not run, with one job claimed by `owner` on a long lease. */
+  async function claimedBy(owner: OwnerProcess | null, isResumable: boolean) {
+    const opened = await openTestSite(engine, { runJobs: false });
+    dispose = opened.dispose;
+    const { site } = opened;
+    site.runner.register(countingJob([]));
+    const job = await site.jobs.enqueue({
+      kind: 'test.count',
+      title: 'Count',
+      params: { to: 3 },
+      createdBy: 'test',
+      isResumable,
+    });
+    await site.jobs.claim('other-process', 1, 10 * minute, ['test.count'], owner);
+    return { site, jobId: job.id };
+  }
+
+  const stateOf = async (site: Site, id: number) => (await site.jobs.get(id)).state;
+
+  it('is taken over at once when its pid is no longer alive, long before its lease runs out', async () => {
+    const child = await liveProcess();
+    const { site, jobId } = await claimedBy(child.owner, false);
+    expect(await site.runner.recoverAbandoned()).toEqual([]);
+    expect(await stateOf(site, jobId)).toBe('running');
+    await child.end();
+    const [failed] = await site.runner.recoverAbandoned();
+    expect(failed).toMatchObject({ id: jobId, state: 'failed' });
+    expect(failed?.error).toBe(
+      `The site process that ran this job (process ${child.owner.pid} on ${child.owner.host}) ended before the job finished. Run it again.`,
+    );
+    // Taken over once: a second look finds nothing more to do.
+    expect(await site.runner.recoverAbandoned()).toEqual([]);
+  });
+
+  it('is queued again to resume when resumable, and never shown as running', async () => {
+    const child = await liveProcess();
+    const { site, jobId } = await claimedBy(child.owner, true);
+    await child.end();
+    const listed = await site.handlers['jobs.list'](
+      { filter: { states: ['running'] }, page: { size: 50 } },
+      { user: 'test', transport: 'test' },
+    );
+    expect(listed.rows).toEqual([]);
+    expect(await stateOf(site, jobId)).toBe('queued');
+    const log = await site.jobs.readLog(jobId, 0);
+    expect(log.at(-1)?.text).toMatch(/ended before the job finished\. The job is queued again/);
+  });
+
+  it('is taken over when its pid now belongs to another process (started at another time)', async () => {
+    const child = await liveProcess();
+    const reused = { ...child.owner, startToken: `${child.owner.startToken}0` };
+    const { site, jobId } = await claimedBy(reused, false);
+    try {
+      expect((await site.runner.recoverAbandoned()).map((job) => job.id)).toEqual([jobId]);
+    } finally {
+      await child.end();
+    }
+  });
+
+  it('is left to its lease when its owner runs on another host, or is this very process', async () => {
+    const elsewhere = { host: 'another-site-server', pid: 1, startToken: 'token:x' };
+    const { site, jobId } = await claimedBy(elsewhere, false);
+    expect(await site.runner.recoverAbandoned()).toEqual([]);
+    const own = await site.jobs.enqueue({
+      kind: 'test.count',
+      title: 'Count',
+      params: { to: 3 },
+      createdBy: 'test',
+    });
+    const [claimed] = await site.jobs.claim(
+      'self',
+      1,
+      10 * minute,
+      ['test.count'],
+      currentProcess(),
+    );
+    expect(claimed?.id).toBe(own.id);
+    expect(await site.runner.recoverAbandoned()).toEqual([]);
+    expect(await stateOf(site, jobId)).toBe('running');
+    expect(await stateOf(site, own.id)).toBe('running');
+  });
+});
