@@ -8,7 +8,7 @@ import {
 import type { Site } from '../../src/main/site/site';
 import { countingJob } from '../support/counting-job';
 import { engines } from '../support/engines';
-import { openTestSite } from '../support/test-site';
+import { openTestSite, until } from '../support/test-site';
 
 const minute = 60_000;
 
@@ -111,5 +111,36 @@ describe.each(engines)('a job whose owning process is gone, on %s', (engine) => 
     expect(await site.runner.recoverAbandoned()).toEqual([]);
     expect(await stateOf(site, jobId)).toBe('running');
     expect(await stateOf(site, own.id)).toBe('running');
+  });
+
+  it('stops its own copy when its lease was taken over while it stalled: never run twice at once', async () => {
+    const opened = await openTestSite(engine);
+    dispose = opened.dispose;
+    const { site } = opened;
+    site.runner.register(countingJob([], 50));
+    const job = await site.jobs.enqueue({
+      kind: 'test.count',
+      title: 'Count',
+      params: { to: 40 },
+      createdBy: 'test',
+      isResumable: true,
+    });
+    site.runner.poke();
+    await until(async () => (await site.jobs.get(job.id)).progress > 0.1);
+    // Another process took the job over, as its conditional update on the old lease does.
+    await site.database.db
+      .updateTable('job')
+      .set({
+        lease_owner: 'taker',
+        lease_expires_at: new Date(Date.now() + 10 * minute).toISOString(),
+      })
+      .where('id', '=', job.id)
+      .execute();
+    // Longer than the rest of the count: a copy still running would log its last line.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const log = await site.jobs.readLog(job.id, 0);
+    expect(log.map((line) => line.text)).not.toContainEqual(expect.stringMatching(/Counted to/));
+    const row = await site.jobs.getRow(job.id);
+    expect(row).toMatchObject({ state: 'running', lease_owner: 'taker' });
   });
 });

@@ -237,8 +237,10 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     });
     if (options.runJobs === false) {
       // A process that only reads still closes the jobs of processes that are gone, so no
-      // listing shows a dead job as running.
-      await runner.recoverAbandoned();
+      // listing shows a dead job as running; if it cannot, it still reads.
+      await runner.recoverAbandoned().catch((error: unknown) => {
+        console.error(`Could not take over abandoned jobs: ${(error as Error).message}`);
+      });
     } else {
       await runner.start();
       if (options.scheduleCheckMs !== 0) {
