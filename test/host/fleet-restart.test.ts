@@ -92,6 +92,7 @@ describe.each(engines)('a restarted fleet on %s', (engine) => {
     await restarted.reportAll();
     expect(restarted.status().batchesRefused).toBe(0);
     expect(restarted.status().batchesAccepted).toBe(clients);
+    expect(restarted.status().batchesAlreadyStored).toBe(stored.length);
     expect(await count('state_message_batch')).toBe(clients);
     const batchIds = (
       await site.database.db.selectFrom('state_message_batch').select('batch_id').execute()

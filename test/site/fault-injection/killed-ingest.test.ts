@@ -150,7 +150,7 @@ describe.each(engines)('patchbay serve killed with SIGKILL mid-ingest on %s', (e
       figures.push(
         trial === 0
           ? `clean run: one burst of ${clients} batches in ${reportMs} ms`
-          : `trial ${trial}: killed ${delay} ms into the burst (${killed ? 'mid-burst' : 'after it'}), ${acceptedBeforeKill} batches confirmed before, restart answered in ${restartMs} ms, ${rounds} cycles to confirm all, ${fleet.status().batchesAccepted} batches stored once`,
+          : `trial ${trial}: killed ${delay} ms into the burst (${killed ? 'mid-burst' : 'after it'}), ${acceptedBeforeKill} batches confirmed before, restart answered in ${restartMs} ms, ${rounds} cycles to confirm all, ${fleet.status().batchesAccepted} batches stored once (${fleet.status().batchesAlreadyStored} of them sent again after a lost answer)`,
       );
       for (const step of cleanup.splice(0).reverse()) await step();
     }

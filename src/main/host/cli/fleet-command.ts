@@ -52,7 +52,7 @@ function describe(status: FleetStatus): string {
     `Clients: ${status.registered} of ${status.clients} registered`,
     `Fleet time: ${status.fleetTime} (x${status.acceleration})`,
     `Scans: ${status.scans} (${status.failedScans} failed)`,
-    `Batches accepted: ${status.batchesAccepted} (${status.messagesAccepted} state messages)`,
+    `Batches accepted: ${status.batchesAccepted} (${status.messagesAccepted} state messages${status.batchesAlreadyStored ? `; ${status.batchesAlreadyStored} sent again after a lost answer, stored once` : ''})`,
     `Batches refused: ${status.batchesRefused}${status.lastRefusal ? ` (last: ${status.lastRefusal})` : ''}`,
     ...(status.enforcement
       ? [

@@ -49,6 +49,8 @@ export interface FleetStatus {
   batchesAccepted: number;
   messagesAccepted: number;
   batchesRefused: number;
+  /** Batches sent again after a lost answer that the site had already stored: counted once. */
+  batchesAlreadyStored: number;
   lastRefusal: string | null;
   policyPolls: number;
   /** Deployment enforcement on the clients (installs, failures, restarts). */
@@ -78,7 +80,13 @@ export class Fleet {
   private acceleration: number;
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
-  private readonly counts = { scans: 0, failedScans: 0, batchesRefused: 0, policyPolls: 0 };
+  private readonly counts = {
+    scans: 0,
+    failedScans: 0,
+    batchesRefused: 0,
+    batchesAlreadyStored: 0,
+    policyPolls: 0,
+  };
   private readonly enforcement: AgentCounts = {
     installs: 0,
     installFailures: 0,
@@ -262,7 +270,8 @@ export class Fleet {
       // A lost answer is retried with the same batch id: the site applies it once.
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await this.mp.postStateMessages(member.identity, batch);
+          const result = await this.mp.postStateMessages(member.identity, batch);
+          if (!result.isNew) this.counts.batchesAlreadyStored += 1;
           this.ledger.recordAccepted(member.identity.smsGuid, batch.messages);
           member.unsent = null;
           return;
@@ -340,6 +349,7 @@ export class Fleet {
       batchesAccepted: this.ledger.acceptedBatches,
       messagesAccepted: this.ledger.acceptedMessages,
       batchesRefused: this.counts.batchesRefused,
+      batchesAlreadyStored: this.counts.batchesAlreadyStored,
       lastRefusal: this.lastRefusal,
       policyPolls: this.counts.policyPolls,
       enforcement: { ...this.enforcement },
