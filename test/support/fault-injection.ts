@@ -14,7 +14,7 @@ import { seededRandom } from '../../src/main/host/fleet/seeded-random';
  */
 
 /** Trials per kind and engine: a handful in `npm test`, PATCHBAY_FAULT_TRIALS=20 for more. */
-export const trialCount = Math.max(1, Number(process.env.PATCHBAY_FAULT_TRIALS ?? 2) || 2);
+export const trialCount = Math.max(1, Number(process.env.PATCHBAY_FAULT_TRIALS ?? 3) || 3);
 
 /** The seed of this run, printed so a failing trial can be replayed with PATCHBAY_FAULT_SEED. */
 export function faultRandom(kind: string): { seed: number; random: () => number } {
