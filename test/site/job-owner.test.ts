@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupJobKind } from '../../src/main/site/backup/backup-site-database';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   currentProcess,
@@ -142,5 +145,40 @@ describe.each(engines)('a job whose owning process is gone, on %s', (engine) => 
     expect(log.map((line) => line.text)).not.toContainEqual(expect.stringMatching(/Counted to/));
     const row = await site.jobs.getRow(job.id);
     expect(row).toMatchObject({ state: 'running', lease_owner: 'taker' });
+  });
+
+  it('closes what a killed backup left: its partial file goes and 5040 says why', async () => {
+    const child = await liveProcess();
+    const opened = await openTestSite(engine, { runJobs: false });
+    dispose = opened.dispose;
+    const { site } = opened;
+    const job = await site.jobs.enqueue({
+      kind: backupJobKind,
+      title: 'Back up site database',
+      params: {},
+      createdBy: 'test',
+      maxAttempts: 1,
+    });
+    await site.jobs.claim('backup-process', 1, 10 * minute, [backupJobKind], child.owner);
+    mkdirSync(site.folders.backups, { recursive: true });
+    const partial = join(
+      site.folders.backups,
+      `site-2026-12-06T00-00-00-000Z-job${job.id}.db.partial`,
+    );
+    writeFileSync(partial, 'half a copy');
+    await child.end();
+    expect((await site.runner.recoverAbandoned()).map((each) => each.state)).toEqual(['failed']);
+    expect(existsSync(partial)).toBe(false);
+    const messages = await site.database.db
+      .selectFrom('status_message')
+      .select(['message_id', 'message'])
+      .where('job_id', '=', job.id)
+      .execute();
+    expect(messages).toEqual([
+      {
+        message_id: 5040,
+        message: `Site backup failed: The site process that ran this job (process ${child.owner.pid} on ${child.owner.host}) ended before the job finished. Run it again.`,
+      },
+    ]);
   });
 });
