@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { distributionJobKind } from '../../src/main/site/content/distribution-job';
 import { backupJobKind } from '../../src/main/site/backup/backup-site-database';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +11,7 @@ import {
   type OwnerProcess,
 } from '../../src/main/site/jobs/owner-process';
 import type { Site } from '../../src/main/site/site';
+import { call } from '../support/compliance-site';
 import { countingJob } from '../support/counting-job';
 import { engines } from '../support/engines';
 import { openTestSite, until } from '../support/test-site';
@@ -180,5 +183,58 @@ describe.each(engines)('a job whose owning process is gone, on %s', (engine) => 
         message: `Site backup failed: The site process that ran this job (process ${child.owner.pid} on ${child.owner.host}) ended before the job finished. Run it again.`,
       },
     ]);
+  });
+
+  it('fails the distribution points a killed distribution left In progress, with the reason', async () => {
+    const child = await liveProcess();
+    const opened = await openTestSite(engine, { runJobs: false });
+    dispose = opened.dispose;
+    const { site } = opened;
+    const sourcePath = mkdtempSync(join(tmpdir(), 'patchbay-owner-pkg-'));
+    const pkg = await call(site, 'packages.create', { name: 'Killed copy', sourcePath });
+    const library = await site.database.db
+      .selectFrom('distribution_point')
+      .select('id')
+      .where('is_site_library', '=', 1)
+      .executeTakeFirstOrThrow();
+    await site.database.db
+      .deleteFrom('package_distribution')
+      .where('package_id', '=', pkg.id)
+      .execute();
+    await site.database.db
+      .insertInto('package_distribution')
+      .values({
+        package_id: pkg.id,
+        distribution_point_id: library.id,
+        state: 'InProgress',
+        state_message: 'Copying 3 files',
+        modified_at: new Date().toISOString(),
+      })
+      .execute();
+    const job = await site.jobs.enqueue({
+      kind: distributionJobKind,
+      title: 'Distribute content',
+      params: { packageId: pkg.id, distributionPointIds: 'all', mode: 'distribute' },
+      createdBy: 'test',
+      maxAttempts: 1,
+    });
+    await site.jobs.claim('dist-process', 1, 10 * minute, [distributionJobKind], child.owner);
+    await child.end();
+    expect((await site.runner.recoverAbandoned()).map((each) => each.id)).toEqual([job.id]);
+    const row = await site.database.db
+      .selectFrom('package_distribution')
+      .select(['state', 'state_message'])
+      .where('package_id', '=', pkg.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      state: 'Failed',
+      state_message: `The site process that ran this job (process ${child.owner.pid} on ${child.owner.host}) ended before the job finished. Redistribute the package.`,
+    });
+    const messages = await site.database.db
+      .selectFrom('status_message')
+      .select('message_id')
+      .where('job_id', '=', job.id)
+      .execute();
+    expect(messages).toEqual([{ message_id: 2302 }]);
   });
 });
