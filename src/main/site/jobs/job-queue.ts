@@ -350,7 +350,10 @@ export class JobQueue {
   async recoverAbandoned(): Promise<AbandonedJob[]> {
     const nowIso = this.clock.now().toISOString();
     const host = currentHost();
-    const candidates = await this.db
+    // Looked for on the reading connection: lists call this, and must not wait behind a long
+    // write transaction of this process (a sync's database phase). The take-over itself is
+    // conditional on the lease as read, so a stale read never takes a live job.
+    const candidates = await this.site.read
       .selectFrom('job')
       .selectAll()
       .where('state', '=', 'running')
