@@ -16,12 +16,6 @@ const freeLease = {
   lease_process_start: null,
 } as const;
 
-/** A job taken over from an owner that is gone, with the row as it was and as it is now. */
-export interface AbandonedJob {
-  before: JobRow;
-  after: JobRow;
-}
-
 function currentHost(): string {
   return currentProcess().host;
 }
@@ -347,7 +341,7 @@ export class JobQueue {
    * what happened. Each take-over is a conditional update on the old lease, so of several
    * processes recovering at once exactly one takes a job over, and a live owner is never robbed.
    */
-  async recoverAbandoned(): Promise<AbandonedJob[]> {
+  async recoverAbandoned(): Promise<JobRow[]> {
     const nowIso = this.clock.now().toISOString();
     const host = currentHost();
     // Looked for on the reading connection: lists call this, and must not wait behind a long
@@ -359,7 +353,7 @@ export class JobQueue {
       .where('state', '=', 'running')
       .where((eb) => eb.or([eb('lease_expires_at', '<', nowIso), eb('lease_host', '=', host)]))
       .execute();
-    const recovered: AbandonedJob[] = [];
+    const recovered: JobRow[] = [];
     for (const row of candidates) {
       const isExpired = row.lease_expires_at !== null && row.lease_expires_at < nowIso;
       const isGone = isOwnerGone({
@@ -422,7 +416,7 @@ export class JobQueue {
           : (updated.error ?? 'The job was abandoned.'),
       );
       this.changed(updated);
-      recovered.push({ before: row, after: updated });
+      recovered.push(updated);
     }
     return recovered;
   }

@@ -218,24 +218,23 @@ export class JobRunner {
    */
   async recoverAbandoned(): Promise<Job[]> {
     const recovered = await this.queue.recoverAbandoned();
-    for (const { after } of recovered) {
-      const handler = this.handlers.get(after.kind);
-      if (!handler?.abandoned || (after.state !== 'failed' && after.state !== 'cancelled'))
-        continue;
-      const parsed = handler.params.safeParse(safeJson(after.params));
+    for (const row of recovered) {
+      const handler = this.handlers.get(row.kind);
+      if (!handler?.abandoned || (row.state !== 'failed' && row.state !== 'cancelled')) continue;
+      const parsed = handler.params.safeParse(safeJson(row.params));
       await handler
         .abandoned({
-          jobId: after.id,
+          jobId: row.id,
           params: parsed.success ? parsed.data : null,
-          reason: after.error ?? 'The site process that ran this job ended.',
-          state: after.state,
+          reason: row.error ?? 'The site process that ran this job ended.',
+          state: row.state,
         })
         .catch((error: unknown) =>
-          console.error(`Closing abandoned job ${after.id} failed: ${(error as Error).message}`),
+          console.error(`Closing abandoned job ${row.id} failed: ${(error as Error).message}`),
         );
     }
-    if (recovered.some(({ after }) => after.state === 'queued')) this.poke();
-    return recovered.map(({ after }) => toJob(after));
+    if (recovered.some((row) => row.state === 'queued')) this.poke();
+    return recovered.map((row) => toJob(row));
   }
 
   private async heartbeat(): Promise<void> {
