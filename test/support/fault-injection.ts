@@ -207,3 +207,29 @@ export async function freePort(): Promise<number> {
   await new Promise((resolveClose) => server.close(resolveClose));
   return port;
 }
+
+/**
+ * The same as `stuckWork`, asked as the admin asks it: `patchbay jobs list --state running` and
+ * `patchbay sync status`, each a process of its own that only reads.
+ */
+export async function stuckWorkByCli(
+  cli: string,
+  siteArguments: string[],
+): Promise<{ running: number[]; inProgress: number[] }> {
+  const jobs = await runCli(cli, [
+    'jobs',
+    'list',
+    '--state',
+    'running',
+    '--format',
+    'json',
+    ...siteArguments,
+  ]);
+  const history = await runCli(cli, ['sync', 'status', '--format', 'json', ...siteArguments]);
+  return {
+    running: (JSON.parse(jobs.stdout) as Array<{ id: number }>).map((job) => job.id),
+    inProgress: (JSON.parse(history.stdout) as Array<{ id: number; lastStateMessageId: number }>)
+      .filter((row) => ![6702, 6703].includes(row.lastStateMessageId))
+      .map((row) => row.id),
+  };
+}

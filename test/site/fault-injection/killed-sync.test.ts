@@ -14,6 +14,7 @@ import {
   siteArgs,
   startCli,
   stuckWork,
+  stuckWorkByCli,
   timeAfter,
   trialCount,
 } from '../../support/fault-injection';
@@ -103,7 +104,11 @@ describe.each(engines)('patchbay sync killed with SIGKILL on %s', (engine) => {
         // Half the trials look first (a reader recognises the dead job), half rerun first (the
         // next sync does).
         const isReaderFirst = trial % 2 === 0;
-        if (isReaderFirst) expect(await stuckWork(site)).toEqual({ running: [], inProgress: [] });
+        if (isReaderFirst)
+          expect(await stuckWorkByCli(cli.path, opened.args)).toEqual({
+            running: [],
+            inProgress: [],
+          });
         const rerun = await runCli(cli.path, ['sync', ...opened.args]);
         expect(rerun.stdout).toMatch(/Sync succeeded/);
         expect(rerun.ms).toBeLessThan(leaseMs / 2);
