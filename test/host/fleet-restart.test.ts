@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fleet, type FleetOptions } from '../../src/main/host/fleet/fleet';
 import { loadFleetCatalog } from '../../src/main/host/fleet/fleet-catalog';
-import { FleetStateFile, type FleetState } from '../../src/main/host/fleet/fleet-state-file';
+import { FleetStateFile } from '../../src/main/host/fleet/fleet-state-file';
 import { startSiteServer } from '../../src/main/host/server/site-server';
 import { openComplianceSite } from '../support/compliance-site';
 import { engines } from '../support/engines';
@@ -23,7 +23,7 @@ describe.each(engines)('a restarted fleet on %s', (engine) => {
     const folder = mkdtempSync(join(tmpdir(), 'patchbay-fleet-state-'));
     cleanup.push(() => rmSync(folder, { recursive: true, force: true }));
     const catalog = await loadFleetCatalog(opened.site.database, 300);
-    const stateFile = new FleetStateFile(join(folder, 'clients.json'));
+    const stateFile = new FleetStateFile(folder);
     const fleetOn = (siteUrl: string, more: Partial<FleetOptions> = {}) =>
       new Fleet(catalog, { siteUrl, clients, acceleration: 1, seed: 7, stateFile, ...more });
     const count = async (table: 'client' | 'state_message_batch') =>
@@ -43,7 +43,7 @@ describe.each(engines)('a restarted fleet on %s', (engine) => {
     const first = fleetOn(server.url);
     await first.join();
     expect(await count('client')).toBe(clients);
-    const saved = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    const saved = stateFile.read(7)!;
     expect(Object.keys(saved.clients)).toHaveLength(clients);
 
     // Restarted with its state file: no device registers again.
@@ -51,7 +51,7 @@ describe.each(engines)('a restarted fleet on %s', (engine) => {
     await restarted.join();
     expect(restarted.status().registered).toBe(clients);
     expect(await count('client')).toBe(clients);
-    const again = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    const again = stateFile.read(7)!;
     expect(again.clients).toEqual(saved.clients);
 
     // The state file lost: every device registers, and the site finds each by its hardware id.
@@ -73,7 +73,7 @@ describe.each(engines)('a restarted fleet on %s', (engine) => {
     await server.close();
     await fleet.reportAll();
     expect(fleet.status().batchesAccepted).toBe(0);
-    const saved = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    const saved = stateFile.read(7)!;
     const unsent = Object.values(saved.clients).map((client) => client.unsent);
     expect(unsent.every((batch) => batch !== null && batch.messages.length > 0)).toBe(true);
 
@@ -99,7 +99,7 @@ describe.each(engines)('a restarted fleet on %s', (engine) => {
     ).map((row) => row.batch_id);
     expect(new Set(batchIds)).toEqual(new Set(unsent.map((batch) => batch!.batchId)));
     expect((await restarted.ledger.compareWith(site.database)).differences).toEqual([]);
-    const after = JSON.parse(readFileSync(stateFile.path, 'utf8')) as FleetState;
+    const after = stateFile.read(7)!;
     expect(Object.values(after.clients).every((client) => client.unsent === null)).toBe(true);
   }, 120_000);
 });

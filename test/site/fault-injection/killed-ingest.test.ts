@@ -76,7 +76,7 @@ describe.each(engines)('patchbay serve killed with SIGKILL mid-ingest on %s', (e
       acceleration: 1,
       seed,
       concurrency: 32,
-      stateFile: new FleetStateFile(join(stateFolder, 'clients.json')),
+      stateFile: new FleetStateFile(stateFolder),
     });
     await fleet.join();
     return { opened, site, fleet, startServe, serve: () => serve! };

@@ -92,7 +92,7 @@ async function runFleet(options: StartOptions) {
     installFailureRate: Number(options.installFailureRate),
     policyCycleMinutes: positive(options.policyMinutes, '--policy-minutes', 1440),
     // The clients' identities and unconfirmed batches: a restarted fleet is the same devices.
-    stateFile: new FleetStateFile(join(folder, 'clients.json')),
+    stateFile: new FleetStateFile(folder),
   });
   writeFileSync(join(folder, 'fleet.json'), JSON.stringify({ pid: process.pid, url: options.url }));
   const writeStatus = () =>

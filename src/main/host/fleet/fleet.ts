@@ -134,9 +134,18 @@ export class Fleet {
         unsent: kept?.unsent ?? null,
       };
     });
+    // The journal starts again from the batches still unconfirmed (and a line a kill cut short
+    // is gone before anything is appended after it).
+    options.stateFile?.compact(this.unsentBatches());
   }
 
-  /** Writes every client's identity and unconfirmed batch, if this fleet keeps a state file. */
+  private unsentBatches(): Array<{ name: string; batch: UnsentBatch }> {
+    return this.members.flatMap((member) =>
+      member.unsent ? [{ name: member.client.registration.name, batch: member.unsent }] : [],
+    );
+  }
+
+  /** Writes every client's identity, and the journal of unconfirmed batches afresh. */
   saveState(): void {
     const file = this.options.stateFile;
     if (!file) return;
@@ -152,7 +161,8 @@ export class Fleet {
           ...member.identity,
           unsent: member.unsent,
         };
-    file.write(state);
+    file.writeIdentities(state);
+    file.compact(this.unsentBatches());
   }
 
   private agentFor(client: SimulatedClient, clientKey: string): DeploymentAgent {
@@ -250,11 +260,20 @@ export class Fleet {
         member.identity && !member.client.isBusy && (member.unsent || member.client.hasPending),
     );
     if (ready.length === 0) return;
-    for (const member of ready) member.unsent ??= this.makeBatch(member);
-    this.saveState();
-    const before = this.ledger.acceptedBatches;
+    const made: Array<{ name: string; batch: UnsentBatch }> = [];
+    for (const member of ready)
+      if (!member.unsent) {
+        member.unsent = this.makeBatch(member);
+        made.push({ name: member.client.registration.name, batch: member.unsent });
+      }
+    const file = this.options.stateFile;
+    file?.recordMade(made);
+    const sending = ready.map((member) => member.unsent!.batchId);
     await runBounded(ready, this.options.concurrency ?? 256, (member) => this.report(member));
-    if (this.ledger.acceptedBatches !== before) this.saveState();
+    if (!file) return;
+    const stillUnsent = new Set(ready.map((member) => member.unsent?.batchId));
+    file.recordDone(sending.filter((batchId) => !stillUnsent.has(batchId)));
+    if (file.isCompactionDue) file.compact(this.unsentBatches());
   }
 
   private makeBatch(member: Member): UnsentBatch {
