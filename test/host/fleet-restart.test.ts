@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -102,4 +102,41 @@ describe.each(engines)('a restarted fleet on %s', (engine) => {
     const after = stateFile.read(7)!;
     expect(Object.values(after.clients).every((client) => client.unsent === null)).toBe(true);
   }, 120_000);
+});
+
+describe("the fleet's batch journal", () => {
+  it('replays made minus done, skips a line a kill cut short, and compacts to the unconfirmed', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'patchbay-fleet-journal-'));
+    try {
+      const file = new FleetStateFile(folder);
+      const batch = (id: string) => ({
+        batchId: id,
+        messages: [{ topicType: 501 as const, stateId: 3, time: '2026-12-06T00:00:00.000Z' }],
+      });
+      file.writeIdentities({
+        version: 1,
+        siteUrl: 'http://127.0.0.1:8530',
+        seed: 3,
+        clients: {
+          'PC-00001': { smsGuid: 'GUID:1', clientKey: 'k1', unsent: null },
+          'PC-00002': { smsGuid: 'GUID:2', clientKey: 'k2', unsent: null },
+        },
+      });
+      file.recordMade([
+        { name: 'PC-00001', batch: batch('b-1') },
+        { name: 'PC-00002', batch: batch('b-2') },
+      ]);
+      file.recordDone(['b-1']);
+      appendFileSync(file.journalPath, '{"made":{"name":"PC-00001","batchId":"b-3","mess');
+      const state = file.read(3)!;
+      expect(state.clients['PC-00001']?.unsent).toBeNull();
+      expect(state.clients['PC-00002']?.unsent?.batchId).toBe('b-2');
+      expect(file.read(4)).toBeNull();
+      file.compact([{ name: 'PC-00002', batch: state.clients['PC-00002']!.unsent! }]);
+      expect(readFileSync(file.journalPath, 'utf8').trim().split('\n')).toHaveLength(1);
+      expect(file.read(3)!.clients['PC-00002']?.unsent?.batchId).toBe('b-2');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
