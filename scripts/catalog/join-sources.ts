@@ -131,8 +131,7 @@ function resolveDates(record: UpdateRecord, article: MsrcArticle | undefined): D
   const resolved = resolveReleaseDate({ ...record, msrcReleased });
   const named = titleMonth(record.title);
   const titleFar =
-    named !== null &&
-    Math.abs(monthsBetween(named, resolved.dateReleased)) > titleMonthTolerance;
+    named !== null && Math.abs(monthsBetween(named, resolved.dateReleased)) > titleMonthTolerance;
   if (resolved.decision === 'source' && !titleFar) return [];
   const disagreement: DateDisagreement = {
     updateId: record.updateId,

@@ -103,11 +103,7 @@ export function resolveReleaseDate(update: {
   if (!msrcReleased || dateReleased === '') return keep('source');
   if (monthsBetween(dateReleased, msrcReleased) === 0) return keep('source');
   const named = titleMonth(title);
-  if (
-    named &&
-    monthsBetween(named, dateReleased) === 0 &&
-    monthsBetween(named, msrcReleased) !== 0
-  )
+  if (named && monthsBetween(named, dateReleased) === 0 && monthsBetween(named, msrcReleased) !== 0)
     return keep('title-agrees-with-source');
   return {
     dateReleased: msrcReleased,

@@ -155,7 +155,9 @@ describe('The catalog bundled with Patchbay (assets/catalog)', () => {
     expect(byIdOf(records, '90a40dd7-a198-4c1a-8ed9-df0a229d8565')?.dateReleased).toBe(
       '2022-08-09T17:00:13.000Z',
     );
-    expect(notice).toMatch(/\| KB5039239 \| .* \| 2022-08-09 \| — \| 2022-08-09 \| kept: no MSRC date/);
+    expect(notice).toMatch(
+      /\| KB5039239 \| .* \| 2022-08-09 \| — \| 2022-08-09 \| kept: no MSRC date/,
+    );
   });
 });
 

@@ -38,9 +38,7 @@ describe("MSRC's release date of a KB", () => {
         listing('2018-11-13T08:00:00.000Z', { ADV990001: '2024-09-10T07:00:00.000Z' }),
       ]),
     ).toBeNull();
-    expect(
-      msrcReleaseDate([listing(may, { 'CVE-2024-4': '2024-06-14T07:00:00.000Z' })]),
-    ).toBe(may);
+    expect(msrcReleaseDate([listing(may, { 'CVE-2024-4': '2024-06-14T07:00:00.000Z' })])).toBe(may);
     expect(msrcReleaseDate([listing(may, { 'CVE-2024-4': '' })])).toBe(may);
     expect(msrcReleaseDate([])).toBeNull();
   });
@@ -163,12 +161,7 @@ describe('Supersedence that runs backwards in time', () => {
   });
 });
 
-function wsusUpdate(
-  updateId: string,
-  articleId: string,
-  title: string,
-  date: string,
-): WsusUpdate {
+function wsusUpdate(updateId: string, articleId: string, title: string, date: string): WsusUpdate {
   return {
     updateId,
     revisions: 1,
@@ -188,7 +181,11 @@ function wsusUpdate(
   };
 }
 
-function msrcArticle(articleId: string, supersedes: string[], listings: MsrcListing[]): MsrcArticle {
+function msrcArticle(
+  articleId: string,
+  supersedes: string[],
+  listings: MsrcListing[],
+): MsrcArticle {
   return {
     articleId,
     cves: new Map(),
@@ -215,10 +212,7 @@ describe('The catalog build joining the sources', () => {
 
   it('dates an update by MSRC where WSUS disagrees, so its supersedence runs forward', () => {
     const msrc = new Map([
-      [
-        '5039212',
-        msrcArticle('5039212', ['5037771'], [listing(june, { 'CVE-2024-1': june })]),
-      ],
+      ['5039212', msrcArticle('5039212', ['5037771'], [listing(june, { 'CVE-2024-1': june })])],
     ]);
     const joined = joinSources([mayUpdate, juneUpdate], [], msrc);
     const june23H2 = joined.records.find((record) => record.articleId === '5039212');
