@@ -15,7 +15,8 @@
  * C0 controls but tab, DEL, C1 controls (NEL among them), the Unicode line and paragraph
  * separators, and the bidirectional overrides that make a line read differently from its bytes.
  */
-const escapedCharacter = '[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
+const escapedCharacter =
+  '[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
 const needsEscape = new RegExp(
   `\\\\(?=n|r|x\\{)|\\$\\$<|<!\\[LOG\\[|\\]LOG\\]!>|${escapedCharacter}`,
   'gu',
