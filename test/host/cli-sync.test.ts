@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,33 @@ describe('patchbay sup, sync and catalog from the shell', () => {
       'Software Update Point,Site Code,Synchronization Source,Synchronization Status',
     );
     expect(lines[1]).toContain('Completed');
+  }, 60_000);
+
+  it('refuses a tampered bundle with a sentence and keeps synchronizing from the old source', async () => {
+    const site = folder('patchbay-cli-import-');
+    const source = bundleOf([makeRecord('one'), makeRecord('two')]);
+    expect((await patchbay(site, 'catalog', 'import', source)).stdout).toContain(
+      'Imported: 2 added',
+    );
+    const tampered = bundleOf([makeRecord('one'), makeRecord('evil')]);
+    const manifest = JSON.parse(readFileSync(join(tampered, 'manifest.json'), 'utf8')) as {
+      parts: Array<{ name: string }>;
+    };
+    const part = join(tampered, manifest.parts[0]!.name);
+    const bytes = readFileSync(part);
+    writeFileSync(part, bytes.subarray(0, bytes.length - 20));
+    const refused = await patchbay(site, 'catalog', 'import', tampered);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/^patchbay: Synchronization failed: .*bytes/m);
+
+    const shown = JSON.parse((await patchbay(site, 'sup', 'show')).stdout) as {
+      syncSource: string;
+      syncSourceLocation: string;
+    };
+    expect(shown).toMatchObject({ syncSource: 'catalog-bundle', syncSourceLocation: source });
+    const again = await patchbay(site, 'sync');
+    expect(again.stderr).not.toContain('patchbay:');
+    expect(again.stdout).toContain('Sync succeeded');
   }, 60_000);
 
   it('sets Software Update Point settings and refuses a bad value with a sentence', async () => {
