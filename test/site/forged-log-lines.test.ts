@@ -3,7 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MethodInput, MethodOutput, SiteMethod } from '../../src/shared/contract';
+import { SiteError } from '../../src/shared/errors';
+import { dispatchCall } from '../../src/main/site/api/dispatch';
 import { componentLogFiles } from '../../src/main/site/logs/site-logs';
+import type { Site } from '../../src/main/site/site';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 import { engines } from '../support/engines';
 import { expectOneEntryPerLine, hostileNames } from '../support/hostile-input';
@@ -20,6 +24,20 @@ const digest = (algorithm: string, data: Buffer) =>
  * every log the site wrote must still read as one well-formed entry per line, with the names
  * given back exactly as the catalog spelt them.
  */
+/** Through the site boundary, as the console calls it: input parsed, defaults filled in. */
+async function call<M extends SiteMethod>(
+  site: Site,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const result = await dispatchCall(site.handlers, method, input, {
+    user: 'CONTOSO\\admin',
+    transport: 'test',
+  });
+  if (!result.ok) throw SiteError.fromData(result.error);
+  return result.value as MethodOutput<M>;
+}
+
 describe.each(engines)('Log lines cannot be forged on %s', (engine) => {
   const cleanup: Array<() => Promise<void>> = [];
   afterEach(async () => {
@@ -55,11 +73,11 @@ describe.each(engines)('Log lines cannot be forged on %s', (engine) => {
     await site.supSettings.set({ syncSourceLocation: bundleOf(records) });
     expect((await syncAndWait(site)).error).toBeNull();
 
-    const context = { user: 'CONTOSO\\admin', transport: 'test' as const };
-    const dp = await site.handlers['dps.add'](
-      { kind: 'library', name: 'DP01', libraryPath: mkdtempSync(join(tmpdir(), 'patchbay-dp-')) },
-      context,
-    );
+    const dp = await call(site, 'dps.add', {
+      kind: 'library',
+      name: 'DP01',
+      libraryPath: mkdtempSync(join(tmpdir(), 'patchbay-dp-')),
+    });
     // A source folder named to forge both formats (no line break: paths are item 1's business).
     const source = join(
       mkdtempSync(join(tmpdir(), 'patchbay-pkgsrc-')),
@@ -73,19 +91,16 @@ describe.each(engines)('Log lines cannot be forged on %s', (engine) => {
         .orderBy('ci_id')
         .execute()
     ).map((row) => row.ci_id);
-    const started = await site.handlers['content.download'](
-      {
-        selection: { ciIds },
-        deploymentPackage: {
-          choice: 'new',
-          package: { name: 'Hostile names', sourcePath: source },
-        },
-        distributionPoints: { distributionPointIds: [dp.id], distributionPointGroupIds: [] },
-        location: { source: 'internet' },
-        languageSelection: { languages: ['en'] },
+    const started = await call(site, 'content.download', {
+      selection: { ciIds },
+      deploymentPackage: {
+        choice: 'new',
+        package: { name: 'Hostile names', sourcePath: source },
       },
-      context,
-    );
+      distributionPoints: { distributionPointIds: [dp.id], distributionPointGroupIds: [] },
+      location: { source: 'internet' },
+      languageSelection: { languages: ['en'] },
+    });
     const job = await jobEnd(site, started.jobId);
     // One file arrived, one was refused by name: both are logged.
     expect(job.result).toMatchObject({ filesFetched: 1 });
