@@ -9,12 +9,12 @@ import {
   type Driver,
   type SqliteDialectConfig,
 } from 'kysely';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { SiteError } from '../../../shared/errors';
 import { describeDatabase, type DatabaseConfig } from './database-config';
 import type { SiteSchema } from './schema-types';
+import { makeSiteFolder } from '../site-folder';
 import type { SqlDialect } from './sql-dialect';
 
 /** The site database handle every repository receives. */
@@ -47,7 +47,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<SiteDatabase
 }
 
 function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDatabase {
-  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  if (config.file !== ':memory:')
+    makeSiteFolder(dirname(config.file), 'folder of the site database');
   let sqlite: Database.Database;
   try {
     sqlite = new Database(config.file);
