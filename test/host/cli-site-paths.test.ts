@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { patchbay, temporaryFolders } from '../support/cli';
@@ -82,6 +82,23 @@ describe('patchbay and a path with no site', () => {
       `patchbay: The folder of the site database ${file} cannot be made: ${file} is a file, not a folder.\n`,
     );
     expect(underFile.stderr + dbUnderFile.stderr).not.toContain('ENOTDIR');
+  }, 60_000);
+
+  it('refuses a --db that is some other file, leaving the file as it was', async () => {
+    const parent = folders.folder('patchbay-cli-notdb-');
+    const notes = join(parent, 'notes.txt');
+    writeFileSync(notes, 'meeting notes, not a site');
+    for (const verb of [
+      ['group', 'list'],
+      ['sync', '--no-wait'],
+    ]) {
+      const result = await patchbay(join(parent, 'data'), ...verb, '--db', notes);
+      expect(result.code, verb.join(' ')).not.toBe(0);
+      expect(result.stderr, verb.join(' ')).toBe(
+        `patchbay: The site database ${notes} is not a database: the file is there, but it is not SQLite.\n`,
+      );
+    }
+    expect(readFileSync(notes, 'utf8')).toBe('meeting notes, not a site');
   }, 60_000);
 
   it.each(engines)(

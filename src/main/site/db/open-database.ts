@@ -63,7 +63,18 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDa
   // timeout comes first: setting the journal mode takes a lock, and without it a CLI opening the
   // site while `patchbay serve` writes fails at once with "database is locked".
   sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('journal_mode = WAL');
+  try {
+    sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    sqlite.close();
+    // A --db naming some other file (a document, a log) fails at the first read.
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB')
+      throw new SiteError(
+        'invalid-input',
+        `The site database ${config.file} is not a database: the file is there, but it is not SQLite.`,
+      );
+    throw error;
+  }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<SiteSchema>({ dialect: new WritingSqliteDialect({ database: sqlite }) });
