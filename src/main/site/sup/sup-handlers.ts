@@ -62,9 +62,10 @@ export function createSupHandlers(deps: SupHandlerDependencies): Pick<SiteHandle
         isUpdateFileEnabled: row.is_update_file_enabled === 1,
         isSummaryDetailsEnabled: row.is_summary_details_enabled === 1,
       })),
-    'sync.start': async ({ isFull }, context) => {
+    'sync.start': async ({ isFull, importBundle }, context) => {
       const job = await enqueueSync(deps.jobs, {
         isFull,
+        importBundle,
         trigger: context.transport === 'cli' ? 'cli' : 'console',
         createdBy: context.user,
       });
