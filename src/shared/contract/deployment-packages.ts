@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { objectName } from './object-name';
 import { IsoTime, listPage, listQuery } from './list-query';
 
 /**
@@ -58,11 +59,7 @@ const DpIds = z.array(z.number().int().positive()).max(100);
 
 // ---------------------------------------------------------------- wizard page schemas
 
-export const PackageName = z
-  .string()
-  .trim()
-  .min(1, 'a deployment package needs a name')
-  .max(50, 'at most 50 characters');
+export const PackageName = objectName('a deployment package', 50);
 export const PackageDescription = z.string().trim().max(127, 'at most 127 characters');
 export const PackageSourcePath = z
   .string()
