@@ -1,5 +1,5 @@
 import { accessSync, constants, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { SiteError } from '../../../shared/errors';
 
 /**
@@ -39,19 +39,35 @@ export function inside(folder: string, ...parts: string[]): string {
  * folder from input runs on this, so a symlink or `a/link/..` cannot reach a folder that is
  * refused when named directly.
  */
+const separators = process.platform === 'win32' ? /[\\/]+/ : /\/+/;
+
 export function realPath(path: string): string {
-  const missing: string[] = [];
-  let current = resolve(path);
-  for (;;) {
-    try {
-      return join(realpathSync.native(current), ...missing.reverse());
-    } catch {
-      const parent = dirname(current);
-      if (parent === current) return join(current, ...missing.reverse());
-      missing.push(basename(current));
-      current = parent;
+  // Not join() or resolve(): they drop `x/..` as text, before the file system could follow x.
+  const absolute = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
+  const root = parse(absolute).root;
+  let current = realpathSync.native(root);
+  let isMissing = false;
+  // Segment by segment, as the file system walks it: `..` goes up from where the previous
+  // segments really led (a symlink's target), not from the text before it.
+  for (const segment of absolute.slice(root.length).split(separators)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      current = dirname(current);
+      continue;
     }
+    const next = join(current, segment);
+    if (!isMissing) {
+      try {
+        current = realpathSync.native(next);
+        continue;
+      } catch {
+        // From here on nothing exists, so nothing can be a symlink.
+        isMissing = true;
+      }
+    }
+    current = next;
   }
+  return current;
 }
 
 /** True when one folder is the other or holds it, where they really are. */

@@ -113,7 +113,9 @@ export async function addDistributionPoint(
       .select(['name', 'library_path'])
       .where('kind', '=', 'library')
       .execute();
-    const clash = others.find((other) => other.library_path && overlaps(other.library_path, wanted));
+    const clash = others.find(
+      (other) => other.library_path && overlaps(other.library_path, wanted),
+    );
     if (clash)
       throw new SiteError(
         'conflict',
