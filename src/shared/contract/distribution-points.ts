@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { folderPath } from './folder-path';
 import { objectName } from './object-name';
 import { IsoTime } from './list-query';
 
@@ -48,7 +49,7 @@ export const DistributionPointAdd = z.discriminatedUnion('kind', [
       name: DistributionPointName,
       description: z.string().trim().max(512).default(''),
       /** An absolute folder; created when missing, refused when it is not writable. */
-      libraryPath: z.string().trim().min(1, 'give the content library folder').max(1000),
+      libraryPath: folderPath('give the content library folder'),
     })
     .strict(),
   z

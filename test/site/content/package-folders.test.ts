@@ -202,7 +202,7 @@ describe.each(engines)('package folders on %s', (engine) => {
     );
   });
 
-  it('refuses names with a line break for packages, groups, collections and DPs, writing nothing', async () => {
+  it('refuses names with a line break for packages, groups, collections and DPs, and control characters in paths, writing nothing', async () => {
     const { site } = await openContentSite(engine, ['Alpha'], cleanup);
     const sentence = /a name cannot contain a line break/;
     expect(
@@ -219,6 +219,18 @@ describe.each(engines)('package folders on %s', (engine) => {
         libraryPath: join(folder('patchbay-dp-'), 'library'),
       }),
     ).toMatch(sentence);
+    // Paths too: a NUL would end the path early on disk, a line break would split a log line.
+    const paths = /a folder path cannot contain control characters or line breaks/;
+    expect(
+      await refusalOf(site, 'packages.create', { name: 'Nul', sourcePath: `${folder()}\u0000/x` }),
+    ).toMatch(paths);
+    expect(
+      await refusalOf(site, 'dps.add', {
+        kind: 'library',
+        name: 'DP02',
+        libraryPath: `${folder()}\n/library`,
+      }),
+    ).toMatch(paths);
     const pkg = await call(site, 'packages.create', { name: 'Patch', sourcePath: folder() });
     expect(await refusalOf(site, 'packages.update', { id: pkg.id, name: 'Patch\nX' })).toMatch(
       sentence,
