@@ -157,6 +157,26 @@ describe.each(engines)('package folders on %s', (engine) => {
     expect(existsSync(kept)).toBe(true);
   });
 
+  it('writes nothing through a symlinked update folder in a package source', async () => {
+    const { site, update } = await openContentSite(engine, ['Alpha'], cleanup);
+    const alpha = update('Alpha');
+    const source = folder();
+    const elsewhere = folder('patchbay-elsewhere-');
+    symlinkSync(elsewhere, join(source, alpha.updateId));
+    const started = await call(
+      site,
+      'content.download',
+      newPackage('Linked', source, [alpha.ciId]),
+    );
+    const job = await jobEnd(site, started.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toBe(
+      `The folder ${join(source, alpha.updateId)} leads outside ${source} (to ${elsewhere}); nothing was written there.`,
+    );
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect((await call(site, 'packages.list', {})).rows).toEqual([]);
+  });
+
   it('Validate reports an altered or missing file in the package source, not only on the DPs', async () => {
     const { site, update } = await openContentSite(engine, ['Alpha', 'Bravo'], cleanup);
     const alpha = update('Alpha');

@@ -33,14 +33,30 @@ export function inside(folder: string, ...parts: string[]): string {
   return target;
 }
 
+const separators = process.platform === 'win32' ? /[\\/]+/ : /\/+/;
+
+/**
+ * `inside()` for a file about to be written: its folder must also really lie in `folder`, so a
+ * symlinked update folder in a package source cannot send a download elsewhere. (The file itself
+ * may be a link: a partial file pointing at a device is how a full disk is tested.)
+ */
+export function insideReally(folder: string, ...parts: string[]): string {
+  const target = inside(folder, ...parts);
+  const parent = dirname(target);
+  if (!isWithin(parent, folder))
+    throw new SiteError(
+      'refused',
+      `The folder ${parent} leads outside ${folder} (to ${realPath(parent)}); nothing was written there.`,
+    );
+  return target;
+}
+
 /**
  * Where a path really leads: the real path (symlinks and `..` followed as the file system does)
  * of its deepest existing ancestor, plus the part that does not exist yet. Every check on a
  * folder from input runs on this, so a symlink or `a/link/..` cannot reach a folder that is
  * refused when named directly.
  */
-const separators = process.platform === 'win32' ? /[\\/]+/ : /\/+/;
-
 export function realPath(path: string): string {
   // Not join() or resolve(): they drop `x/..` as text, before the file system could follow x.
   const absolute = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;

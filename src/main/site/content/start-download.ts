@@ -16,7 +16,8 @@ import { readPackage } from './package-rows';
 
 /**
  * The wizard's Next on Summary (and `patchbay download`): every page is checked before anything
- * is written, then the package is created if new and the download job queued.
+ * is written, then the package is created if new (or the empty package an unfinished run of the
+ * same request made is continued) and the download job queued.
  */
 export async function startDownload(
   deps: PackageServices & { jobs: JobQueue; runner: JobRunner; siteLibraryId(): number },
@@ -111,7 +112,6 @@ export async function prepareDownload(
 /** The "download from a location on my network" folder, as its real path; no system folder. */
 function checkLocation(path: string): string {
   const field = ['location', 'path'];
-  const folder = checkFolder(path, 'download location folder', field);
-  refuseSystemFolder(folder, 'download location folder', field);
-  return folder;
+  refuseSystemFolder(path, 'download location folder', field);
+  return checkFolder(path, 'download location folder', field);
 }
