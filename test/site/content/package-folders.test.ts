@@ -157,6 +157,34 @@ describe.each(engines)('package folders on %s', (engine) => {
     expect(existsSync(kept)).toBe(true);
   });
 
+  it('keeps the files of two packages a database from before the fix put on one folder', async () => {
+    const { site, update } = await openContentSite(engine, ['Alpha'], cleanup);
+    const alpha = update('Alpha');
+    const shared = folder();
+    const first = await call(site, 'content.download', newPackage('First', shared, [alpha.ciId]));
+    expect((await jobEnd(site, first.jobId)).error).toBeNull();
+    const second = await call(
+      site,
+      'content.download',
+      newPackage('Second', folder(), [alpha.ciId]),
+    );
+    expect((await jobEnd(site, second.jobId)).error).toBeNull();
+    // What the old check let through: the second package on a symlink to the first one's folder.
+    const link = join(folder('patchbay-links-'), 'same');
+    symlinkSync(shared, link);
+    await site.database.db
+      .updateTable('deployment_package')
+      .set({ source_path: link })
+      .where('id', '=', second.packageId)
+      .execute();
+
+    await call(site, 'packages.removeUpdates', { id: second.packageId, ciIds: [alpha.ciId] });
+    expect(readFileSync(join(shared, alpha.relativePath)).equals(alpha.body)).toBe(true);
+    // Deleting the last package that lists it is still not a reason to touch the admin's folder.
+    await call(site, 'packages.delete', { ids: [first.packageId] });
+    expect(existsSync(join(shared, alpha.relativePath))).toBe(true);
+  });
+
   it('writes nothing through a symlinked update folder in a package source', async () => {
     const { site, update } = await openContentSite(engine, ['Alpha'], cleanup);
     const alpha = update('Alpha');
