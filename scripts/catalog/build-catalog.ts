@@ -40,8 +40,12 @@
  *   Supercedence. A replaced KB is linked to one update GUID when exactly one update of that KB
  *   has the same architecture and a product in common; otherwise it stays a KB link, which the
  *   site resolves by article id. Superseded-by follows from these links on the site.
- * - Dates: MSRC dates describe vulnerabilities, not packages, so they go to the CVEs and never
- *   move an update's Date Released or Date Revised.
+ * - Dates: an update's Date Released is its own (WSUS, then the Catalog) unless it falls in a
+ *   different month from MSRC's release date of its KB (the monthly document that lists the KB
+ *   for the most CVEs at release): then MSRC's wins, unless the update's title names a month
+ *   siding with its own date. Supersedence that would then run from an older update to a newer
+ *   one is dropped, never reversed. The rules are in release-dates.ts; every disagreement and
+ *   changed link is listed in NOTICE.md. CVE publication dates stay on the CVEs.
  *
  * Output is deterministic: records sorted by GUID, lists inside a record sorted, gzip with a
  * fixed level and header, and the manifest's createdAt is the newest Date Revised in the data,
@@ -81,7 +85,7 @@ async function main() {
   );
   const manifest = writeCatalogBundle(outFolder, joined.records, { createdAt, sourceSite: null });
   writeCounts(outFolder, joined, manifest);
-  writeNotice(outFolder, dataFolder);
+  writeNotice(outFolder, dataFolder, joined);
   const bytes = manifest.parts.reduce((total, part) => total + part.bytes, 0);
   console.log(
     `Wrote ${outFolder}: ${manifest.counts.updates} updates, ${manifest.counts.contentFiles} content files, ${manifest.counts.cves} CVEs, ${bytes} bytes in ${manifest.parts.length} parts (${((performance.now() - started) / 1000).toFixed(1)} s).`,

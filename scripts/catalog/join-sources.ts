@@ -3,6 +3,15 @@ import type { CatalogUpdate } from './read-update-catalog';
 import type { MsrcArticle } from './read-msrc-cvrf';
 import type { WsusUpdate } from './read-wsus-exports';
 import { compareProducts, compareText, microsoft, type CatalogProduct } from './products';
+import {
+  dropBackwardSupersedence,
+  msrcReleaseDate,
+  resolveReleaseDate,
+  titleMonth,
+  monthsBetween,
+  type ChangedLink,
+  type DateDecision,
+} from './release-dates';
 import { addTo } from './source-values';
 
 /** The ten WSUS classifications (spec §2.3.3); anything else in the data is a builder bug. */
@@ -31,7 +40,28 @@ export interface JoinResult {
   msrcOnlyArticles: number;
   wsusUpdates: number;
   catalogUpdates: number;
+  /**
+   * Every update whose sources disagree on its release month, or whose title names a month more
+   * than two from its date, with what the build decided (release-dates.ts).
+   */
+  dateDisagreements: DateDisagreement[];
+  /** Supersedence links dropped or narrowed because they ran from an older to a newer update. */
+  changedLinks: ChangedLink[];
 }
+
+export interface DateDisagreement {
+  updateId: string;
+  articleId: string;
+  title: string;
+  /** The update's own date (WSUS, else the Update Catalog). */
+  sourceReleased: string;
+  msrcReleased: string | null;
+  dateReleased: string;
+  decision: DateDecision;
+}
+
+/** A title month this far from the date is reported even when no source contradicts the date. */
+export const titleMonthTolerance = 2;
 
 /** Joins the three sources on the update GUID, then on the KB; the rules are in build-catalog.ts. */
 export function joinSources(
@@ -69,9 +99,15 @@ export function joinSources(
     matched += 1;
     for (const draft of targets) mergeMsrc(draft, article);
   }
+  const dateDisagreements = [...drafts.values()].flatMap(({ record }) =>
+    resolveDates(record, msrc.get(record.articleId)),
+  );
   for (const draft of drafts.values()) resolveReplaced(draft, byArticle);
 
-  const records = [...drafts.values()].map(({ record }) => finish(record));
+  const unfinished = [...drafts.values()].map(({ record }) => record);
+  // After every date is final: a corrected date can turn a link around as well as straighten one.
+  const changedLinks = dropBackwardSupersedence(unfinished);
+  const records = unfinished.map(finish);
   for (const record of records)
     if (!wsusClassifications.includes(record.classification))
       throw new Error(
@@ -82,7 +118,33 @@ export function joinSources(
     msrcOnlyArticles: msrc.size - matched,
     wsusUpdates: wsus.length,
     catalogUpdates: catalog.length,
+    dateDisagreements: dateDisagreements.sort(
+      (a, b) => compareText(a.articleId, b.articleId) || compareText(a.updateId, b.updateId),
+    ),
+    changedLinks,
   };
+}
+
+/** Applies release-dates.ts rules 1–4 to one update; returns it when there was anything to decide. */
+function resolveDates(record: UpdateRecord, article: MsrcArticle | undefined): DateDisagreement[] {
+  const msrcReleased = article ? msrcReleaseDate(article.listings.values()) : null;
+  const resolved = resolveReleaseDate({ ...record, msrcReleased });
+  const named = titleMonth(record.title);
+  const titleFar =
+    named !== null && Math.abs(monthsBetween(named, resolved.dateReleased)) > titleMonthTolerance;
+  if (resolved.decision === 'source' && !titleFar) return [];
+  const disagreement: DateDisagreement = {
+    updateId: record.updateId,
+    articleId: record.articleId,
+    title: record.title,
+    sourceReleased: record.dateReleased,
+    msrcReleased,
+    dateReleased: resolved.dateReleased,
+    decision: resolved.decision,
+  };
+  record.dateReleased = resolved.dateReleased;
+  record.dateRevised = resolved.dateRevised;
+  return [disagreement];
 }
 
 function fromWsus(update: WsusUpdate): Draft {

@@ -4,6 +4,7 @@ import { createZstdDecompress } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import type { CveRecord } from '../../src/main/site/catalog/update-record';
 import { compareText } from './products';
+import type { MsrcListing } from './release-dates';
 import {
   articleIds,
   higherSeverity,
@@ -22,6 +23,8 @@ export interface MsrcArticle {
   restartBehavior: string;
   /** The highest rating of its CVEs for the products it fixes. */
   severity: string;
+  /** Per monthly document (by name), the CVEs it lists the KB for: the KB's release witnesses. */
+  listings: Map<string, MsrcListing>;
 }
 
 /** CVEs and advisories, the ids the site's schema accepts; MSRC also lists a few odd ones. */
@@ -155,7 +158,7 @@ async function readDocument(path: string, name: string, articles: Map<string, Ms
       current.remediations.push(inRemediation);
       remediation = null;
     } else if (local === 'Vulnerability') {
-      addVulnerability(current, documentReleased, articles);
+      addVulnerability(current, name, documentReleased, articles);
       vulnerability = null;
     }
   });
@@ -179,6 +182,7 @@ function localName(name: string): string {
 
 function addVulnerability(
   vulnerability: Vulnerability,
+  documentName: string,
   documentReleased: string,
   articles: Map<string, MsrcArticle>,
 ) {
@@ -194,8 +198,12 @@ function addVulnerability(
       supersedes: new Set<string>(),
       restartBehavior: '',
       severity: '',
+      listings: new Map<string, MsrcListing>(),
     };
     articles.set(kb, article);
+    const listing = article.listings.get(documentName) ?? { documentReleased, cves: new Map() };
+    article.listings.set(documentName, listing);
+    listing.cves.set(vulnerability.cve, lastRevision(vulnerability));
     for (const replaced of articleIds(fix.supercedence))
       if (replaced !== kb) article.supersedes.add(replaced);
     article.restartBehavior = strongerRestart(
@@ -250,6 +258,14 @@ function cveFor(
     publishedAt: dates[0] ?? (documentReleased || null),
     revisedAt: dates.at(-1) ?? (documentReleased || null),
   };
+}
+
+/** The CVE's latest revision date, '' when it has no revision history. */
+function lastRevision(vulnerability: Vulnerability): string {
+  return vulnerability.revisionDates.reduce(
+    (latest, date) => (compareText(date, latest) > 0 ? date : latest),
+    '',
+  );
 }
 
 function mostCommon(values: string[]): string {

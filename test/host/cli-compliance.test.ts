@@ -39,6 +39,8 @@ describe('collections, maintenance windows, compliance and the fleet from the sh
     folders.push(dataDir);
     const january = makeRecord('cu-january', { articleId: '5034441' });
     const february = makeRecord('cu-february', { articleId: '5034763' });
+    // Only sync, serve and db init create a site; every other verb needs one.
+    await patchbay(dataDir, 'db', 'init');
     expect(
       (await patchbay(dataDir, 'catalog', 'import', bundleOf([january, february]))).stdout,
     ).toContain('Imported: 2 added');

@@ -9,6 +9,8 @@ describe('patchbay download, package and dp from the shell', () => {
 
   it('downloads demo updates into a new package on a distribution point, shows, redistributes and deletes it', async () => {
     const site = folder('patchbay-cli-content-');
+    // Only sync, serve and db init create a site; every other verb needs one.
+    await patchbay(site, 'db', 'init');
     const demo = await patchbay(site, 'demo-content');
     expect(demo.stdout).toMatch(/The demo content source is on: 6 demo updates/);
 

@@ -42,6 +42,8 @@ describe.each(engines)('deploying the demo group from the CLI on %s', (engine) =
       expect(result.code, args.join(' ')).toBe(0);
       return result.stdout;
     };
+    // Only sync, serve and db init create a site; every other verb needs one.
+    await cli('db', 'init');
     await cli('catalog', 'import', bundleOf([makeRecord('win11-cu')]));
     await cli('demo-content');
     await cli('group', 'new', 'Demo updates', '--update', 'KB9000001', 'KB9000002', 'KB9000003');

@@ -26,6 +26,8 @@ describe('patchbay deployment from the shell', () => {
       makeRecord('cumulative', { articleId: '5034441' }),
       makeRecord('dotnet', { articleId: '5034275' }),
     ];
+    // Only sync, serve and db init create a site; every other verb needs one.
+    expect((await patchbay(site, 'db', 'init')).code).toBe(0);
     expect((await patchbay(site, 'catalog', 'import', bundleOf(records))).code).toBe(0);
     expect((await patchbay(site, 'demo-content')).code).toBe(0);
 

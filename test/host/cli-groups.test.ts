@@ -17,6 +17,8 @@ describe('patchbay group from the shell', () => {
     const arm64 = makeRecord('cumulative-arm64', { articleId: '5034441' });
     const dotnet = makeRecord('dotnet', { articleId: '5034275' });
     const defender = makeRecord('defender-platform', { articleId: '4052623' });
+    // Only sync, serve and db init create a site; every other verb needs one.
+    await patchbay(site, 'db', 'init');
     const imported = await patchbay(
       site,
       'catalog',
@@ -96,6 +98,7 @@ describe('patchbay group from the shell', () => {
   it('answers bad input with one sentence and exit code 2', async () => {
     const site = mkdtempSync(join(tmpdir(), 'patchbay-cli-groups-bad-'));
     folders.push(site);
+    await patchbay(site, 'db', 'init');
     await patchbay(
       site,
       'catalog',

@@ -50,6 +50,8 @@ describe.each(engines)('software update groups between the console and the CLI o
       makeRecord('beta', { articleId: '5030002' }),
       makeRecord('gamma', { articleId: '5030003' }),
     ];
+    // Only sync, serve and db init create a site; every other verb needs one.
+    await cli('db', 'init');
     await cli('catalog', 'import', bundleOf(records));
 
     const server: ChildProcess = spawn(

@@ -36,13 +36,51 @@ function rawRequest(
   });
 }
 
+/** A POST whose length is not declared (chunked), written in 64 KB pieces as a client streams. */
+function chunkedRequest(url: string, path: string, body: Buffer) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const target = new URL(url);
+    const request = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
+    request.on('error', reject);
+    let offset = 0;
+    const writeMore = () => {
+      while (offset < body.length) {
+        const piece = body.subarray(offset, offset + 65_536);
+        offset += piece.length;
+        if (!request.write(piece)) {
+          request.once('drain', writeMore);
+          return;
+        }
+      }
+      request.end();
+    };
+    writeMore();
+  });
+}
+
 describe.each(engines)('patchbay serve over HTTP on %s', (engine) => {
   let server: SiteServer;
   let dispose: () => Promise<void>;
   let api: SiteApi;
+  let site: Awaited<ReturnType<typeof openTestSite>> | undefined;
+  const opened = () => site!;
 
   beforeAll(async () => {
     const opened = await openTestSite(engine);
+    site = opened;
     dispose = opened.dispose;
     const consoleFolder = mkdtempSync(join(tmpdir(), 'patchbay-console-'));
     mkdirSync(join(consoleFolder, 'assets'));
@@ -121,6 +159,36 @@ describe.each(engines)('patchbay serve over HTTP on %s', (engine) => {
       body: '{}',
     });
     expect(crossSite.status).toBe(403);
+  });
+
+  it('answers a body past the limit with 413 and a sentence, whether or not its length was declared', async () => {
+    // 12.6 MB, as the hostile tester sent: a TCP reset used to be the only answer.
+    const batch = JSON.stringify({ messages: [{ padding: 'x'.repeat(12_600_000) }] });
+    const before = await opened()
+      .site.database.db.selectFrom('status_message')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    const declared = await fetch(`${server.url}mp/state-messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: batch,
+    });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: { message: string } }).error.message).toBe(
+      'The request body is larger than the 10485760 bytes this site accepts; send it in smaller parts.',
+    );
+    for (const path of ['/mp/state-messages', '/mp/register', '/api/site.ping']) {
+      const chunked = await chunkedRequest(server.url, path, Buffer.from(batch));
+      expect(chunked.status, path).toBe(413);
+      expect(chunked.body, path).toContain('send it in smaller parts');
+    }
+    const after = await opened()
+      .site.database.db.selectFrom('status_message')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.count)).toBe(Number(before.count));
+    // The server still answers on a new connection.
+    expect((await api.call('site.ping', { echo: 'still here' })).echo).toBe('still here');
   });
 
   it('serves the console and keeps paths inside its folder', async () => {

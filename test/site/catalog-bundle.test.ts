@@ -109,7 +109,61 @@ describe('The catalog bundled with Patchbay (assets/catalog)', () => {
     expect(update?.supersedes.map((link) => link.articleId ?? link.title)).toContain('4100403');
     expect(records.filter((record) => record.classification === 'Drivers').length).toBe(1578);
   });
+
+  // Rules pick by Date Released and skip superseded updates, so a link from an older update to a
+  // newer one would make a rule deploy the older. KB links reach every update of the KB, as the
+  // site resolves them (supersedence-rules.ts).
+  it('has no update that supersedes one released after it', () => {
+    const byId = new Map(records.map((record) => [record.updateId, record]));
+    const byArticle = new Map<string, UpdateRecord[]>();
+    for (const record of records)
+      byArticle.set(record.articleId, [...(byArticle.get(record.articleId) ?? []), record]);
+    let pairs = 0;
+    const backwards: string[] = [];
+    for (const record of records)
+      for (const link of record.supersedes) {
+        const reached = link.updateId
+          ? [byId.get(link.updateId)]
+          : (byArticle.get(link.articleId ?? '') ?? []);
+        for (const old of reached) {
+          if (!old || old.updateId === record.updateId) continue;
+          pairs += 1;
+          if (old.dateReleased > record.dateReleased)
+            backwards.push(
+              `KB${record.articleId} ${record.dateReleased} supersedes KB${old.articleId} ${old.dateReleased}`,
+            );
+        }
+      }
+    expect(pairs).toBeGreaterThan(2000);
+    expect(backwards).toEqual([]);
+  });
+
+  // Checked by hand: WSUS dates the 23H2 GUID 2022-08-09, its title says 2024-06, and the
+  // 2024-Jun MSRC document (released 2024-06-11) lists KB5039212 for 28 CVEs.
+  it('dates KB5039212 for Windows 11 23H2 by MSRC and says so in NOTICE.md', () => {
+    const update = byIdOf(records, 'faaf2140-998d-4955-a871-9b269ea48b0e');
+    expect(update?.title).toContain('2024-06 Cumulative Update for Windows 11 Version 23H2');
+    expect(update?.dateReleased).toBe('2024-06-11T07:00:00.000Z');
+    expect(update?.dateRevised).toBe('2024-06-11T07:00:00.000Z');
+    // It supersedes the 2024-05 update, which is now older than it.
+    expect(update?.supersedes.map((link) => link.articleId)).toEqual(['5037771']);
+    const notice = readFileSync(join(bundledFolder, 'NOTICE.md'), 'utf8');
+    expect(notice).toMatch(
+      /\| KB5039212 \| `faaf2140-998d-4955-a871-9b269ea48b0e` \| .* \| 2022-08-09 \| 2024-06-11 \| 2024-06-11 \| MSRC date taken \|/,
+    );
+    // KB5039239 is not in any MSRC document: its date stands and is reported, not invented.
+    expect(byIdOf(records, '90a40dd7-a198-4c1a-8ed9-df0a229d8565')?.dateReleased).toBe(
+      '2022-08-09T17:00:13.000Z',
+    );
+    expect(notice).toMatch(
+      /\| KB5039239 \| .* \| 2022-08-09 \| — \| 2022-08-09 \| kept: no MSRC date/,
+    );
+  });
 });
+
+function byIdOf(records: UpdateRecord[], updateId: string): UpdateRecord | undefined {
+  return records.find((record) => record.updateId === updateId);
+}
 
 describe('Reading and writing catalog bundles', () => {
   let work: string;

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatCcmLine, formatSmsLine, parseLogLine } from '../../src/main/site/logs/cmtrace-line';
 import { minimumMaxLogBytes } from '../../src/main/site/logs/component-log';
-import { SiteLogs } from '../../src/main/site/logs/site-logs';
+import { escapeLogText, unescapeLogText } from '../../src/main/site/logs/log-text';
+import {
+  componentLogFiles,
+  SiteLogs,
+  type ComponentName,
+} from '../../src/main/site/logs/site-logs';
+import { hostileNames, expectOneEntryPerLine } from '../support/hostile-input';
 
 const at = new Date('2024-01-16T18:53:52.608Z');
 
@@ -40,7 +46,7 @@ describe('CMTrace log lines', () => {
     expect(parseLogLine('not a log line')).toBeNull();
   });
 
-  it('round-trips the CCM format with its type', () => {
+  it('round-trips the CCM format with its type, a line break written as \\n on the one line', () => {
     const line = formatCcmLine({
       text: 'multi\nline',
       component: 'ScanAgent',
@@ -48,7 +54,10 @@ describe('CMTrace log lines', () => {
       thread: 7,
       severity: 'error',
     });
-    expect(parseLogLine(line)).toMatchObject({ text: 'multi\nline', severity: 'error', thread: 7 });
+    expect(line).not.toMatch(/[\r\n]/);
+    const parsed = parseLogLine(line);
+    expect(parsed).toMatchObject({ text: 'multi\\nline', severity: 'error', thread: 7 });
+    expect(unescapeLogText(parsed!.text)).toBe('multi\nline');
   });
 });
 
@@ -87,5 +96,112 @@ describe('component logs', () => {
     expect(readFileSync(current, 'utf8')).toContain('399 x');
     // One generation only: the oldest lines are gone, as in ConfigMgr.
     expect(readFileSync(history, 'utf8')).not.toContain('\n0 x');
+  });
+});
+
+describe('forged log lines', () => {
+  it('keeps every hostile name on one line of each format and gives it back exactly', () => {
+    for (const name of hostileNames) {
+      for (const format of [formatSmsLine, formatCcmLine]) {
+        const line = format({
+          text: `Downloading ${name} to C:\\Sources\\new`,
+          component: 'SMS_PATCH_DOWNLOADER',
+          time: at,
+          thread: 1,
+          severity: 'info',
+        });
+        expect(line).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
+        const parsed = parseLogLine(line);
+        expect(parsed?.component).toBe('SMS_PATCH_DOWNLOADER');
+        expect(parsed?.time.toISOString()).toBe(at.toISOString());
+        expect(unescapeLogText(parsed!.text)).toBe(`Downloading ${name} to C:\\Sources\\new`);
+      }
+    }
+  });
+
+  it('leaves ordinary Windows and UNC paths readable, escaping a backslash only where it would read as an escape', () => {
+    expect(escapeLogText('\\\\SERVER\\Sources\\Updates\\KB5034441')).toBe(
+      '\\\\SERVER\\Sources\\Updates\\KB5034441',
+    );
+    expect(escapeLogText('C:\\new\\x{41}')).toBe('C:\\x{5c}new\\x{5c}x{41}');
+    expect(unescapeLogText(escapeLogText('C:\\new\\x{41}\\r'))).toBe('C:\\new\\x{41}\\r');
+  });
+
+  it('round-trips any text made of the characters that matter', () => {
+    // Seeded, so a failure names a text that can be tried again.
+    let seed = 17;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const alphabet = [
+      '\\',
+      'n',
+      'r',
+      'x',
+      '{',
+      '}',
+      '5',
+      'c',
+      '$',
+      '<',
+      '>',
+      '[',
+      ']',
+      '!',
+      'L',
+      'O',
+      'G',
+      '\n',
+      '\r',
+      '\u2028',
+      '\u0001',
+      ' ',
+    ];
+    for (let trial = 0; trial < 2_000; trial += 1) {
+      const length = Math.floor(random() * 16);
+      const text = Array.from(
+        { length },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      const escaped = escapeLogText(text);
+      expect(escaped).not.toMatch(/[\r\n\u2028]|\$\$<|<!\[LOG\[|\]LOG\]!>/);
+      expect(escaped).not.toContain('\u0001');
+      expect(unescapeLogText(escaped)).toBe(text);
+    }
+  });
+
+  it('writes hostile names through every component log as one well-formed entry per line', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'patchbay-logs-'));
+    const logs = new SiteLogs(folder, { now: () => at });
+    const components = Object.keys(componentLogFiles) as ComponentName[];
+    for (const component of components) {
+      const log = logs.component(component);
+      for (const name of hostileNames) {
+        log.info(`File ${name}`);
+        log.warning(`File ${name}`);
+        log.error(`File ${name}`);
+        log.statusMessage({
+          messageId: 6702,
+          severity: 'E',
+          component,
+          machine: 'SITESERVER',
+          siteCode: 'PS1',
+          pid: 10,
+          tid: 11,
+          time: at,
+          insertionStrings: [name],
+        });
+      }
+    }
+    for (const component of components) {
+      const entries = expectOneEntryPerLine(join(folder, componentLogFiles[component]));
+      expect(entries).toHaveLength(hostileNames.length * 4);
+      expect(new Set(entries.map((entry) => entry.component))).toEqual(new Set([component]));
+      hostileNames.forEach((name, index) => {
+        expect(entries[index * 4]!.text).toBe(`File ${name}`);
+        expect(entries[index * 4 + 3]!.text).toContain(`ISTR0="${name.replace(/"/g, "'")}"`);
+      });
+    }
   });
 });

@@ -28,6 +28,8 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   runner: JobRunner;
   statusMessages: StatusMessages;
   siteCode: string;
+  /** The site's folders; a package source may not overlap its data folder. */
+  folders: { data: string };
   clock: Clock;
   events: SiteEvents;
   clientSettings: ClientSettingsStore;
@@ -48,6 +50,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     events: deps.events,
     statusMessages: deps.statusMessages,
     siteCode: deps.siteCode,
+    dataFolder: deps.folders.data,
     jobs,
     runner,
     siteLibraryId: deps.siteLibraryId,

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { SiteInfo } from '../../shared/contract';
@@ -9,6 +8,8 @@ import { systemClock, type Clock } from './clock';
 import type { DatabaseConfig } from './db/database-config';
 import { latestSchemaVersion, migrateDatabase } from './db/migrate';
 import { openDatabase, type SiteDatabase } from './db/open-database';
+import { holdsSite, noSiteAt, refuseMissingSiteFile, type IfNoSite } from './db/site-presence';
+import { makeSiteFolder } from './site-folder';
 import { SiteEvents } from './events/site-events';
 import { JobQueue } from './jobs/job-queue';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner';
@@ -51,6 +52,11 @@ export interface SiteOptions {
   scheduleCheckMs?: number;
   /** Download concurrency, retries and the demo source's pace (tests run them fast). */
   content?: Partial<ContentOptions>;
+  /**
+   * What to do when the database holds no site yet: create one (the console, `sync`, `serve`,
+   * `db init`; the default) or refuse with a sentence, writing nothing (every other CLI verb).
+   */
+  ifNoSite?: IfNoSite;
 }
 
 /** Everything a site process holds, wired once here (the composition root). */
@@ -78,6 +84,8 @@ export interface Site {
   readonly deploymentAlerts: DeploymentAlertScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
+  /** True when this open created the site (an empty database was bootstrapped). */
+  readonly isNew: boolean;
   info(): Promise<SiteInfo>;
   close(): Promise<void>;
 }
@@ -89,9 +97,15 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     logs: join(options.dataFolder, 'logs'),
     backups: join(options.dataFolder, 'backups'),
   };
-  mkdirSync(folders.logs, { recursive: true });
+  const ifNoSite = options.ifNoSite ?? 'create';
+  refuseMissingSiteFile(options.database, ifNoSite);
+  // First, so a data folder under a file is named as such (the default site.db lives in it).
+  if (options.database.kind === 'sqlite') makeSiteFolder(folders.data, 'data folder');
   const database = await openDatabase(options.database);
   try {
+    const isNew = !(await holdsSite(database));
+    if (isNew && ifNoSite === 'refuse') throw noSiteAt(options.database);
+    makeSiteFolder(folders.logs, 'logs folder');
     await migrateDatabase(database);
     const local = await bootstrapSite(
       database,
@@ -200,6 +214,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       collectionRefreshScheduler,
       deploymentAlerts,
       demoFleet: new DemoFleetPort(),
+      isNew,
     };
     const info = async (): Promise<SiteInfo> => ({
       siteCode: local.code,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CustomSchedule } from '../schedule/schedule';
 import { method } from './define';
+import { objectName } from './object-name';
 import { IsoTime } from './list-query';
 
 /** Client properties a query rule may test (the WQL of ConfigMgr, reduced to what we store). */
@@ -45,7 +46,7 @@ export const CollectionRuleInput = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('query'),
-      name: z.string().trim().min(1, 'a query rule needs a name').max(256),
+      name: objectName('a query rule', 256),
       query: CollectionQuery,
     })
     .strict(),
@@ -92,7 +93,7 @@ export type MaintenanceWindowApplyTo = z.infer<typeof MaintenanceWindowApplyTo>;
 export const MaintenanceWindowInput = z
   .object({
     collectionId: z.number().int().positive(),
-    name: z.string().trim().min(1, 'a maintenance window needs a name').max(256),
+    name: objectName('a maintenance window', 256),
     /** The start and recurrence; `schedule.isUtc` is the UTC checkbox. */
     schedule: CustomSchedule,
     durationMinutes: z
@@ -132,7 +133,7 @@ export const collectionsMethods = {
   'collections.create': method(
     z
       .object({
-        name: z.string().trim().min(1, 'a collection needs a name').max(256),
+        name: objectName('a collection', 256),
         comment: z.string().trim().max(512).default(''),
         /** The limiting collection (its database id); All Systems when absent. */
         limitingCollectionId: z.number().int().positive().optional(),
@@ -145,7 +146,7 @@ export const collectionsMethods = {
     z
       .object({
         id: z.number().int().positive(),
-        name: z.string().trim().min(1, 'a collection needs a name').max(256).optional(),
+        name: objectName('a collection', 256).optional(),
         comment: z.string().trim().max(512).optional(),
         limitingCollectionId: z.number().int().positive().optional(),
         refreshEveryDays: z

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
+import { folderPath } from './folder-path';
+import { objectName } from './object-name';
 import { IsoTime, listPage, listQuery } from './list-query';
 
 /**
@@ -58,17 +60,9 @@ const DpIds = z.array(z.number().int().positive()).max(100);
 
 // ---------------------------------------------------------------- wizard page schemas
 
-export const PackageName = z
-  .string()
-  .trim()
-  .min(1, 'a deployment package needs a name')
-  .max(50, 'at most 50 characters');
+export const PackageName = objectName('a deployment package', 50);
 export const PackageDescription = z.string().trim().max(127, 'at most 127 characters');
-export const PackageSourcePath = z
-  .string()
-  .trim()
-  .min(1, 'give the package source folder')
-  .max(1000, 'at most 1,000 characters');
+export const PackageSourcePath = folderPath('give the package source folder');
 
 /** The fields of a new package (General and Data Source, as the wizard and New-CM… ask them). */
 export const NewPackageFields = z
@@ -115,7 +109,7 @@ export const DownloadLocationPage = z.discriminatedUnion('source', [
   z
     .object({
       source: z.literal('network'),
-      path: z.string().trim().min(1, 'give the folder that holds the update files').max(1000),
+      path: folderPath('give the folder that holds the update files'),
     })
     .strict(),
 ]);

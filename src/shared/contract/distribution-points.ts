@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
+import { folderPath } from './folder-path';
+import { objectName } from './object-name';
 import { IsoTime } from './list-query';
 
 /**
@@ -38,11 +40,7 @@ export const DistributionPointGroup = z.object({
 });
 export type DistributionPointGroup = z.infer<typeof DistributionPointGroup>;
 
-const DistributionPointName = z
-  .string()
-  .trim()
-  .min(1, 'a distribution point needs a name')
-  .max(128, 'at most 128 characters');
+const DistributionPointName = objectName('a distribution point', 128);
 
 export const DistributionPointAdd = z.discriminatedUnion('kind', [
   z
@@ -51,7 +49,7 @@ export const DistributionPointAdd = z.discriminatedUnion('kind', [
       name: DistributionPointName,
       description: z.string().trim().max(512).default(''),
       /** An absolute folder; created when missing, refused when it is not writable. */
-      libraryPath: z.string().trim().min(1, 'give the content library folder').max(1000),
+      libraryPath: folderPath('give the content library folder'),
     })
     .strict(),
   z
@@ -134,7 +132,7 @@ export const distributionPointMethods = {
   'dpGroups.create': method(
     z
       .object({
-        name: z.string().trim().min(1, 'a group needs a name').max(128),
+        name: objectName('a distribution point group', 128),
         description: z.string().trim().max(512).default(''),
         memberIds: z.array(DpId).max(100).default([]),
       })

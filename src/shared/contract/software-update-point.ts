@@ -164,9 +164,19 @@ export const softwareUpdatePointMethods = {
   ),
   'sup.languages': method(z.object({}).strict(), z.array(Language), 'The Languages tab.'),
   'sync.start': method(
-    z.object({ isFull: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        isFull: z.boolean().default(false),
+        /**
+         * Import: synchronize once from this catalog bundle (folder, manifest or URL); it
+         * becomes the sync source only if the import succeeds, so a truncated or tampered
+         * bundle leaves the site synchronizing from where it did.
+         */
+        importBundle: z.string().min(1).max(2000).optional(),
+      })
+      .strict(),
     JobStarted,
-    'Synchronize Software Updates (Sync-CMSoftwareUpdate [-FullSync]).',
+    'Synchronize Software Updates (Sync-CMSoftwareUpdate [-FullSync]), or import a catalog bundle.',
   ),
   'sync.history': method(
     SyncHistoryQuery,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import { objectName } from './object-name';
 import { IsoTime, listPage, listQuery } from './list-query';
 
 /**
@@ -63,11 +64,7 @@ const CiId = z.number().int().positive();
 /** Updates named in one call; a group may exceed a deployment's 1,000, so this stays above it. */
 const CiIds = z.array(CiId).max(10_000);
 
-const GroupName = z
-  .string()
-  .trim()
-  .min(1, 'a software update group needs a name')
-  .max(256, 'at most 256 characters');
+const GroupName = objectName('a software update group', 256);
 const GroupDescription = z.string().trim().max(512, 'at most 512 characters');
 
 export const GroupCreate = z

@@ -36,18 +36,18 @@ export function registerCatalog(program: Command): void {
     catalog
       .command('import')
       .description(
-        'Synchronize from a catalog bundle folder or URL (sets it as the sync source), checking its manifest',
+        'Synchronize from a catalog bundle folder or URL, checking its manifest; it becomes the sync source only if the import succeeds',
       )
       .argument('<folder-or-url>', 'a bundle folder, its manifest.json, or an http(s) URL of one')
       .option('--full', 'a full synchronization'),
   ).action(async (location: string, options: SiteCommandOptions & { full?: boolean }) => {
     const site = await openSiteFor(options, true);
     try {
-      await callSite(site, 'sup.settings.set', {
-        syncSource: 'catalog-bundle',
-        syncSourceLocation: location,
+      // The bundle becomes the sync source only when the import succeeds (the sync job does it).
+      const { jobId } = await callSite(site, 'sync.start', {
+        isFull: options.full === true,
+        importBundle: location,
       });
-      const { jobId } = await callSite(site, 'sync.start', { isFull: options.full === true });
       await followSync(site, jobId, 'Imported');
     } finally {
       await site.close();

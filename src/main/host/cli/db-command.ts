@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolveDatabaseConfig, defaultDataFolder } from '../../site/db/database-config';
 import { migrateDatabase } from '../../site/db/migrate';
 import { openDatabase } from '../../site/db/open-database';
+import { holdsSite, noSiteAt, refuseMissingSiteFile } from '../../site/db/site-presence';
 import { waitForJob } from './wait-for-job';
 import { callSite } from './call-site';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
@@ -10,12 +11,32 @@ export function registerDb(program: Command): void {
   const db = program.command('db').description('Site database maintenance');
 
   withSiteOptions(
+    db
+      .command('init')
+      .description(
+        'Create a new site in the database (--db) or the data folder, named --site-code',
+      ),
+  ).action(async (options: SiteCommandOptions) => {
+    const site = await openSiteFor(options, false, 'create');
+    try {
+      if (!site.isNew)
+        console.log(
+          `There is already a site ${site.local.code} at ${site.database.location}; nothing was changed.`,
+        );
+    } finally {
+      await site.close();
+    }
+  });
+
+  withSiteOptions(
     db.command('migrate').description('Bring the site database to this version’s schema'),
   ).action(async (options: SiteCommandOptions) => {
-    const database = await openDatabase(
-      resolveDatabaseConfig(options.db, options.dataDir ?? defaultDataFolder()),
-    );
+    const config = resolveDatabaseConfig(options.db, options.dataDir ?? defaultDataFolder());
+    // Migrating is for a site that exists: a mistyped path must not become an empty schema.
+    refuseMissingSiteFile(config, 'refuse');
+    const database = await openDatabase(config);
     try {
+      if (!(await holdsSite(database))) throw noSiteAt(config);
       const report = await migrateDatabase(database);
       if (report.backupFile) console.log(`Copied the database aside first: ${report.backupFile}`);
       console.log(

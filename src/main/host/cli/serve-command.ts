@@ -31,7 +31,7 @@ export function registerServe(program: Command): void {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`--port: "${options.port}" is not a port number.`);
     }
-    const site = await openSiteFor(options, true);
+    const site = await openSiteFor(options, true, 'create');
     const server = await startSiteServer(site, {
       host: options.host,
       port,

@@ -22,7 +22,15 @@ export function withSiteOptions(command: Command): Command {
     .option('--site-code <code>', 'three-character site code given to a new site', 'PS1');
 }
 
-export async function openSiteFor(options: SiteCommandOptions, runJobs: boolean): Promise<Site> {
+/**
+ * Opens the site a verb works on. Only `sync`, `serve` and `db init` pass `create`: every other
+ * verb refuses a database with no site, so a mistyped `--db` is an error, not an empty new site.
+ */
+export async function openSiteFor(
+  options: SiteCommandOptions,
+  runJobs: boolean,
+  ifNoSite: 'create' | 'refuse' = 'refuse',
+): Promise<Site> {
   const dataFolder = options.dataDir ?? defaultDataFolder();
   const siteCode = (options.siteCode ?? 'PS1').toUpperCase();
   if (!/^[A-Z0-9]{3}$/.test(siteCode)) {
@@ -30,10 +38,14 @@ export async function openSiteFor(options: SiteCommandOptions, runJobs: boolean)
       `--site-code: "${options.siteCode}" is not a site code (three letters or digits, like PS1).`,
     );
   }
-  return openSite({
+  const site = await openSite({
     database: resolveDatabaseConfig(options.db, dataFolder),
     dataFolder,
     siteCode,
     runJobs,
+    ifNoSite,
   });
+  if (site.isNew)
+    console.log(`Created a new site ${site.local.code} at ${site.database.location}.`);
+  return site;
 }

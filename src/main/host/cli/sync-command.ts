@@ -40,7 +40,8 @@ export function registerSync(program: Command): void {
       .option('--no-wait', 'start the job and return its id')
       .enablePositionalOptions(),
   ).action(async (options: SyncOptions) => {
-    const site = await openSiteFor(options, options.wait);
+    // The first sync of a new site creates it (and says so), as the console's first open does.
+    const site = await openSiteFor(options, options.wait, 'create');
     try {
       const { jobId } = await callSite(site, 'sync.start', { isFull: options.full === true });
       console.log(`Synchronization job ${jobId} started${options.full ? ' (full)' : ''}.`);

@@ -7,7 +7,7 @@ import {
 import { SiteError } from '../../../shared/errors';
 import { toSiteError } from '../../site/api/dispatch';
 import type { ClientCredentials, ManagementPoint } from '../../site/mp/management-point';
-import { readBody, sendResult, type RouteHandler } from './http-body';
+import { readBody, sendError, sendResult, type RouteHandler } from './http-body';
 
 function credentialsOf(request: IncomingMessage): ClientCredentials {
   const header = (name: string) => {
@@ -29,7 +29,8 @@ async function jsonBody(request: IncomingMessage, limit: number): Promise<unknow
 /**
  * The management point's HTTP face, mounted at /mp: POST /mp/register, GET /mp/policy and
  * POST /mp/state-messages. Every answer is the API's `{ ok, value | error }` envelope, with
- * 400 for a malformed batch and 403 for an unknown client, a wrong key or a refused batch.
+ * 400 for a malformed batch, 413 for one past the size limit, and 403 for an unknown client, a
+ * wrong key or a refused batch.
  */
 export function managementPointRoutes(mp: ManagementPoint, maxBodyBytes: number): RouteHandler {
   return async (request: IncomingMessage, response: ServerResponse) => {
@@ -54,7 +55,7 @@ export function managementPointRoutes(mp: ManagementPoint, maxBodyBytes: number)
       }
       sendResult(response, { ok: true, value });
     } catch (error) {
-      sendResult(response, { ok: false, error: toSiteError(error).toData() });
+      sendError(response, toSiteError(error));
     }
   };
 }

@@ -7,7 +7,7 @@ import { dispatchCall } from '../../site/api/dispatch';
 import { contentEndpoint } from '../../site/content/content-endpoint';
 import type { DemoFleetLauncher } from '../../site/fleet/demo-fleet-port';
 import type { Site } from '../../site/site';
-import { readBody, sendResult, type RouteHandler } from './http-body';
+import { readBody, sendError, sendResult, type RouteHandler } from './http-body';
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
 import { serveConsoleFile } from './static-console';
 import { managementPointRoutes } from './management-point-routes';
@@ -115,13 +115,12 @@ export async function startSiteServer(
       const body = await readBody(request, maxBodyBytes);
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch (error) {
-      return sendResult(response, {
-        ok: false,
-        error: (error instanceof SiteError
+      return sendError(
+        response,
+        error instanceof SiteError
           ? error
-          : new SiteError('invalid-input', 'The request body is not valid JSON.')
-        ).toData(),
-      });
+          : new SiteError('invalid-input', 'The request body is not valid JSON.'),
+      );
     }
     const result = await dispatchCall(site.handlers, decodeURIComponent(method), input, {
       user,

@@ -123,7 +123,12 @@ export function createContentHandlers(
     'packages.list': (query) => listPackages(site.read, query),
     'packages.get': ({ id }) => readPackage(site.read, id),
     'packages.checkSource': async ({ sourcePath, packageId }) => ({
-      sourcePath: await checkPackageSource(site.read, sourcePath, packageId ?? null),
+      sourcePath: await checkPackageSource(
+        site.read,
+        sourcePath,
+        packageId ?? null,
+        deps.dataFolder,
+      ),
     }),
     'packages.create': (input, context) =>
       createPackage(

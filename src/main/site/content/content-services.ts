@@ -84,6 +84,7 @@ export async function openContentServices(deps: {
     events: deps.events,
     clock: deps.clock,
     siteCode: deps.siteCode,
+    dataFolder: deps.dataFolder,
     jobs: deps.jobs,
     runner: deps.runner,
     demo,

@@ -40,6 +40,9 @@ export function distributeContentJob(deps: DistributionDependencies) {
         1,
         `${verb} the content on ${outcome.succeeded} of ${total} distribution point${total === 1 ? '' : 's'}${outcome.failed > 0 ? `; ${outcome.failed} failed (see Content Status)` : ''}.`,
       );
+      // The DPs may hold good copies while the folder they are copied from was tampered with:
+      // Validate is then no success, whatever the DPs say.
+      if (outcome.sourceProblem) throw new PermanentJobError(outcome.sourceProblem, outcome);
       if (outcome.succeeded === 0 && outcome.failed > 0) {
         const rows = await deps.site.db
           .selectFrom('package_distribution')

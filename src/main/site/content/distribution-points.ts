@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -10,7 +10,13 @@ import type {
 import { SiteError } from '../../../shared/errors';
 import type { SiteDatabase } from '../db/open-database';
 import type { SiteSchema } from '../db/schema-types';
-import { overlaps, prepareLibraryFolder } from './content-paths';
+import {
+  overlaps,
+  prepareLibraryFolder,
+  realPath,
+  refuseSystemFolder,
+  shownPath,
+} from './content-paths';
 
 /** Lists of DPs, packages and content status refresh on this topic. */
 export const contentTopic = 'content';
@@ -94,20 +100,38 @@ export async function addDistributionPoint(
 ): Promise<DistributionPoint> {
   let libraryPath: string | null = null;
   if (input.kind === 'library') {
-    libraryPath = prepareLibraryFolder(input.libraryPath);
+    // Every check runs on where the folder really leads, before anything is created there.
+    if (!isAbsolute(input.libraryPath))
+      throw new SiteError(
+        'invalid-input',
+        `The content library folder must be a full path, not "${input.libraryPath}".`,
+      );
+    refuseSystemFolder(input.libraryPath, 'content library folder', ['libraryPath']);
+    const wanted = realPath(input.libraryPath);
     const others = await site.db
       .selectFrom('distribution_point')
       .select(['name', 'library_path'])
       .where('kind', '=', 'library')
       .execute();
     const clash = others.find(
-      (other) => other.library_path && overlaps(other.library_path, libraryPath!),
+      (other) => other.library_path && overlaps(other.library_path, wanted),
     );
     if (clash)
       throw new SiteError(
         'conflict',
-        `The folder ${libraryPath} overlaps the content library of "${clash.name}"; give each distribution point its own folder.`,
+        `The folder ${shownPath(input.libraryPath)} overlaps the content library of "${clash.name}"; give each distribution point its own folder.`,
       );
+    const packages = await site.db
+      .selectFrom('deployment_package')
+      .select(['name', 'source_path'])
+      .execute();
+    const source = packages.find((pkg) => overlaps(pkg.source_path, wanted));
+    if (source)
+      throw new SiteError(
+        'conflict',
+        `The folder ${shownPath(input.libraryPath)} overlaps the package source of "${source.name}" (${source.source_path}); choose another folder.`,
+      );
+    libraryPath = prepareLibraryFolder(wanted);
   }
   const row = await site.db
     .insertInto('distribution_point')

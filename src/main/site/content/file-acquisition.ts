@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ComponentLog } from '../logs/component-log';
-import { inside, safeFileName } from './content-paths';
+import { insideReally, safeFileName } from './content-paths';
 import { hasLibraryFile, hashFile, libraryFilePath } from './content-library';
 import {
   asDiskError,
@@ -43,7 +43,7 @@ export function packageRelativePath(updateId: string, fileName: string): string 
 /** The partial file a download resumes from; kept in the package source so it survives a restart. */
 export function partialPathFor(packageSource: string, file: PlannedFile): string {
   const key = (file.sha256 || file.sha1 || String(file.contentFileId)).replace(/[^0-9a-f]/gi, '');
-  return inside(packageSource, '.patchbay-partial', `${key}.partial`);
+  return insideReally(packageSource, '.patchbay-partial', `${key}.partial`);
 }
 
 /**
@@ -58,7 +58,7 @@ export async function acquireFile(
   file: PlannedFile,
 ): Promise<AcquiredFile> {
   const relativePath = packageRelativePath(updateId, file.fileName);
-  const target = inside(context.packageSource, relativePath);
+  const target = insideReally(context.packageSource, relativePath);
   const expected = expectedHash(file);
   if (isSameSize(target, file.size)) {
     const present = await hashFile(target);

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
@@ -9,7 +10,13 @@ import type { Clock } from '../clock';
 import type { SiteDatabase } from '../db/open-database';
 import type { SiteSchema } from '../db/schema-types';
 import type { SiteEvents } from '../events/site-events';
-import { checkWritableFolder, overlaps } from './content-paths';
+import {
+  checkWritableFolder,
+  overlaps,
+  realPath,
+  refuseSystemFolder,
+  shownPath,
+} from './content-paths';
 import { contentTopic, expandDistributionPoints } from './distribution-points';
 import { readPackage } from './package-rows';
 
@@ -18,6 +25,8 @@ export interface PackageServices {
   events: SiteEvents;
   clock: Clock;
   siteCode: string;
+  /** The site's data folder (database, logs, content library): never a package source. */
+  dataFolder: string;
 }
 
 export interface NewPackage {
@@ -34,14 +43,30 @@ export interface NewPackage {
 
 /**
  * Spec §6.1: the source is an existing, writable folder that no other package uses (nor holds,
- * nor sits in), and it is not a distribution point's content library.
+ * nor sits in), and it is not a distribution point's content library, the site's data folder or
+ * a system folder. Every check runs on where the path really leads (symlinks and `..` followed),
+ * and the real path is what the package keeps.
  */
 export async function checkPackageSource(
   db: Kysely<SiteSchema>,
   path: string,
   exceptPackageId: number | null,
+  dataFolder: string,
 ): Promise<string> {
-  const folder = checkWritableFolder(path, 'package source', ['sourcePath']);
+  const field = ['sourcePath'];
+  if (!isAbsolute(path))
+    throw new SiteError('invalid-input', `The package source must be a full path, not "${path}".`, {
+      path: field,
+    });
+  const folder = realPath(path);
+  const shown = shownPath(path);
+  refuseSystemFolder(path, 'package source', field);
+  if (overlaps(dataFolder, folder))
+    throw new SiteError(
+      'refused',
+      `The package source ${shown} overlaps the site's data folder ${realPath(dataFolder)} (database, logs and content library); choose another folder.`,
+      { path: field },
+    );
   const packages = await db
     .selectFrom('deployment_package')
     .select(['id', 'name', 'source_path'])
@@ -50,8 +75,8 @@ export async function checkPackageSource(
   if (clash)
     throw new SiteError(
       'conflict',
-      `The package source ${folder} is already used by the deployment package "${clash.name}" (${clash.source_path}); each package needs its own folder.`,
-      { path: ['sourcePath'] },
+      `The package source ${shown} is already used by the deployment package "${clash.name}" (${clash.source_path}); each package needs its own folder.`,
+      { path: field },
     );
   const libraries = await db
     .selectFrom('distribution_point')
@@ -61,10 +86,10 @@ export async function checkPackageSource(
   if (library)
     throw new SiteError(
       'conflict',
-      `The package source ${folder} overlaps the content library of "${library.name}"; choose another folder.`,
-      { path: ['sourcePath'] },
+      `The package source ${shown} overlaps the content library of "${library.name}"; choose another folder.`,
+      { path: field },
     );
-  return folder;
+  return checkWritableFolder(folder, 'package source', field);
 }
 
 /** New-CMSoftwareUpdateDeploymentPackage; also the Download wizard's "Create a new deployment package". */
@@ -81,7 +106,7 @@ export async function createPackage(
   const { site, clock } = services;
   const now = clock.now().toISOString();
   const id = await site.db.transaction().execute(async (trx) => {
-    const sourcePath = await checkPackageSource(trx, input.sourcePath, null);
+    const sourcePath = await checkPackageSource(trx, input.sourcePath, null, services.dataFolder);
     const taken = await trx
       .selectFrom('deployment_package')
       .select('id')
@@ -174,7 +199,7 @@ export async function updatePackage(
     const sourcePath =
       change.sourcePath === undefined
         ? undefined
-        : await checkPackageSource(trx, change.sourcePath, change.id);
+        : await checkPackageSource(trx, change.sourcePath, change.id, services.dataFolder);
     if (change.name !== undefined) {
       const taken = await trx
         .selectFrom('deployment_package')

@@ -11,6 +11,7 @@ import { inside } from './content-paths';
 import { hashFile, hasLibraryFile, libraryFilePath, putLibraryFile } from './content-library';
 import { contentTopic } from './distribution-points';
 import { readPackage } from './package-rows';
+import { checkPackageSourceFolder } from './package-source-check';
 import { createHash } from 'node:crypto';
 
 export type DistributionMode = 'distribute' | 'redistribute' | 'validate';
@@ -52,7 +53,7 @@ export async function distributePackage(
   mode: DistributionMode,
   signal: AbortSignal,
   jobId?: number,
-): Promise<{ succeeded: number; failed: number }> {
+): Promise<{ succeeded: number; failed: number; sourceProblem: string | null }> {
   const { site } = deps;
   const pkg = await readPackage(site.db, packageId);
   const files: PackageFile[] = (
@@ -78,6 +79,18 @@ export async function distributePackage(
     .executeTakeFirstOrThrow();
   let succeeded = 0;
   let failed = 0;
+  const sourceProblem =
+    mode === 'validate' ? await checkPackageSourceFolder(pkg.sourcePath, files, signal) : null;
+  if (sourceProblem) {
+    deps.log.error(`Package ${pkg.packageId}: ${sourceProblem}`);
+    await deps.statusMessages.raise({
+      component: 'SMS_DISTRIBUTION_MANAGER',
+      messageId: messageIds.validationFailed,
+      severity: 'Error',
+      message: `Package ${pkg.packageId}: ${sourceProblem}`,
+      ...(jobId !== undefined && { jobId }),
+    });
+  }
   for (const dp of dps) {
     signal.throwIfAborted();
     const verb = mode === 'validate' ? 'Validating' : 'Copying';
@@ -140,7 +153,7 @@ export async function distributePackage(
     }
     deps.events.publish({ type: 'data.changed', topics: [contentTopic] });
   }
-  return { succeeded, failed };
+  return { succeeded, failed, sourceProblem };
 }
 
 /**

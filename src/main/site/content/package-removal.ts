@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { SiteError } from '../../../shared/errors';
 import type { SiteSchema } from '../db/schema-types';
-import { inside } from './content-paths';
+import { inside, isWithin, realPath } from './content-paths';
 import { removeLibraryFile } from './content-library';
 import { contentTopic } from './distribution-points';
 import type { PackageServices } from './package-changes';
@@ -102,6 +102,7 @@ export async function removeUpdatesFromPackage(
         files,
         orphans: [],
         source: pkg.sourcePath,
+        referenced: { files: new Set<string>(), libraries: [] },
       };
     await trx
       .deleteFrom('deployment_package_content')
@@ -122,16 +123,61 @@ export async function removeUpdatesFromPackage(
       files,
       orphans,
       source: pkg.sourcePath,
+      referenced: await referencedFiles(trx),
     };
   });
-  for (const file of result.files)
-    rmSync(inside(resolve(result.source), file.relative_path), { force: true });
+  for (const file of result.files) {
+    const path = inside(resolve(result.source), file.relative_path);
+    if (isRemovable(path, result.source, result.referenced)) rmSync(path, { force: true });
+  }
   for (const orphan of result.orphans) removeLibraryFile(orphan.libraryPath, orphan.sha256);
   services.events.publish({
     type: 'data.changed',
     topics: [contentTopic, 'softwareUpdates', 'softwareUpdateGroups'],
   });
   return { removed: result.removed, sourceVersion: result.sourceVersion };
+}
+
+/**
+ * What must outlive a removal, where it really is: every file a package still lists (this one's
+ * remaining files included), and every content library folder.
+ */
+async function referencedFiles(
+  trx: Kysely<SiteSchema>,
+): Promise<{ files: Set<string>; libraries: string[] }> {
+  const listed = await trx
+    .selectFrom('deployment_package_content as c')
+    .innerJoin('deployment_package as p', 'p.id', 'c.package_id')
+    .select(['p.source_path', 'c.relative_path'])
+    .execute();
+  const libraries = await trx
+    .selectFrom('distribution_point')
+    .select('library_path')
+    .where('library_path', 'is not', null)
+    .execute();
+  return {
+    files: new Set(listed.map((row) => realPath(join(row.source_path, row.relative_path)))),
+    libraries: libraries.map((row) => realPath(row.library_path!)),
+  };
+}
+
+/**
+ * A file leaves the package source only when it really lies in that folder (no symlink out of
+ * it) and nothing else references it: two packages that came to share a folder before sources
+ * were checked on their real paths never lose each other's files.
+ */
+function isRemovable(
+  path: string,
+  source: string,
+  referenced: { files: Set<string>; libraries: string[] },
+): boolean {
+  const real = realPath(path);
+  return (
+    isWithin(real, source) &&
+    real !== realPath(source) &&
+    !referenced.files.has(real) &&
+    !referenced.libraries.some((library) => isWithin(real, library))
+  );
 }
 
 /** Content Locations > Remove: the package leaves those DPs (never the site library). */

@@ -6,15 +6,18 @@ import type {
 import { SiteError } from '../../../shared/errors';
 import type { JobQueue } from '../jobs/job-queue';
 import type { JobRunner } from '../jobs/job-runner';
-import { checkFolder } from './content-paths';
+import { checkFolder, refuseSystemFolder } from './content-paths';
 import { downloadJobKind, type DownloadJobParams } from './download-job';
+import { reusableDownloadPackage } from './download-package-reuse';
+import { expandDistributionPoints } from './distribution-points';
 import { planDownload } from './download-plan';
 import { createPackage, type PackageServices } from './package-changes';
 import { readPackage } from './package-rows';
 
 /**
  * The wizard's Next on Summary (and `patchbay download`): every page is checked before anything
- * is written, then the package is created if new and the download job queued.
+ * is written, then the package is created if new (or the empty package an unfinished run of the
+ * same request made is continued) and the download job queued.
  */
 export async function startDownload(
   deps: PackageServices & { jobs: JobQueue; runner: JobRunner; siteLibraryId(): number },
@@ -34,6 +37,13 @@ export async function startDownload(
     }
   }
   const { params, pkg } = await prepareDownload(deps, request, user);
+  // The same "new package" command again continues the empty package it made: if that one's
+  // download is still under way (taken over from a killed process), this follows it too.
+  const continuing = await activeDownloadInto(deps.jobs, pkg.id);
+  if (continuing !== null) {
+    deps.runner.poke();
+    return { jobId: continuing, packageId: pkg.id };
+  }
   const job = await deps.jobs.enqueue({
     kind: downloadJobKind,
     title: `Download software updates: ${pkg.name}`,
@@ -68,9 +78,12 @@ export async function prepareDownload(
   const existingId =
     request.deploymentPackage.choice === 'existing' ? request.deploymentPackage.packageId : null;
   if (existingId !== null) await readPackage(deps.site.db, existingId);
-  // A network location need only exist: the files are read from it, never written.
-  if (request.location.source === 'network')
-    checkFolder(request.location.path, 'download location folder', ['location', 'path']);
+  // A network location need only exist: the files are read from it, never written. The job
+  // reads from where it really leads, checked here once.
+  const location =
+    request.location.source === 'network'
+      ? { source: 'network' as const, path: checkLocation(request.location.path) }
+      : request.location;
   const plan = await planDownload(
     deps.site.db,
     request.selection,
@@ -86,29 +99,47 @@ export async function prepareDownload(
       'refused',
       'The selected updates are metadata-only: they have no files to download.',
     );
+  const distributionPointIds = [
+    deps.siteLibraryId(),
+    ...request.distributionPoints.distributionPointIds,
+  ];
   const pkg =
     request.deploymentPackage.choice === 'new'
-      ? await createPackage(
+      ? ((await reusableDownloadPackage(
+          deps.site.db,
+          request.deploymentPackage.package,
+          await expandDistributionPoints(
+            deps.site.db,
+            distributionPointIds,
+            request.distributionPoints.distributionPointGroupIds,
+          ),
+          deps.clock.now().toISOString(),
+        )) ??
+        (await createPackage(
           deps,
           {
             ...request.deploymentPackage.package,
             ...request.distributionSettings,
-            distributionPointIds: [
-              deps.siteLibraryId(),
-              ...request.distributionPoints.distributionPointIds,
-            ],
+            distributionPointIds,
             distributionPointGroupIds: request.distributionPoints.distributionPointGroupIds,
           },
           user,
           { isAwaitingDownload: true },
-        )
+        )))
       : await readPackage(deps.site.db, existingId!);
   const params: DownloadJobParams = {
     packageId: pkg.id,
     ciIds: plan.map((update) => update.ciId),
     languages: request.languageSelection.languages,
-    location: request.location,
+    location,
     isNewPackage: request.deploymentPackage.choice === 'new',
   };
   return { params, pkg };
+}
+
+/** The "download from a location on my network" folder, as its real path; no system folder. */
+function checkLocation(path: string): string {
+  const field = ['location', 'path'];
+  refuseSystemFolder(path, 'download location folder', field);
+  return checkFolder(path, 'download location folder', field);
 }

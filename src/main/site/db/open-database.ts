@@ -9,12 +9,12 @@ import {
   type Driver,
   type SqliteDialectConfig,
 } from 'kysely';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { SiteError } from '../../../shared/errors';
 import { describeDatabase, type DatabaseConfig } from './database-config';
 import type { SiteSchema } from './schema-types';
+import { makeSiteFolder } from '../site-folder';
 import type { SqlDialect } from './sql-dialect';
 
 /** The site database handle every repository receives. */
@@ -47,7 +47,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<SiteDatabase
 }
 
 function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDatabase {
-  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  if (config.file !== ':memory:')
+    makeSiteFolder(dirname(config.file), 'folder of the site database');
   let sqlite: Database.Database;
   try {
     sqlite = new Database(config.file);
@@ -62,7 +63,18 @@ function openSqlite(config: Extract<DatabaseConfig, { kind: 'sqlite' }>): SiteDa
   // timeout comes first: setting the journal mode takes a lock, and without it a CLI opening the
   // site while `patchbay serve` writes fails at once with "database is locked".
   sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('journal_mode = WAL');
+  try {
+    sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    sqlite.close();
+    // A --db naming some other file (a document, a log) fails at the first read.
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB')
+      throw new SiteError(
+        'invalid-input',
+        `The site database ${config.file} is not a database: the file is there, but it is not SQLite.`,
+      );
+    throw error;
+  }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<SiteSchema>({ dialect: new WritingSqliteDialect({ database: sqlite }) });

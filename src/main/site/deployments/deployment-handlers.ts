@@ -29,6 +29,8 @@ export type DeploymentMethods =
 
 export interface DeploymentHandlerDependencies extends DeploymentServices {
   siteCode: string;
+  /** The site's data folder, which a package the wizard creates may not overlap. */
+  dataFolder: string;
   jobs: JobQueue;
   runner: JobRunner;
   siteLibraryId(): number;

@@ -1,6 +1,9 @@
+import { escapeLogText } from './log-text';
+
 /**
  * The two CMTrace line formats of spec §12.2, so admins can open Patchbay's logs in the
- * CMTrace they already use, and Patchbay's own log viewer can read ConfigMgr's.
+ * CMTrace they already use, and Patchbay's own log viewer can read ConfigMgr's. Both formatters
+ * escape the message (log-text.ts), so one entry is always one line whatever names it carries.
  */
 
 export type LogSeverity = 'info' | 'warning' | 'error';
@@ -34,7 +37,7 @@ function localTime(time: Date): string {
 /** `text  $$<COMPONENT><MM-DD-YYYY HH:MM:SS.mmm±bias><thread=N (0xHEX)>` */
 export function formatSmsLine(entry: LogEntry): string {
   const thread = `<thread=${entry.thread} (0x${entry.thread.toString(16).toUpperCase()})>`;
-  return `${entry.text}  $$<${entry.component}><${localDate(entry.time)} ${localTime(entry.time)}${biasOf(entry.time)}>${thread}`;
+  return `${escapeLogText(entry.text)}  $$<${entry.component}><${localDate(entry.time)} ${localTime(entry.time)}${biasOf(entry.time)}>${thread}`;
 }
 
 const ccmType: Record<LogSeverity, number> = { info: 1, warning: 2, error: 3 };
@@ -50,7 +53,7 @@ export function formatCcmLine(entry: LogEntry): string {
     `thread="${entry.thread}"`,
     `file="${entry.file ?? ''}"`,
   ];
-  return `<![LOG[${entry.text}]LOG]!><${attributes.join(' ')}>`;
+  return `<![LOG[${escapeLogText(entry.text)}]LOG]!><${attributes.join(' ')}>`;
 }
 
 const smsPattern =
@@ -94,7 +97,10 @@ function groupsOf(match: RegExpExecArray): (index: number) => string {
   return (index) => match[index] ?? '';
 }
 
-/** Reads one entry of either format; null when the text is neither. */
+/**
+ * Reads one entry of either format; null when the text is neither. The text is as the file
+ * shows it (and CMTrace would): `unescapeLogText` gives back what a Patchbay component logged.
+ */
 export function parseLogLine(line: string): LogEntry | null {
   const sms = smsPattern.exec(line);
   if (sms) {

@@ -62,12 +62,13 @@ export function createSupHandlers(deps: SupHandlerDependencies): Pick<SiteHandle
         isUpdateFileEnabled: row.is_update_file_enabled === 1,
         isSummaryDetailsEnabled: row.is_summary_details_enabled === 1,
       })),
-    'sync.start': async ({ isFull }, context) => {
+    'sync.start': async ({ isFull, importBundle }, context) => {
       // A sync whose process was killed is closed first, so this one starts instead of
       // returning (and waiting on) the dead one.
       await deps.runner.recoverAbandoned();
       const job = await enqueueSync(deps.jobs, {
         isFull,
+        importBundle,
         trigger: context.transport === 'cli' ? 'cli' : 'console',
         createdBy: context.user,
       });

@@ -45,6 +45,8 @@ export const syncMessages = {
 export const SyncJobParams = z.object({
   isFull: z.boolean().default(false),
   trigger: z.enum(['console', 'schedule', 'cli', 'parent']).default('console'),
+  /** `catalog import`: read this bundle instead of the stored source; store it on success. */
+  importBundle: z.string().optional(),
 });
 
 export interface SyncJobDependencies {
@@ -83,7 +85,7 @@ export function syncSoftwareUpdatesJob(deps: SyncJobDependencies) {
       const started = deps.clock.now();
       const { log } = deps;
       log.info(triggerLines[context.params.trigger]);
-      const settings = await deps.settings.get();
+      const settings = importedSource(await deps.settings.get(), context.params.importBundle);
       const pendingFull = await readSetting(deps.site.db, fullSyncPendingKey, false);
       const isFull = context.params.isFull || pendingFull === true;
       const historyId = await deps.history.start({
@@ -344,6 +346,18 @@ async function writePhase(
       );
     if (payload.kind === 'snapshot' && payload.upstreamCatalogVersion !== undefined)
       await writeSetting(trx, upstreamVersionKey, payload.upstreamCatalogVersion, nowIso);
+    // An import becomes the sync source in the transaction that writes its catalog: never
+    // before it is read and checked, so a refused bundle leaves the old source in place.
+    if (context.params.importBundle !== undefined)
+      await trx
+        .updateTable('sup_component_settings')
+        .set({
+          sync_source: 'catalog-bundle',
+          sync_source_location: context.params.importBundle,
+          modified_at: nowIso,
+        })
+        .where('site_code', '=', deps.siteCode)
+        .execute();
     context.throwIfCancelled();
     return {
       ...result,
@@ -353,6 +367,15 @@ async function writePhase(
       selected,
     };
   });
+}
+
+/** The settings this run reads from: the stored ones, or the bundle being imported. */
+function importedSource(
+  stored: SupComponentSettings,
+  importBundle: string | undefined,
+): SupComponentSettings {
+  if (importBundle === undefined) return stored;
+  return { ...stored, syncSource: 'catalog-bundle', syncSourceLocation: importBundle };
 }
 
 export function sourceDescription(settings: SupComponentSettings): string {
