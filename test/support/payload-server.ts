@@ -15,16 +15,27 @@ export interface PayloadServer {
   failNext(name: string, count: number): void;
   /** Send only the first `bytes` of the next response for `name`, then hold the connection. */
   stallAt(name: string, bytes: number): void;
+  /** The most requests for one name that were ever open at once (2 means fetched twice at once). */
+  peakInFlight(name: string): number;
   close(): Promise<void>;
 }
 
-export async function startPayloadServer(payloads: Map<string, Buffer>): Promise<PayloadServer> {
+export async function startPayloadServer(
+  payloads: Map<string, Buffer>,
+  /** Sends bodies in chunks with a pause between them, so a download takes a while. */
+  pace: { chunkBytes: number; pauseMs: number } | null = null,
+): Promise<PayloadServer> {
+  const inFlight = new Map<string, number>();
+  const peaks = new Map<string, number>();
   const failures = new Map<string, number>();
   const stalls = new Map<string, number>();
   const state = { bytesSent: 0, requests: [] as PayloadServer['requests'] };
   const server = createServer((request, response) => {
     const name = decodeURIComponent((request.url ?? '').replace(/^\/files\//, ''));
     state.requests.push({ name, range: request.headers.range });
+    inFlight.set(name, (inFlight.get(name) ?? 0) + 1);
+    peaks.set(name, Math.max(peaks.get(name) ?? 0, inFlight.get(name)!));
+    response.once('close', () => inFlight.set(name, inFlight.get(name)! - 1));
     const body = payloads.get(name);
     const failing = failures.get(name) ?? 0;
     if (failing > 0) {
@@ -51,6 +62,19 @@ export async function startPayloadServer(payloads: Map<string, Buffer>): Promise
       return; // held open until the client gives up or the server closes
     }
     const part = body.subarray(start);
+    if (pace) {
+      let at = 0;
+      const next = () => {
+        if (response.destroyed) return;
+        const chunk = part.subarray(at, at + pace.chunkBytes);
+        at += chunk.length;
+        state.bytesSent += chunk.length;
+        if (at >= part.length) response.end(chunk);
+        else response.write(chunk, () => setTimeout(next, pace.pauseMs));
+      };
+      next();
+      return;
+    }
     state.bytesSent += part.length;
     response.end(part);
   });
@@ -67,6 +91,7 @@ export async function startPayloadServer(payloads: Map<string, Buffer>): Promise
     },
     failNext: (name, count) => failures.set(name, count),
     stallAt: (name, bytes) => stalls.set(name, bytes),
+    peakInFlight: (name) => peaks.get(name) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

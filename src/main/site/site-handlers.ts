@@ -69,7 +69,11 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
       runner.poke();
       return { jobId: job.id };
     },
-    'jobs.list': (query) => listJobs(deps.database, query),
+    'jobs.list': async (query) => {
+      // A job whose process was killed never shows as running.
+      await runner.recoverAbandoned();
+      return listJobs(deps.database, query);
+    },
     'jobs.get': ({ id }) => jobs.get(id),
     'jobs.cancel': async ({ id }) => {
       // Abort this process's copy first: on SQLite the job may hold the writer (a sync's

@@ -250,7 +250,13 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       content: content.handlers,
       siteLibraryId: content.siteLibraryId,
     });
-    if (options.runJobs !== false) {
+    if (options.runJobs === false) {
+      // A process that only reads still closes the jobs of processes that are gone, so no
+      // listing shows a dead job as running; if it cannot, it still reads.
+      await runner.recoverAbandoned().catch((error: unknown) => {
+        console.error(`Could not take over abandoned jobs: ${(error as Error).message}`);
+      });
+    } else {
       await runner.start();
       if (options.scheduleCheckMs !== 0) {
         syncScheduler.start();

@@ -48,6 +48,15 @@ export const ClientRegistration = z
       .string()
       .regex(/^GUID:[0-9A-Fa-f-]{36}$/, 'expected GUID:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx')
       .optional(),
+    /**
+     * The device's hardware identity (ConfigMgr's Hardware ID, "2:" and a digest of SMBIOS
+     * identifiers): a device registering again without its SMS GUID is recognised by it and keeps
+     * its record. Absent for agents that do not send it.
+     */
+    hardwareId: z
+      .string()
+      .regex(/^[0-9A-Za-z:._-]{8,100}$/, 'hardwareId: 8 to 100 letters, digits or : . _ -')
+      .optional(),
     name: z.string().trim().min(1, 'a client needs a computer name').max(64),
     domain: z.string().trim().max(255).default(''),
     osName: z.string().trim().min(1, 'the operating system name is required').max(200),

@@ -6,6 +6,7 @@ import { SiteError } from '../../../shared/errors';
 import { defaultDataFolder } from '../../site/db/database-config';
 import { Fleet, type FleetStatus } from '../fleet/fleet';
 import { loadFleetCatalog } from '../fleet/fleet-catalog';
+import { FleetStateFile } from '../fleet/fleet-state-file';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
 interface StartOptions extends SiteCommandOptions {
@@ -51,7 +52,7 @@ function describe(status: FleetStatus): string {
     `Clients: ${status.registered} of ${status.clients} registered`,
     `Fleet time: ${status.fleetTime} (x${status.acceleration})`,
     `Scans: ${status.scans} (${status.failedScans} failed)`,
-    `Batches accepted: ${status.batchesAccepted} (${status.messagesAccepted} state messages)`,
+    `Batches accepted: ${status.batchesAccepted} (${status.messagesAccepted} state messages${status.batchesAlreadyStored ? `; ${status.batchesAlreadyStored} sent again after a lost answer, stored once` : ''})`,
     `Batches refused: ${status.batchesRefused}${status.lastRefusal ? ` (last: ${status.lastRefusal})` : ''}`,
     ...(status.enforcement
       ? [
@@ -90,6 +91,8 @@ async function runFleet(options: StartOptions) {
     scanFailureRate: Number(options.failureRate),
     installFailureRate: Number(options.installFailureRate),
     policyCycleMinutes: positive(options.policyMinutes, '--policy-minutes', 1440),
+    // The clients' identities and unconfirmed batches: a restarted fleet is the same devices.
+    stateFile: new FleetStateFile(folder),
   });
   writeFileSync(join(folder, 'fleet.json'), JSON.stringify({ pid: process.pid, url: options.url }));
   const writeStatus = () =>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ClientRegistration, StateMessage } from '../../../shared/contract/client-protocol';
 import type { AgentDevice } from './deployment-agent';
 import { isDemoProduct, type FleetCatalog, type FleetUpdate } from './fleet-catalog';
@@ -30,6 +31,7 @@ const demoProductShare = 0.7;
 export class SimulatedClient implements AgentDevice {
   readonly registration: ClientRegistration & {
     name: string;
+    hardwareId: string;
     products: string[];
     timeZoneOffsetMinutes: number;
   };
@@ -52,6 +54,8 @@ export class SimulatedClient implements AgentDevice {
       reportCycleMs: number;
       scanEveryMs: number;
       policyCycleMs: number;
+      /** The fleet's seed: a device's hardware id is the same every time the fleet starts. */
+      fleetSeed: number;
     },
   ) {
     const isServer = catalog.serverSystems.length > 0 && random() < 0.15;
@@ -63,6 +67,7 @@ export class SimulatedClient implements AgentDevice {
     const name = `${isServer ? 'SRV' : 'PC'}-${String(index).padStart(5, '0')}`;
     this.registration = {
       name,
+      hardwareId: hardwareIdOf(options.fleetSeed, name),
       domain: 'CONTOSO',
       osName: system,
       osBuild: osBuildFor(system, isServer),
@@ -162,15 +167,11 @@ export class SimulatedClient implements AgentDevice {
     return 'completed';
   }
 
-  /** The messages of this reporting cycle; the caller posts them and confirms or restores them. */
+  /** The messages of this reporting cycle; the caller makes them into one batch and posts it. */
   takePending(): StateMessage[] {
     const taken = this.pending;
     this.pending = [];
     return taken;
-  }
-
-  restorePending(messages: StateMessage[]): void {
-    this.pending = [...messages, ...this.pending];
   }
 
   get hasPending(): boolean {
@@ -180,4 +181,14 @@ export class SimulatedClient implements AgentDevice {
   scheduleNextReport(now: number): void {
     this.nextReportAt = now + this.options.reportCycleMs;
   }
+}
+
+/**
+ * A simulated device's hardware identity, in the form of ConfigMgr's Hardware ID ("2:" and a
+ * digest of its SMBIOS identifiers): fixed by the fleet's seed and the computer name, as a real
+ * device's hardware is, so the site recognises the device whenever it registers again.
+ */
+export function hardwareIdOf(fleetSeed: number, name: string): string {
+  const digest = createHash('sha1').update(`patchbay-fleet:${fleetSeed}:${name}`).digest('hex');
+  return `2:${digest.toUpperCase()}`;
 }

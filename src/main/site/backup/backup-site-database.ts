@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -76,6 +76,21 @@ export function backupSiteDatabaseJob(deps: BackupDependencies) {
         jobId: context.jobId,
       });
       return { file: target, bytes };
+    },
+    /** The process was killed mid-copy: its partial file goes, and the failure is raised. */
+    async abandoned(job) {
+      mkdirSync(deps.backupsFolder, { recursive: true });
+      for (const name of readdirSync(deps.backupsFolder))
+        if (name.includes(`-job${job.jobId}.`) && name.endsWith('.partial'))
+          rmSync(join(deps.backupsFolder, name), { force: true });
+      if (job.state !== 'failed') return;
+      await deps.statusMessages.raise({
+        component: 'SMS_SITE_BACKUP',
+        messageId: messageIds.failed,
+        severity: 'Error',
+        message: `Site backup failed: ${job.reason}`,
+        jobId: job.jobId,
+      });
     },
   });
 }

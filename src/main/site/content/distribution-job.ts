@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineJob, PermanentJobError } from '../jobs/job-handler';
-import { distributePackage, type DistributionDependencies } from './package-distribution';
+import {
+  closeAbandonedDistribution,
+  distributePackage,
+  type DistributionDependencies,
+} from './package-distribution';
 
 export const distributionJobKind = 'content.distribute';
 
@@ -51,6 +55,16 @@ export function distributeContentJob(deps: DistributionDependencies) {
         );
       }
       return outcome;
+    },
+    async abandoned(job) {
+      if (job.params)
+        await closeAbandonedDistribution(
+          deps,
+          job.params.packageId,
+          job.params.mode,
+          job.reason,
+          job.jobId,
+        );
     },
   });
 }

@@ -9,7 +9,7 @@ import type { ComponentLog } from '../logs/component-log';
 import { acquireFile, type AcquiredFile, type DownloadSource } from './file-acquisition';
 import { planDownload, type PlannedUpdate } from './download-plan';
 import { commitDownloadedContent } from './package-content-commit';
-import type { DistributionDependencies } from './package-distribution';
+import { closeAbandonedDistribution, type DistributionDependencies } from './package-distribution';
 import { finishDownload } from './download-finish';
 import { readPackage } from './package-rows';
 import { runBounded } from '../../../shared/run-bounded';
@@ -184,6 +184,17 @@ export function downloadSoftwareUpdatesJob(deps: DownloadDependencies) {
           result,
         );
       return result;
+    },
+    /** Killed once too often to resume: the copy to its distribution points it began is over. */
+    async abandoned(job) {
+      if (job.params)
+        await closeAbandonedDistribution(
+          deps,
+          job.params.packageId,
+          'distribute',
+          job.reason,
+          job.jobId,
+        );
     },
   });
 }

@@ -156,6 +156,41 @@ export async function distributePackage(
   return { succeeded, failed, sourceProblem };
 }
 
+/**
+ * The process distributing a package was killed: the distribution points it left In progress
+ * are Failed with the reason (and its status message), so Content Status never shows a copy that
+ * nobody is making. Redistribute starts it again.
+ */
+export async function closeAbandonedDistribution(
+  deps: DistributionDependencies,
+  packageId: number,
+  mode: 'distribute' | 'redistribute' | 'validate',
+  reason: string,
+  jobId: number,
+): Promise<void> {
+  const left = await deps.site.db
+    .selectFrom('package_distribution as d')
+    .innerJoin('distribution_point as dp', 'dp.id', 'd.distribution_point_id')
+    .innerJoin('deployment_package as p', 'p.id', 'd.package_id')
+    .select(['dp.id', 'dp.name', 'p.package_id as packageKey'])
+    .where('d.package_id', '=', packageId)
+    .where('d.state', '=', 'InProgress')
+    .execute();
+  const sentence = `${reason.replace(/ Run it again\.$/, '')} ${mode === 'validate' ? 'Validate' : 'Redistribute'} the package.`;
+  for (const dp of left) {
+    await setState(deps.site.db, packageId, dp.id, 'Failed', sentence, null, deps.clock);
+    deps.log.error(`Package ${dp.packageKey} on ${dp.name}: ${sentence}`);
+    await deps.statusMessages.raise({
+      component: 'SMS_DISTRIBUTION_MANAGER',
+      messageId: mode === 'validate' ? messageIds.validationFailed : messageIds.failed,
+      severity: 'Error',
+      message: `Package ${dp.packageKey} on distribution point ${dp.name}: ${sentence}`,
+      jobId,
+    });
+  }
+  if (left.length > 0) deps.events.publish({ type: 'data.changed', topics: [contentTopic] });
+}
+
 async function copyToLibrary(
   db: Kysely<SiteSchema>,
   dpId: number,

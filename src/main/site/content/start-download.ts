@@ -24,7 +24,26 @@ export async function startDownload(
   request: z.output<typeof DownloadRequest>,
   user: string,
 ): Promise<{ jobId: number; packageId: number }> {
+  // A download whose process was killed is taken over first (resumed, being resumable).
+  await deps.runner.recoverAbandoned();
+  if (request.deploymentPackage.choice === 'existing') {
+    // Two downloads into one package at once would fetch every file twice and race on its
+    // content version: asking again while one is under way follows that one.
+    const packageId = request.deploymentPackage.packageId;
+    const active = await activeDownloadInto(deps.jobs, packageId);
+    if (active !== null) {
+      deps.runner.poke();
+      return { jobId: active, packageId };
+    }
+  }
   const { params, pkg } = await prepareDownload(deps, request, user);
+  // The same "new package" command again continues the empty package it made: if that one's
+  // download is still under way (taken over from a killed process), this follows it too.
+  const continuing = await activeDownloadInto(deps.jobs, pkg.id);
+  if (continuing !== null) {
+    deps.runner.poke();
+    return { jobId: continuing, packageId: pkg.id };
+  }
   const job = await deps.jobs.enqueue({
     kind: downloadJobKind,
     title: `Download software updates: ${pkg.name}`,
@@ -36,6 +55,15 @@ export async function startDownload(
   });
   deps.runner.poke();
   return { jobId: job.id, packageId: pkg.id };
+}
+
+/** The queued or running download job into a package, if any. */
+async function activeDownloadInto(jobs: JobQueue, packageId: number): Promise<number | null> {
+  const active = await jobs.listActive(downloadJobKind);
+  const match = active.find(
+    (row) => (JSON.parse(row.params) as { packageId?: number }).packageId === packageId,
+  );
+  return match?.id ?? null;
 }
 
 /**

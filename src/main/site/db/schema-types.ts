@@ -62,6 +62,9 @@ export interface JobTable {
   finished_at: Generated<string | null>;
   error: Generated<string | null>;
   result: Generated<string | null>;
+  lease_host: Generated<string | null>;
+  lease_pid: Generated<number | null>;
+  lease_process_start: Generated<string | null>;
 }
 
 export interface JobLogTable {
@@ -345,6 +348,7 @@ export interface ClientTable {
   last_state_message_at: Generated<string | null>;
   is_active: Generated<number>;
   time_zone_offset_minutes: Generated<number | null>;
+  hardware_id: Generated<string | null>;
 }
 
 export interface CollectionTable {

@@ -24,6 +24,22 @@ export interface JobHandler<S extends z.ZodType = z.ZodType> {
   readonly maxAttempts: number;
   readonly isResumable: boolean;
   run(context: JobContext<z.output<S>>): Promise<unknown>;
+  /**
+   * Called once, in whichever process took the job over, when a job of this kind was failed
+   * because the process running it ended: the job closes what its own failure path would have
+   * (a sync's history row and its 6703), since that process never got to.
+   */
+  abandoned?(job: AbandonedJobInfo<z.output<S>>): Promise<void>;
+}
+
+/** A job failed on behalf of its dead owner, for its kind's `abandoned` step. */
+export interface AbandonedJobInfo<P> {
+  readonly jobId: number;
+  /** Its parameters, or null if they no longer parse. */
+  readonly params: P | null;
+  /** The sentence the job failed with. */
+  readonly reason: string;
+  readonly state: 'failed' | 'cancelled';
 }
 
 export function defineJob<S extends z.ZodType>(handler: JobHandler<S>): JobHandler<S> {

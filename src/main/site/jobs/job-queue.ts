@@ -5,6 +5,27 @@ import type { Clock } from '../clock';
 import type { SiteDatabase } from '../db/open-database';
 import type { SiteEvents } from '../events/site-events';
 import { toJob, type JobRow } from './job-row';
+import { currentProcess, isOwnerGone, type OwnerProcess } from './owner-process';
+
+/** A lease given back: no owner, no expiry, no owning process. */
+const freeLease = {
+  lease_owner: null,
+  lease_expires_at: null,
+  lease_host: null,
+  lease_pid: null,
+  lease_process_start: null,
+} as const;
+
+function currentHost(): string {
+  return currentProcess().host;
+}
+
+/** "process 4242 on SITE01", or the lease owner string of an older row without the process. */
+function describeOwner(row: JobRow): string {
+  if (row.lease_pid !== null && row.lease_host !== null)
+    return `process ${row.lease_pid} on ${row.lease_host}`;
+  return row.lease_owner ?? 'unknown';
+}
 
 export interface EnqueueRequest {
   kind: string;
@@ -68,6 +89,17 @@ export class JobQueue {
     return row ? toJob(row) : null;
   }
 
+  /** Every queued or running job of a kind, oldest first. */
+  async listActive(kind: string): Promise<JobRow[]> {
+    return this.db
+      .selectFrom('job')
+      .selectAll()
+      .where('kind', '=', kind)
+      .where('state', 'in', ['queued', 'running'])
+      .orderBy('id')
+      .execute();
+  }
+
   async get(id: number): Promise<Job> {
     return toJob(await this.getRow(id));
   }
@@ -78,8 +110,17 @@ export class JobQueue {
     return row;
   }
 
-  /** Takes up to `limit` due jobs for `owner`, leasing them until `leaseMs` from now. */
-  async claim(owner: string, limit: number, leaseMs: number, kinds: string[]): Promise<JobRow[]> {
+  /**
+   * Takes up to `limit` due jobs for `owner`, leasing them until `leaseMs` from now. The owning
+   * process (host, pid, start token) is recorded so others can tell at once when it is gone.
+   */
+  async claim(
+    owner: string,
+    limit: number,
+    leaseMs: number,
+    kinds: string[],
+    process: OwnerProcess | null = null,
+  ): Promise<JobRow[]> {
     if (kinds.length === 0) return [];
     const now = this.clock.now();
     const nowIso = now.toISOString();
@@ -88,7 +129,9 @@ export class JobQueue {
     const result = await sql<JobRow>`
       UPDATE job
          SET state = 'running', attempts = attempts + 1, lease_owner = ${owner},
-             lease_expires_at = ${leaseUntil}, started_at = COALESCE(started_at, ${nowIso}),
+             lease_expires_at = ${leaseUntil}, lease_host = ${process?.host ?? null},
+             lease_pid = ${process?.pid ?? null}, lease_process_start = ${process?.startToken ?? null},
+             started_at = COALESCE(started_at, ${nowIso}),
              error = NULL
        WHERE id IN (
          SELECT id FROM job
@@ -103,9 +146,16 @@ export class JobQueue {
     return rows;
   }
 
-  /** Extends the leases of jobs this owner still runs; returns the ids asked to cancel. */
-  async heartbeat(owner: string, ids: number[], leaseMs: number): Promise<number[]> {
-    if (ids.length === 0) return [];
+  /**
+   * Extends the leases of jobs this owner still runs. Returns the ids asked to cancel, and the
+   * ids this owner no longer holds (taken over while it was stalled): it must stop running them.
+   */
+  async heartbeat(
+    owner: string,
+    ids: number[],
+    leaseMs: number,
+  ): Promise<{ cancelled: number[]; lost: number[] }> {
+    if (ids.length === 0) return { cancelled: [], lost: [] };
     const leaseUntil = new Date(this.clock.now().getTime() + leaseMs).toISOString();
     const rows = await this.db
       .updateTable('job')
@@ -115,7 +165,11 @@ export class JobQueue {
       .where('state', '=', 'running')
       .returning(['id', 'is_cancel_requested'])
       .execute();
-    return rows.filter((row) => row.is_cancel_requested === 1).map((row) => row.id);
+    const held = new Set(rows.map((row) => row.id));
+    return {
+      cancelled: rows.filter((row) => row.is_cancel_requested === 1).map((row) => row.id),
+      lost: ids.filter((id) => !held.has(id)),
+    };
   }
 
   async reportProgress(id: number, owner: string, progress: number, text: string): Promise<void> {
@@ -232,8 +286,7 @@ export class JobQueue {
         .updateTable('job')
         .set({
           state: 'queued',
-          lease_owner: null,
-          lease_expires_at: null,
+          ...freeLease,
           error: message,
           run_after: new Date(this.clock.now().getTime() + delayMs).toISOString(),
           progress_text: `Attempt ${row.attempts} of ${row.max_attempts} failed; retrying in ${Math.round(delayMs / 1000)} s.`,
@@ -282,20 +335,37 @@ export class JobQueue {
   }
 
   /**
-   * Jobs whose lease ran out belong to a process that died. Resumable ones go back to the queue
-   * (they keep their checkpoint); the rest fail with a sentence saying what happened.
+   * Jobs whose owner is gone: its lease ran out, or it ran on this host and its process is no
+   * longer alive (or the pid now belongs to another process), which is known at once. Resumable
+   * ones go back to the queue (they keep their checkpoint); the rest fail with a sentence saying
+   * what happened. Each take-over is a conditional update on the old lease, so of several
+   * processes recovering at once exactly one takes a job over, and a live owner is never robbed.
    */
-  async recoverAbandoned(): Promise<Job[]> {
+  async recoverAbandoned(): Promise<JobRow[]> {
     const nowIso = this.clock.now().toISOString();
-    const abandoned = await this.db
+    const host = currentHost();
+    // Looked for on the reading connection: lists call this, and must not wait behind a long
+    // write transaction of this process (a sync's database phase). The take-over itself is
+    // conditional on the lease as read, so a stale read never takes a live job.
+    const candidates = await this.site.read
       .selectFrom('job')
       .selectAll()
       .where('state', '=', 'running')
-      .where('lease_expires_at', '<', nowIso)
+      .where((eb) => eb.or([eb('lease_expires_at', '<', nowIso), eb('lease_host', '=', host)]))
       .execute();
-    const recovered: Job[] = [];
-    for (const row of abandoned) {
-      const owner = row.lease_owner ?? 'unknown';
+    const recovered: JobRow[] = [];
+    for (const row of candidates) {
+      const isExpired = row.lease_expires_at !== null && row.lease_expires_at < nowIso;
+      const isGone = isOwnerGone({
+        host: row.lease_host,
+        pid: row.lease_pid,
+        startToken: row.lease_process_start,
+      });
+      if (!isExpired && !isGone) continue;
+      const owner = describeOwner(row);
+      const why = isGone
+        ? `The site process that ran this job (${owner}) ended before the job finished.`
+        : `The site process running this job (${owner}) stopped before it finished; its lease expired at ${row.lease_expires_at}.`;
       const canResume =
         row.is_resumable === 1 && row.attempts < row.max_attempts && row.is_cancel_requested === 0;
       const updated = await this.db
@@ -304,22 +374,23 @@ export class JobQueue {
           canResume
             ? {
                 state: 'queued',
-                lease_owner: null,
-                lease_expires_at: null,
+                ...freeLease,
                 progress_text: 'Resuming after the site process that ran it stopped.',
               }
             : row.is_cancel_requested === 1
               ? {
                   state: 'cancelled',
-                  lease_owner: null,
+                  ...freeLease,
                   finished_at: nowIso,
                   error: 'Cancelled by an administrator.',
+                  progress_text: 'Cancelled by an administrator.',
                 }
               : {
                   state: 'failed',
-                  lease_owner: null,
+                  ...freeLease,
                   finished_at: nowIso,
-                  error: `The site process running this job (${owner}) stopped before it finished; its lease expired at ${row.lease_expires_at}.`,
+                  error: `${why} Run it again.`,
+                  progress_text: 'Failed: the site process that ran it ended.',
                 },
         )
         .where('id', '=', row.id)
@@ -329,6 +400,11 @@ export class JobQueue {
             ? eb('lease_owner', 'is', null)
             : eb('lease_owner', '=', row.lease_owner),
         )
+        .where((eb) =>
+          row.lease_expires_at === null
+            ? eb('lease_expires_at', 'is', null)
+            : eb('lease_expires_at', '=', row.lease_expires_at),
+        )
         .returningAll()
         .executeTakeFirst();
       if (!updated) continue;
@@ -336,10 +412,11 @@ export class JobQueue {
         row.id,
         canResume ? 'warning' : 'error',
         canResume
-          ? `The process that ran this job (${owner}) stopped; the job is queued again and resumes from its last checkpoint.`
+          ? `${why} The job is queued again and resumes from its last checkpoint.`
           : (updated.error ?? 'The job was abandoned.'),
       );
-      recovered.push(this.changed(updated));
+      this.changed(updated);
+      recovered.push(updated);
     }
     return recovered;
   }
@@ -362,8 +439,7 @@ export class JobQueue {
         ...columns,
         ...(progressText === undefined ? {} : { progress_text: progressText }),
         finished_at: this.clock.now().toISOString(),
-        lease_owner: null,
-        lease_expires_at: null,
+        ...freeLease,
       })
       .where('id', '=', id)
       .where('lease_owner', '=', owner)

@@ -4,7 +4,12 @@ import { SiteError } from '../../../shared/errors';
 import type { JobContext, JobHandler } from './job-handler';
 import { JobCancelledError, PermanentJobError } from './job-handler';
 import type { JobQueue } from './job-queue';
-import type { JobRow } from './job-row';
+import { toJob, type JobRow } from './job-row';
+import { currentProcess } from './owner-process';
+import type { Job } from '../../../shared/contract';
+
+/** The abort reason when another process took a job over: this copy stops without a word. */
+const leaseLost = new Error('lease-lost');
 
 export interface JobRunnerOptions {
   concurrency?: number;
@@ -20,11 +25,13 @@ interface RunningJob {
 }
 
 /**
- * Runs due jobs of the kinds it knows, one runner per process. Leases are renewed by a heartbeat;
- * a job whose process dies loses its lease and is recovered by the next runner that starts.
+ * Runs due jobs of the kinds it knows, one runner per process. Leases are renewed by a heartbeat
+ * and carry the owning process, so a job whose process died is recovered at once by the next
+ * process on the same host (and by any process once its lease runs out).
  */
 export class JobRunner {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly process = currentProcess();
   private readonly handlers = new Map<string, JobHandler>();
   private readonly running = new Map<number, RunningJob>();
   private readonly concurrency: number;
@@ -56,7 +63,7 @@ export class JobRunner {
   }
 
   async start(): Promise<void> {
-    await this.queue.recoverAbandoned();
+    await this.recoverAbandoned();
     this.isStopping = false;
     this.isStarted = true;
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), Math.max(200, this.leaseMs / 3));
@@ -99,9 +106,13 @@ export class JobRunner {
     try {
       const free = this.concurrency - this.running.size;
       if (free > 0) {
-        const rows = await this.queue.claim(this.owner, free, this.leaseMs, [
-          ...this.handlers.keys(),
-        ]);
+        const rows = await this.queue.claim(
+          this.owner,
+          free,
+          this.leaseMs,
+          [...this.handlers.keys()],
+          this.process,
+        );
         for (const row of rows) this.launch(row);
       }
     } catch (error) {
@@ -171,6 +182,8 @@ export class JobRunner {
       await this.queue.succeed(row.id, this.owner, result);
     } catch (error) {
       if (pendingWrite) clearTimeout(pendingWrite);
+      // Another process holds the job now; whatever this copy would write is no longer its own.
+      if (signal.reason === leaseLost) return;
       if (this.isStopping && signal.aborted) return this.release(row);
       if (signal.aborted || error instanceof JobCancelledError) {
         await context.log('Cancelled by an administrator.', 'warning');
@@ -198,16 +211,51 @@ export class JobRunner {
     await this.queue.heartbeat(this.owner, [row.id], -1);
   }
 
+  /**
+   * Takes over the jobs of processes that are gone: resumable ones are queued again, the rest
+   * failed with a sentence, and their kind closes what the dead process left open. Any process
+   * may call this (a CLI listing too), so a dead job never shows as running.
+   */
+  async recoverAbandoned(): Promise<Job[]> {
+    const recovered = await this.queue.recoverAbandoned();
+    for (const row of recovered) {
+      const handler = this.handlers.get(row.kind);
+      if (!handler?.abandoned || (row.state !== 'failed' && row.state !== 'cancelled')) continue;
+      const parsed = handler.params.safeParse(safeJson(row.params));
+      await handler
+        .abandoned({
+          jobId: row.id,
+          params: parsed.success ? parsed.data : null,
+          reason: row.error ?? 'The site process that ran this job ended.',
+          state: row.state,
+        })
+        .catch((error: unknown) =>
+          console.error(`Closing abandoned job ${row.id} failed: ${(error as Error).message}`),
+        );
+    }
+    if (recovered.some((row) => row.state === 'queued')) this.poke();
+    return recovered.map((row) => toJob(row));
+  }
+
   private async heartbeat(): Promise<void> {
     const ids = [...this.running.keys()];
     try {
-      const cancelled = await this.queue.heartbeat(this.owner, ids, this.leaseMs);
+      const { cancelled, lost } = await this.queue.heartbeat(this.owner, ids, this.leaseMs);
       for (const id of cancelled) this.running.get(id)?.controller.abort();
+      // Stalled past its lease and taken over elsewhere: never run one job twice at once.
+      for (const id of lost) this.running.get(id)?.controller.abort(leaseLost);
       // Another process sharing the queue may have died; its jobs are recovered here too.
-      const recovered = await this.queue.recoverAbandoned();
-      if (recovered.some((job) => job.state === 'queued')) this.poke();
+      await this.recoverAbandoned();
     } catch (error) {
       console.error(`Job runner heartbeat failed: ${(error as Error).message}`);
     }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }

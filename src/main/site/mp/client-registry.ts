@@ -16,8 +16,10 @@ export function hashClientKey(key: string): string {
 }
 
 /**
- * Registers a client (or re-registers one reinstalled with the same SMS GUID, which gets a new
- * key) and places it in its collections, in one transaction.
+ * Registers a client and places it in its collections, in one transaction. A device that is
+ * already known registers again (it gets a new key) onto its one record: found by its SMS GUID,
+ * else by its hardware identity, as ConfigMgr recognises a reinstalled client or a restarted
+ * fleet, so no device is ever counted twice.
  */
 export async function registerClient(
   site: SiteDatabase,
@@ -26,7 +28,6 @@ export async function registerClient(
   now: string,
 ): Promise<ClientRegistrationResult> {
   const clientKey = randomBytes(32).toString('base64url');
-  const smsGuid = input.smsGuid ?? `GUID:${randomUUID().toUpperCase()}`;
   const values = {
     name: input.name.toUpperCase(),
     domain: input.domain,
@@ -38,16 +39,50 @@ export async function registerClient(
     time_zone_offset_minutes: input.timeZoneOffsetMinutes ?? null,
     site_code: siteCode,
     auth_key_hash: hashClientKey(clientKey),
+    ...(input.hardwareId !== undefined && { hardware_id: input.hardwareId }),
   };
-  const clientId = await site.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('client')
-      .values({ ...values, sms_guid: smsGuid, registered_at: now })
-      .onConflict((conflict) => conflict.column('sms_guid').doUpdateSet(values))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await evaluateClient(trx, row.id, now);
-    return row.id;
+  const { clientId, smsGuid } = await site.db.transaction().execute(async (trx) => {
+    const byGuid = input.smsGuid
+      ? await trx
+          .selectFrom('client')
+          .select(['id', 'sms_guid'])
+          .where('sms_guid', '=', input.smsGuid)
+          .executeTakeFirst()
+      : undefined;
+    const byHardware = input.hardwareId
+      ? await trx
+          .selectFrom('client')
+          .select(['id', 'sms_guid'])
+          .where('hardware_id', '=', input.hardwareId)
+          .executeTakeFirst()
+      : undefined;
+    // The SMS GUID the device sends wins: the hardware id moves to that record.
+    if (byGuid && byHardware && byGuid.id !== byHardware.id)
+      await trx
+        .updateTable('client')
+        .set({ hardware_id: null })
+        .where('id', '=', byHardware.id)
+        .execute();
+    const known = byGuid ?? byHardware;
+    const guid = input.smsGuid ?? known?.sms_guid ?? `GUID:${randomUUID().toUpperCase()}`;
+    const id = known
+      ? (
+          await trx
+            .updateTable('client')
+            .set({ ...values, sms_guid: guid })
+            .where('id', '=', known.id)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+      : (
+          await trx
+            .insertInto('client')
+            .values({ ...values, sms_guid: guid, registered_at: now })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+    await evaluateClient(trx, id, now);
+    return { clientId: id, smsGuid: guid };
   });
   return { clientId, smsGuid, clientKey, siteCode };
 }

@@ -63,6 +63,9 @@ export function createSupHandlers(deps: SupHandlerDependencies): Pick<SiteHandle
         isSummaryDetailsEnabled: row.is_summary_details_enabled === 1,
       })),
     'sync.start': async ({ isFull, importBundle }, context) => {
+      // A sync whose process was killed is closed first, so this one starts instead of
+      // returning (and waiting on) the dead one.
+      await deps.runner.recoverAbandoned();
       const job = await enqueueSync(deps.jobs, {
         isFull,
         importBundle,
@@ -72,7 +75,11 @@ export function createSupHandlers(deps: SupHandlerDependencies): Pick<SiteHandle
       deps.runner.poke();
       return { jobId: job.id };
     },
-    'sync.history': (query) => deps.syncHistory.list(query),
+    'sync.history': async (query) => {
+      // A sync whose process was killed never shows as in progress.
+      await deps.runner.recoverAbandoned();
+      return deps.syncHistory.list(query);
+    },
     'softwareUpdates.overview': () => readSoftwareUpdatesOverview(deps.database, deps.syncHistory),
   };
 }

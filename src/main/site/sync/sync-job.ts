@@ -186,6 +186,44 @@ export function syncSoftwareUpdatesJob(deps: SyncJobDependencies) {
         rmSync(workFolder, { recursive: true, force: true });
       }
     },
+    /**
+     * The process running the sync was killed: its database phase rolled back with it, so the
+     * catalog is as it was. What it left open is closed here, as its own failure path would: the
+     * history row leaves "In progress" for 6703 with the reason, and 6703 is raised.
+     */
+    async abandoned(job) {
+      const finished = deps.clock.now().toISOString();
+      const cancelled = job.state === 'cancelled';
+      const reason = cancelled
+        ? 'Synchronization was cancelled by an administrator; the catalog is unchanged.'
+        : `${job.reason.replace(/ Run it again\.$/, '')} The catalog is unchanged; synchronize again.`;
+      const closed = await deps.site.db
+        .updateTable('sync_history')
+        .set({
+          last_state_message_id: syncMessages.failed,
+          last_state_time: finished,
+          finished_at: finished,
+          error_code: (cancelled ? 0x800704c7 : 0x80004005) | 0,
+          error_text: reason,
+        })
+        .where('job_id', '=', job.jobId)
+        .where('last_state_message_id', 'not in', [syncMessages.done, syncMessages.failed])
+        .returning('id')
+        .execute();
+      if (closed.length === 0) return;
+      deps.log.error(`Sync failed: ${reason}`);
+      await deps.statusMessages.raise({
+        component: 'SMS_WSUS_SYNC_MANAGER',
+        messageId: syncMessages.failed,
+        severity: 'Error',
+        message: `WSUS Synchronization failed. ${reason}`,
+        jobId: job.jobId,
+        insertionStrings: [deps.serverName],
+      });
+      const settings = await deps.settings.get();
+      if (settings.isSyncFailureAlertEnabled && !cancelled)
+        await raiseSyncFailureAlert(deps.site, deps.siteCode, reason, finished);
+    },
   });
 }
 
