@@ -17,6 +17,7 @@ describe('package folders and re-runnable downloads from the shell', () => {
 
   it('refuses /etc and the content library through `..` and symlinks, and a name with a line break', async () => {
     const site = folder('patchbay-cli-folders-');
+    expect((await patchbay(site, 'db', 'init')).code).toBe(0);
     const etcBefore = readdirSync('/etc');
     const intoEtc = `${folder('patchbay-pkg-')}/../../../../etc`;
     const created = await patchbay(site, 'package', 'new', 'Etc', '--path', intoEtc);
@@ -56,6 +57,7 @@ describe('package folders and re-runnable downloads from the shell', () => {
     const server = await startPayloadServer(new Map([['rerun-kb1-x64.cab', body]]));
     try {
       const site = folder('patchbay-cli-rerun-');
+      expect((await patchbay(site, 'db', 'init')).code).toBe(0);
       const record = makeRecord('Rerun', {
         contentFiles: [
           {
