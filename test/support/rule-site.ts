@@ -57,7 +57,10 @@ export function ruleOf(
     content: {
       deploymentPackage: {
         choice: 'new',
-        package: { name: `${name} package`, sourcePath: mkdtempSync(join(tmpdir(), 'patchbay-rule-pkg-')) },
+        package: {
+          name: `${name} package`,
+          sourcePath: mkdtempSync(join(tmpdir(), 'patchbay-rule-pkg-')),
+        },
       },
       languageSelection: { languages: ['en'] },
     },

@@ -32,7 +32,9 @@ async function deploymentUpdates(site: Site, deploymentId: number): Promise<numb
 
 async function counts(site: Site) {
   const db = site.database.db;
-  const count = async (table: 'software_update_group' | 'deployment' | 'deployment_package_content') =>
+  const count = async (
+    table: 'software_update_group' | 'deployment' | 'deployment_package_content',
+  ) =>
     Number(
       (
         await db
@@ -76,7 +78,10 @@ describe.each(engines)('the rule engine on %s', (engine) => {
     const preview = await call(site, 'rules.preview', {
       draft: {
         ...request,
-        content: { deploymentPackage: { choice: 'none' }, languageSelection: { languages: ['en'] } },
+        content: {
+          deploymentPackage: { choice: 'none' },
+          languageSelection: { languages: ['en'] },
+        },
       },
     });
     expect(preview).toMatchObject({
@@ -130,7 +135,9 @@ describe.each(engines)('the rule engine on %s', (engine) => {
     const log = readFileSync(join(site.folders.logs, 'RuleEngine.log'), 'utf8');
     expect(log).toContain('Rule resulted in a total of 2 updates');
     // The SMS server format ConfigMgr's site components write (spec §12.1), which CMTrace reads.
-    expect(log).toMatch(/We need to create a new UpdateGroup: .*\$\$<SMS_RULE_ENGINE><\d{2}-\d{2}-\d{4} /);
+    expect(log).toMatch(
+      /We need to create a new UpdateGroup: .*\$\$<SMS_RULE_ENGINE><\d{2}-\d{2}-\d{4} /,
+    );
     // The saved rule's preview is the same evaluation the run just made.
     const saved = await call(site, 'rules.preview', { id });
     expect(saved.updates.map((update) => update.ciId)).toEqual(expected);
@@ -179,7 +186,9 @@ describe.each(engines)('the rule engine on %s', (engine) => {
     const request = ruleOf('Everything', allSystems, [{ property: 'title', values: ['bulk'] }], {
       alerts: { isAlertOnRuleFailure: true },
     });
-    const preview = await call(site, 'rules.preview', { draft: { ...request, content: noPackage } });
+    const preview = await call(site, 'rules.preview', {
+      draft: { ...request, content: noPackage },
+    });
     expect(preview).toMatchObject({ updateCount: 1001, exceedsLimit: true });
     expect(preview.updates).toHaveLength(1000);
     const { id, job, result } = await createAndRun(site, request);
@@ -208,15 +217,16 @@ describe.each(engines)('the rule engine on %s', (engine) => {
       .where('alert_key', '=', `rule-failure:${id}`)
       .execute();
     expect(alerts).toEqual([
-      expect.objectContaining({ state: 'Active', name: 'Automatic deployment rule failure: Everything' }),
+      expect.objectContaining({
+        state: 'Active',
+        name: 'Automatic deployment rule failure: Everything',
+      }),
     ]);
   });
 
   it('rolls the whole run back when a file fails its hash check midway: no group, no package change, no deployment', async () => {
     const { site, allSystems } = await open(['alpha', 'bravo', 'charlie', 'delta'], ['charlie']);
-    const request = ruleOf('Doomed', allSystems, [
-      { property: 'vendor', values: ['Microsoft'] },
-    ]);
+    const request = ruleOf('Doomed', allSystems, [{ property: 'vendor', values: ['Microsoft'] }]);
     const source = (request.content.deploymentPackage as { package: { sourcePath: string } })
       .package.sourcePath;
     const before = await counts(site);
@@ -248,7 +258,10 @@ describe.each(engines)('the rule engine on %s', (engine) => {
       'rules.create',
       ruleOf('Two rings', allSystems, [{ property: 'title', values: ['alpha'] }], {
         runAfterCreate: false,
-        deploymentSchedule: { availableTime: { amount: 2, unit: 'Days' }, deadlineTime: { amount: 1, unit: 'Weeks' } },
+        deploymentSchedule: {
+          availableTime: { amount: 2, unit: 'Days' },
+          deadlineTime: { amount: 1, unit: 'Weeks' },
+        },
       }),
     );
     const detail = await call(site, 'rules.addDeployment', {
@@ -272,10 +285,16 @@ describe.each(engines)('the rule engine on %s', (engine) => {
     expect(result.outcome).toBe('Succeeded');
     expect(result.deploymentIds).toHaveLength(2);
     const [own, added] = await Promise.all(
-      result.deploymentIds.map((deploymentId) => call(site, 'deployments.get', { id: deploymentId })),
+      result.deploymentIds.map((deploymentId) =>
+        call(site, 'deployments.get', { id: deploymentId }),
+      ),
     );
     expect(own).toMatchObject({ purpose: 'Required', collectionName: 'All Systems' });
-    expect(added).toMatchObject({ purpose: 'Available', collectionName: 'Pilot', enforcementDeadline: null });
+    expect(added).toMatchObject({
+      purpose: 'Available',
+      collectionName: 'Pilot',
+      enforcementDeadline: null,
+    });
     expect(own!.packageId).toBe(added!.packageId);
     // Offsets count from the scheduled start: available 2 days after, deadline a week after that.
     const start = new Date(result.scheduledStart);
