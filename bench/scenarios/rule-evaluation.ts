@@ -97,9 +97,8 @@ export async function ruleEvaluation(
   const engineMs = await medianOf(3, async () => {
     engineMatches = 0;
     for (const criteria of rules)
-      engineMatches += (
-        await evaluateRule(db, { criteria, licenseTerms: 'approve-all', now })
-      ).ciIds.length;
+      engineMatches += (await evaluateRule(db, { criteria, licenseTerms: 'approve-all', now }))
+        .ciIds.length;
   });
   let bareMatches = 0;
   const bareMs = await medianOf(3, async () => {
