@@ -120,8 +120,7 @@ export async function ruleEvaluation(
            AND u.ci_id IN (SELECT sp.ci_id FROM software_update_product sp
                             WHERE sp.product_id IN (${sql.join(product.values.map((name) => productIds.get(name) ?? ''))}))
            AND (u.date_released >= ${since} OR u.date_revised >= ${since})
-           ${severities ? sql`AND u.severity IN (${sql.join(severities)})` : sql``}
-         ORDER BY u.ci_id`.execute(db);
+           ${severities ? sql`AND u.severity IN (${sql.join(severities)})` : sql``}`.execute(db);
       bareMatches += result.rows.length;
     }
   });
