@@ -10,6 +10,7 @@ import { migration as m0009 } from './0009-compliance-live';
 import { migration as m0011 } from './0011-deployment-status';
 import { migration as m0012 } from './0012-client-time-zone';
 import { migration as m0013 } from './0013-client-settings-collections';
+import { migration as m0014 } from './0014-rule-engine';
 import { migration as m0015 } from './0015-job-lease-process';
 import { migration as m0016 } from './0016-client-hardware-id';
 
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
   m0015,
   m0016,
 ];
