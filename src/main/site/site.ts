@@ -34,6 +34,8 @@ import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
 import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
 import { createDeploymentJob } from './deployments/deployment-job';
+import { RuleScheduler } from './rules/rule-scheduler';
+import { localTimeZone } from '../../shared/schedule/time-zone';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -51,6 +53,8 @@ export interface SiteOptions {
   scheduleCheckMs?: number;
   /** Download concurrency, retries and the demo source's pace (tests run them fast). */
   content?: Partial<ContentOptions>;
+  /** The IANA zone local schedules of rules are read in (default: this machine's). */
+  timeZone?: string;
 }
 
 /** Everything a site process holds, wired once here (the composition root). */
@@ -76,6 +80,10 @@ export interface Site {
   readonly collectionRefreshScheduler: CollectionRefreshScheduler;
   /** Low-compliance alerts of deployments (§7.5), checked on a timer and at summarization. */
   readonly deploymentAlerts: DeploymentAlertScheduler;
+  /** When automatic deployment rules run: after each successful sync, and on their schedule. */
+  readonly ruleScheduler: RuleScheduler;
+  /** The IANA zone the site reads local schedules in. */
+  readonly timeZone: string;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   info(): Promise<SiteInfo>;
@@ -173,6 +181,12 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       siteCode: local.code,
       statusMessages,
     });
+    const timeZone = options.timeZone ?? localTimeZone();
+    const ruleScheduler = new RuleScheduler(
+      { site: database, jobs, clock, events, timeZone, poke: () => runner.poke() },
+      options.scheduleCheckMs || 30_000,
+    );
+    await ruleScheduler.initialize();
     const managementPoint = new ManagementPoint({
       site: database,
       siteCode: local.code,
@@ -199,6 +213,8 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       summarizationScheduler,
       collectionRefreshScheduler,
       deploymentAlerts,
+      ruleScheduler,
+      timeZone,
       demoFleet: new DemoFleetPort(),
     };
     const info = async (): Promise<SiteInfo> => ({
@@ -236,6 +252,9 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       siteLibraryId: content.siteLibraryId,
     });
     if (options.runJobs !== false) {
+      // After-sync rules start in the wake of a sync this process ran; the timer (off in tests,
+      // which call check()) also catches schedules and syncs another process left unfinished.
+      ruleScheduler.start(options.scheduleCheckMs !== 0);
       await runner.start();
       if (options.scheduleCheckMs !== 0) {
         syncScheduler.start();
@@ -253,6 +272,8 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         summarizationScheduler.stop();
         collectionRefreshScheduler.stop();
         deploymentAlerts.stop();
+        ruleScheduler.stop();
+        await ruleScheduler.idle();
         notifier.stop();
         await runner.stop();
         await content.close();
