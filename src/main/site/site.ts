@@ -36,6 +36,7 @@ import { DeploymentAlertScheduler } from './deployments/deployment-alert-schedul
 import { createDeploymentJob } from './deployments/deployment-job';
 import { RuleScheduler } from './rules/rule-scheduler';
 import { localTimeZone } from '../../shared/schedule/time-zone';
+import { createRuleEngineJob } from './rules/rule-engine-job';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -241,6 +242,17 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         events,
         statusMessages,
         log: logs.component('SMS_OBJECT_REPLICATION_MANAGER'),
+        download: content.download,
+      }),
+    );
+    runner.register(
+      createRuleEngineJob({
+        site: database,
+        clock,
+        events,
+        statusMessages,
+        siteCode: local.code,
+        log: logs.component('SMS_RULE_ENGINE'),
         download: content.download,
       }),
     );
