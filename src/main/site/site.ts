@@ -184,7 +184,15 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     });
     const timeZone = options.timeZone ?? localTimeZone();
     const ruleScheduler = new RuleScheduler(
-      { site: database, jobs, clock, events, timeZone, poke: () => runner.poke() },
+      {
+        site: database,
+        jobs,
+        clock,
+        events,
+        timeZone,
+        poke: () => runner.poke(),
+        log: logs.component('SMS_RULE_ENGINE'),
+      },
       options.scheduleCheckMs || 30_000,
     );
     await ruleScheduler.initialize();

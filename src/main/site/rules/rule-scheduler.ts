@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { SiteDatabase } from '../db/open-database';
 import type { SiteEvents } from '../events/site-events';
 import type { JobQueue } from '../jobs/job-queue';
+import type { ComponentLog } from '../logs/component-log';
 import { claimSetting, readSetting } from '../sync/site-settings-store';
 import { syncJobKind } from '../sync/sync-job';
 import { enqueueRuleRun } from './rule-run-job';
@@ -25,6 +26,8 @@ export interface RuleSchedulerDependencies {
   /** The zone local rule schedules are read in (the site server's). */
   timeZone: string;
   poke: () => void;
+  /** ruleengine.log: why a run was queued. */
+  log?: ComponentLog;
 }
 
 export interface RuleSchedulerCheck {
@@ -157,10 +160,13 @@ export class RuleScheduler {
         .orderBy('id')
         .execute();
       for (const rule of rules) {
-        await enqueueRuleRun(
+        const job = await enqueueRuleRun(
           { site, jobs: this.deps.jobs, poke: this.deps.poke },
           { ruleId: rule.id, trigger: 'after-sync', scheduledStart: finishedAt },
           'SMS_RULE_ENGINE',
+        );
+        this.deps.log?.info(
+          `Rule ${rule.id} runs after synchronization job ${sync.id} (rule engine job ${job.id}).`,
         );
         started.push(rule.id);
       }
@@ -192,11 +198,19 @@ export class RuleScheduler {
       if (!(await claimSetting(site.db, key, state, next, now.toISOString()))) continue;
       // A disabled rule is never evaluated automatically; its occurrences pass unrun, so
       // enabling it later does not run the ones it missed.
-      if (rule.is_enabled !== 1) continue;
-      await enqueueRuleRun(
+      if (rule.is_enabled !== 1) {
+        this.deps.log?.info(
+          `Rule ${rule.id} is disabled; its scheduled evaluation at ${due.toISOString()} is skipped.`,
+        );
+        continue;
+      }
+      const job = await enqueueRuleRun(
         { site, jobs: this.deps.jobs, poke: this.deps.poke },
         { ruleId: rule.id, trigger: 'schedule', scheduledStart: due.toISOString() },
         'SMS_RULE_ENGINE',
+      );
+      this.deps.log?.info(
+        `Rule ${rule.id} runs for its scheduled evaluation at ${due.toISOString()} (rule engine job ${job.id}).`,
       );
       started.push(rule.id);
     }
