@@ -336,4 +336,3 @@ export class RuleStepError extends Error {
     super(message);
   }
 }
-
