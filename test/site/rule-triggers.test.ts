@@ -2,20 +2,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Site } from '../../src/main/site/site';
 import { ruleRunJobKind, RuleRunJobParams } from '../../src/main/site/rules/rule-run-job';
 import { nextRunContext, nextRunOf } from '../../src/main/site/rules/rule-next-run';
+import type { z } from 'zod';
+import type { CustomSchedule } from '../../src/shared/schedule/schedule';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
+import { call } from '../support/compliance-site';
 import { engines } from '../support/engines';
 import { syncAndWait } from '../support/sync-helpers';
 import { jobEnd, openTestSite, until } from '../support/test-site';
 
-/** A rule as the wizard stores it, with only what the triggers read being varied. */
+/** A rule made by the wizard's Finish (without its first run), varying only when it runs. */
 async function addRule(
   site: Site,
   rule: {
     name: string;
     runType: 'after-sync' | 'schedule' | 'manual';
-    schedule?: unknown;
+    schedule?: z.input<typeof CustomSchedule>;
     isEnabled?: boolean;
-    at: string;
   },
 ): Promise<number> {
   const collection = await site.database.db
@@ -23,24 +25,19 @@ async function addRule(
     .select('id')
     .where('collection_id', '=', 'SMS00001')
     .executeTakeFirstOrThrow();
-  const row = await site.database.db
-    .insertInto('automatic_deployment_rule')
-    .values({
-      name: rule.name,
-      collection_id: collection.id,
-      is_enabled: rule.isEnabled === false ? 0 : 1,
-      criteria: JSON.stringify([{ property: 'title', values: ['Cumulative'] }]),
-      evaluation_run_type: rule.runType,
-      evaluation_schedule: rule.schedule ? JSON.stringify(rule.schedule) : null,
-      deployment_settings: '{}',
-      content_settings: '{}',
-      created_at: rule.at,
-      created_by: 'CONTOSO\\admin',
-      modified_at: rule.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const { id } = await call(site, 'rules.create', {
+    general: { name: rule.name, collectionId: collection.id },
+    softwareUpdates: { criteria: [{ property: 'title', values: ['cumulative'] }] },
+    evaluationSchedule: {
+      runType: rule.runType,
+      ...(rule.schedule && { schedule: rule.schedule }),
+    },
+    content: { deploymentPackage: { choice: 'none' }, languageSelection: { languages: ['en'] } },
+    runAfterCreate: false,
+  });
+  if (rule.isEnabled === false)
+    await call(site, 'rules.setEnabled', { ids: [id], isEnabled: false });
+  return id;
 }
 
 async function ruleRuns(site: Site) {
@@ -57,21 +54,15 @@ async function ruleRuns(site: Site) {
   }));
 }
 
-/** Ends a run (Cancel in the jobs panel) so the rule's next trigger queues a new one. */
-async function endRun(site: Site, jobId: number) {
-  await site.jobs.requestCancel(jobId);
-  await jobEnd(site, jobId);
-}
-
 const patchTuesdayPlusOne = {
-  kind: 'custom',
+  kind: 'custom' as const,
   start: '2026-01-01T02:00',
   isUtc: false,
   recurrence: {
-    pattern: 'monthly-weekday',
+    pattern: 'monthly-weekday' as const,
     everyMonths: 1,
-    week: 'Second',
-    day: 'Tuesday',
+    week: 'Second' as const,
+    day: 'Tuesday' as const,
     offsetDays: 1,
   },
 };
@@ -88,14 +79,9 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
       syncSource: 'catalog-bundle',
       syncSourceLocation: bundleOf([makeRecord('cumulative-2024-01')]),
     });
-    const past = '2026-01-01T00:00:00.000Z';
-    const afterSync = await addRule(site, {
-      name: 'Patch Tuesday',
-      runType: 'after-sync',
-      at: past,
-    });
-    await addRule(site, { name: 'Paused', runType: 'after-sync', isEnabled: false, at: past });
-    await addRule(site, { name: 'By hand', runType: 'manual', at: past });
+    const afterSync = await addRule(site, { name: 'Patch Tuesday', runType: 'after-sync' });
+    await addRule(site, { name: 'Paused', runType: 'after-sync', isEnabled: false });
+    await addRule(site, { name: 'By hand', runType: 'manual' });
 
     const first = await syncAndWait(site);
     expect(first.state).toBe('succeeded');
@@ -108,9 +94,10 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
 
     // The same synchronization seen again — its event delivered twice, a check by this process
     // and by a second one sharing the database — starts nothing more.
-    await endRun(site, run!.id);
+    // The run is a real rule-engine job; it ends before the next sync, which queues another.
+    expect((await jobEnd(site, run!.id)).state).toBe('succeeded');
     site.events.publish({ type: 'job.changed', job: await site.jobs.get(first.id) });
-    const second = await opened.reopen({ bundledCatalogFolder: null });
+    const second = await opened.reopen({ bundledCatalogFolder: null, runJobs: false });
     expect(await second.ruleScheduler.check()).toEqual({ afterSync: [], scheduled: [] });
     expect(await site.ruleScheduler.check()).toEqual({ afterSync: [], scheduled: [] });
     await site.ruleScheduler.idle();
@@ -135,6 +122,8 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
     await site.ruleScheduler.check();
     await second.ruleScheduler.check();
     expect(await ruleRuns(site)).toHaveLength(2);
+    // The runs are real rule-engine jobs: each ends (the rule's one update, no package).
+    expect((await jobEnd(site, runs[1]!.id)).state).toBe('succeeded');
   });
 
   it('catches up a synchronization whose process stopped before its rules started', async () => {
@@ -147,17 +136,15 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
     });
     // This process stops listening, as if it had stopped right after the sync succeeded.
     site.ruleScheduler.stop();
-    const rule = await addRule(site, {
-      name: 'Patch Tuesday',
-      runType: 'after-sync',
-      at: '2026-01-01T00:00:00.000Z',
-    });
+    const rule = await addRule(site, { name: 'Patch Tuesday', runType: 'after-sync' });
     expect((await syncAndWait(site)).state).toBe('succeeded');
     expect(await ruleRuns(site)).toHaveLength(0);
     const other = await opened.reopen({ bundledCatalogFolder: null, runJobs: false });
     expect(await other.ruleScheduler.check()).toEqual({ afterSync: [rule], scheduled: [] });
     expect(await other.ruleScheduler.check()).toEqual({ afterSync: [], scheduled: [] });
     expect(await ruleRuns(site)).toHaveLength(1);
+    const [caughtUp] = await ruleRuns(site);
+    expect((await jobEnd(site, caughtUp!.id)).state).toBe('succeeded');
   });
 
   it('runs a scheduled rule once at each occurrence, read in the site time zone', async () => {
@@ -177,14 +164,12 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
       name: 'Patch Wednesday',
       runType: 'schedule',
       schedule: patchTuesdayPlusOne,
-      at: now.toISOString(),
     });
     const paused = await addRule(site, {
       name: 'Paused',
       runType: 'schedule',
       schedule: patchTuesdayPlusOne,
       isEnabled: false,
-      at: now.toISOString(),
     });
     const row = () =>
       site.database.db
@@ -225,11 +210,7 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
     await site.jobs.requestCancel(runs[0]!.id);
     now = new Date('2026-12-09T01:05:00.000Z');
     expect((await second.ruleScheduler.check()).scheduled).toEqual([rule]);
-    await site.database.db
-      .updateTable('automatic_deployment_rule')
-      .set({ is_enabled: 1 })
-      .where('id', '=', paused)
-      .execute();
+    await call(site, 'rules.setEnabled', { ids: [paused], isEnabled: true });
     expect((await site.ruleScheduler.check()).scheduled).toEqual([]);
     expect((await ruleRuns(site)).map((each) => [each.ruleId, each.scheduledStart])).toEqual([
       [rule, '2026-11-11T01:00:00.000Z'],
@@ -250,16 +231,10 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
       isScheduleEnabled: true,
       schedule: { kind: 'simple', every: 1, unit: 'days' },
     });
-    const at = now.toISOString();
     const ids = {
-      afterSync: await addRule(site, { name: 'After sync', runType: 'after-sync', at }),
-      manual: await addRule(site, { name: 'By hand', runType: 'manual', at }),
-      disabled: await addRule(site, {
-        name: 'Paused',
-        runType: 'after-sync',
-        isEnabled: false,
-        at,
-      }),
+      afterSync: await addRule(site, { name: 'After sync', runType: 'after-sync' }),
+      manual: await addRule(site, { name: 'By hand', runType: 'manual' }),
+      disabled: await addRule(site, { name: 'Paused', runType: 'after-sync', isEnabled: false }),
     };
     const rows = await site.database.db
       .selectFrom('automatic_deployment_rule')
