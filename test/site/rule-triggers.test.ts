@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Site } from '../../src/main/site/site';
 import { ruleRunJobKind, RuleRunJobParams } from '../../src/main/site/rules/rule-run-job';
 import { nextRunContext, nextRunOf } from '../../src/main/site/rules/rule-next-run';
+import { readRuleScheduleState } from '../../src/main/site/rules/rule-schedule-state';
 import type { z } from 'zod';
 import type { CustomSchedule } from '../../src/shared/schedule/schedule';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
@@ -216,6 +217,13 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
       [rule, '2026-11-11T01:00:00.000Z'],
       [rule, '2026-12-09T01:00:00.000Z'],
     ]);
+
+    // A deleted rule's memory of its occurrences goes with it.
+    expect(await readRuleScheduleState(site.database, rule)).not.toBeNull();
+    for (const each of await ruleRuns(site)) await site.jobs.requestCancel(each.id);
+    await call(site, 'rules.delete', { ids: [rule] });
+    expect(await readRuleScheduleState(site.database, rule)).toBeNull();
+    expect(await readRuleScheduleState(site.database, paused)).not.toBeNull();
   });
 
   it('shows the next run: the next scheduled sync for after-sync rules, none for Run Now only', async () => {

@@ -222,7 +222,7 @@ export function licenseTermsOf(value: string): LicenseTermsSetting {
 
 /** The site names fields by page ("evaluationSchedule.schedule"); the CLI names the option. */
 const optionOfField: Record<string, string> = {
-  'general.name': 'the rule name',
+  'general.name': '',
   'general.description': '--rule-description',
   'general.collectionId': '--collection',
   'softwareUpdates.criteria': 'the property filters (--product, --title, …)',
@@ -243,11 +243,11 @@ export function inRuleOptionTerms(error: unknown): unknown {
   if (!(error instanceof SiteError)) return error;
   const match = /^([\w.]+): /.exec(error.message);
   const key = match && Object.keys(optionOfField).find((field) => match[1]!.startsWith(field));
-  return key
-    ? new SiteError(
-        error.code,
-        `${optionOfField[key]}: ${error.message.slice(match[0].length)}`,
-        error.details,
-      )
-    : error;
+  if (!key) return error;
+  const rest = error.message.slice(match[0].length);
+  // The name is the command's argument, not an option: its sentence stands alone.
+  const text = optionOfField[key]
+    ? `${optionOfField[key]}: ${rest}`
+    : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  return new SiteError(error.code, text, error.details);
 }

@@ -7,7 +7,7 @@ import type { HandlerDependencies } from '../site-handlers';
 import { addRuleDeployment, removeRuleDeployment, updateRuleDeployment } from './rule-deployments';
 import { nextRunContext, nextRunOf } from './rule-next-run';
 import { previewRule } from './rule-preview';
-import type { ScheduledRuleRow } from './rule-schedule-state';
+import { forgetRuleSchedules, type ScheduledRuleRow } from './rule-schedule-state';
 import { readRuleRow, settingsOf, toRule, toRuleDetail } from './rule-rows';
 import { enqueueRuleRun } from './rule-run-job';
 import {
@@ -115,7 +115,11 @@ export function createRuleHandlers(deps: HandlerDependencies): Pick<SiteHandlers
     'rules.setEnabled': async ({ ids, isEnabled }) => ({
       changed: await setRulesEnabled(services, ids, isEnabled),
     }),
-    'rules.delete': async ({ ids }) => ({ deleted: await deleteRules(services, ids) }),
+    'rules.delete': async ({ ids }) => {
+      const deleted = await deleteRules(services, ids);
+      await forgetRuleSchedules(site, ids);
+      return { deleted };
+    },
     'rules.run': async ({ id }, context) => {
       await readRuleRow(site.db, id);
       const job = await enqueueRuleRun(

@@ -73,3 +73,22 @@ export function dueOccurrence(
   }
   return due;
 }
+
+/**
+ * A deleted rule's memory goes with it (a later rule may get its id). Only rules really gone
+ * forget: a rule that is still there would otherwise run an occurrence it already ran.
+ */
+export async function forgetRuleSchedules(site: SiteDatabase, ruleIds: number[]): Promise<void> {
+  if (ruleIds.length === 0) return;
+  const kept = await site.db
+    .selectFrom('automatic_deployment_rule')
+    .select('id')
+    .where('id', 'in', ruleIds)
+    .execute();
+  const gone = ruleIds.filter((id) => !kept.some((row) => row.id === id));
+  if (gone.length === 0) return;
+  await site.db
+    .deleteFrom('site_setting')
+    .where('key', 'in', gone.map(ruleScheduleStateKey))
+    .execute();
+}
