@@ -125,6 +125,20 @@ describe('patchbay adr from the shell', () => {
       /Evaluation schedule +monthly on the second Tuesday \+1 from \S+ at 02:00/,
     );
 
+    // The built-in template fills every page but the name and the collection.
+    const fromTemplate = await newRule(
+      'Monthly',
+      '--template',
+      'patch tuesday',
+      '--no-package',
+      '--no-run',
+    );
+    expect(fromTemplate.stdout).toBe('Created automatic deployment rule 2 "Monthly".\n');
+    const templated = await patchbay(site, 'adr', 'show', 'Monthly');
+    expect(templated.stdout).toMatch(/Template +Patch Tuesday/);
+    expect(templated.stdout).toMatch(/Evaluation schedule +monthly on the second Tuesday from/);
+    expect((await patchbay(site, 'adr', 'delete', 'Monthly')).code).toBe(0);
+
     const changed = await patchbay(site, 'adr', 'set', 'Patch Tuesday', '--run-type', 'manual');
     expect(changed.stdout).toBe('Automatic deployment rule 1 "Patch Tuesday" changed.\n');
     const [manual] = await patchbayJson<AutomaticDeploymentRule[]>(site, 'adr', 'list');
