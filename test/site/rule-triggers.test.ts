@@ -226,6 +226,44 @@ describe.each(engines)('when automatic deployment rules run, on %s', (engine) =>
     expect(await readRuleScheduleState(site.database, paused)).not.toBeNull();
   });
 
+  it('gives the scheduled run its occurrence as the scheduled start, however late it starts', async () => {
+    let now = new Date('2026-11-01T00:00:00.000Z');
+    const opened = await openTestSite(engine, {
+      clock: { now: () => now },
+      bundledCatalogFolder: null,
+      timeZone: 'America/New_York',
+    });
+    dispose = opened.dispose;
+    const { site } = opened;
+    await site.supSettings.set({
+      syncSource: 'catalog-bundle',
+      syncSourceLocation: bundleOf([makeRecord('cumulative-2024-01')]),
+    });
+    expect((await syncAndWait(site)).state).toBe('succeeded');
+    const rule = await addRule(site, {
+      name: 'Patch Wednesday',
+      runType: 'schedule',
+      schedule: patchTuesdayPlusOne,
+    });
+    // 02:00 in New York on Wednesday 11 November 2026 is 07:00 UTC (EST); the site was busy
+    // and checks 40 minutes late.
+    now = new Date('2026-11-11T07:40:00.000Z');
+    expect((await site.ruleScheduler.check()).scheduled).toEqual([rule]);
+    const [run] = await ruleRuns(site);
+    const job = await jobEnd(site, run!.id);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({
+      ruleId: rule,
+      outcome: 'Succeeded',
+      scheduledStart: '2026-11-11T07:00:00.000Z',
+    });
+    expect(await call(site, 'rules.get', { id: rule })).toMatchObject({
+      lastErrorCode: 0,
+      nextRunTime: '2026-12-09T07:00:00.000Z',
+      nextRunText: '2026-12-09 02:00',
+    });
+  });
+
   it('shows the next run: the next scheduled sync for after-sync rules, none for Run Now only', async () => {
     const now = new Date('2026-11-10T08:00:00.000Z');
     const opened = await openTestSite(engine, {
