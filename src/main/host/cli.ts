@@ -11,6 +11,7 @@ import { registerMaintenanceWindow } from './cli/maintenance-window-command';
 import { registerDb } from './cli/db-command';
 import { registerGroup } from './cli/group-command';
 import { registerDeployment } from './cli/deployment-command';
+import { registerAdr } from './cli/adr-command';
 import { registerUpdates } from './cli/updates-command';
 import { registerDemoContent, registerDownload } from './cli/download-command';
 import { registerPackage } from './cli/package-command';
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
   registerCompliance(program);
   // After registerDeployment: adds `status` to its `deployment` group.
   registerDeploymentStatus(program);
+  registerAdr(program);
   registerFleet(program);
   return program;
 }

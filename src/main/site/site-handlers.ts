@@ -39,6 +39,8 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   content: Pick<SiteHandlers, ContentMethods>;
   /** The site's own content library, which every new package is distributed to. */
   siteLibraryId(): number;
+  /** The IANA zone local schedules are read in (rules' Next Run Time). */
+  timeZone: string;
 }
 
 /** The contract's methods, implemented by the site's services. */

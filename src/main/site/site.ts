@@ -35,6 +35,8 @@ import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
 import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
 import { createDeploymentJob } from './deployments/deployment-job';
+import { RuleScheduler } from './rules/rule-scheduler';
+import { localTimeZone } from '../../shared/schedule/time-zone';
 import { createRuleEngineJob } from './rules/rule-engine-job';
 
 export interface SiteOptions {
@@ -58,6 +60,8 @@ export interface SiteOptions {
    * `db init`; the default) or refuse with a sentence, writing nothing (every other CLI verb).
    */
   ifNoSite?: IfNoSite;
+  /** The IANA zone local schedules of rules are read in (default: this machine's). */
+  timeZone?: string;
 }
 
 /** Everything a site process holds, wired once here (the composition root). */
@@ -83,6 +87,10 @@ export interface Site {
   readonly collectionRefreshScheduler: CollectionRefreshScheduler;
   /** Low-compliance alerts of deployments (§7.5), checked on a timer and at summarization. */
   readonly deploymentAlerts: DeploymentAlertScheduler;
+  /** When automatic deployment rules run: after each successful sync, and on their schedule. */
+  readonly ruleScheduler: RuleScheduler;
+  /** The IANA zone the site reads local schedules in. */
+  readonly timeZone: string;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   /** True when this open created the site (an empty database was bootstrapped). */
@@ -188,6 +196,20 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       siteCode: local.code,
       statusMessages,
     });
+    const timeZone = options.timeZone ?? localTimeZone();
+    const ruleScheduler = new RuleScheduler(
+      {
+        site: database,
+        jobs,
+        clock,
+        events,
+        timeZone,
+        poke: () => runner.poke(),
+        log: logs.component('SMS_RULE_ENGINE'),
+      },
+      options.scheduleCheckMs || 30_000,
+    );
+    await ruleScheduler.initialize();
     const managementPoint = new ManagementPoint({
       site: database,
       siteCode: local.code,
@@ -214,6 +236,8 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       summarizationScheduler,
       collectionRefreshScheduler,
       deploymentAlerts,
+      ruleScheduler,
+      timeZone,
       demoFleet: new DemoFleetPort(),
       isNew,
     };
@@ -269,6 +293,9 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         console.error(`Could not take over abandoned jobs: ${(error as Error).message}`);
       });
     } else {
+      // After-sync rules start in the wake of a sync this process ran; the timer (off in tests,
+      // which call check()) also catches schedules and syncs another process left unfinished.
+      ruleScheduler.start(options.scheduleCheckMs !== 0);
       await runner.start();
       if (options.scheduleCheckMs !== 0) {
         syncScheduler.start();
@@ -286,6 +313,8 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         summarizationScheduler.stop();
         collectionRefreshScheduler.stop();
         deploymentAlerts.stop();
+        ruleScheduler.stop();
+        await ruleScheduler.idle();
         notifier.stop();
         await runner.stop();
         await content.close();

@@ -271,7 +271,10 @@ export const AutomaticDeploymentRule = z.object({
   runType: RuleRunType,
   /** Null for "Do not run automatically" and for after-sync when no sync is scheduled. */
   nextRunTime: IsoTime.nullable(),
-  /** "After the next synchronization", "Only when run manually", or the time. */
+  /**
+   * "After the synchronization at 2026-12-09 02:00", "2026-12-09 02:00" (the site's local time of
+   * a scheduled rule's next occurrence), "Run Now only", "Disabled".
+   */
   nextRunText: z.string(),
   /** The group of the last successful run (Show Software Update Group). */
   groupId: z.number().int().nullable(),

@@ -1,8 +1,13 @@
-import type { AutomaticDeploymentRule } from '../../../shared/contract/automatic-deployment-rules';
+import type {
+  AutomaticDeploymentRule,
+  RuleSettings,
+} from '../../../shared/contract/automatic-deployment-rules';
 import type { SiteHandlers } from '../api/handlers';
 import type { HandlerDependencies } from '../site-handlers';
 import { addRuleDeployment, removeRuleDeployment, updateRuleDeployment } from './rule-deployments';
+import { nextRunContext, nextRunOf } from './rule-next-run';
 import { previewRule } from './rule-preview';
+import { forgetRuleSchedules, type ScheduledRuleRow } from './rule-schedule-state';
 import { readRuleRow, settingsOf, toRule, toRuleDetail } from './rule-rows';
 import { enqueueRuleRun } from './rule-run-job';
 import {
@@ -14,6 +19,18 @@ import {
   type RuleStoreServices,
 } from './rule-store';
 import { createRuleTemplate, deleteRuleTemplates, listRuleTemplates } from './rule-templates';
+
+/** A rule being written, as the next-run arithmetic reads a stored one. */
+function draftRow(settings: RuleSettings, now: Date): ScheduledRuleRow {
+  const { runType, schedule } = settings.evaluationSchedule;
+  return {
+    id: 0,
+    is_enabled: 1,
+    evaluation_run_type: runType,
+    evaluation_schedule: schedule ? JSON.stringify(schedule) : null,
+    modified_at: now.toISOString(),
+  };
+}
 
 type RuleMethods = Extract<keyof SiteHandlers, `rules.${string}` | `ruleTemplates.${string}`>;
 
@@ -36,14 +53,18 @@ export function createRuleHandlers(deps: HandlerDependencies): Pick<SiteHandlers
     siteLibraryId: deps.siteLibraryId,
   };
   const enqueue = { site, jobs: deps.jobs, poke: () => deps.runner.poke() };
-  const detail = async (id: number) => toRuleDetail(site, await readRuleRow(site.db, id));
+  // Next Run Time reads the sync schedule and the clock once per call, not once per row.
+  const nextRuns = () => nextRunContext(site, deps.supSettings, deps.clock.now(), deps.timeZone);
+  const detail = async (id: number) =>
+    toRuleDetail(site, await readRuleRow(site.db, id), await nextRuns());
   return {
     // A site has tens of rules, not thousands: read them all, then filter, sort and page.
     'rules.list': async (query) => {
       let rows = await site.read.selectFrom('automatic_deployment_rule').selectAll().execute();
       const text = query.filter?.text?.toLowerCase();
       if (text) rows = rows.filter((row) => row.name.toLowerCase().includes(text));
-      const rules = await Promise.all(rows.map((row) => toRule(site, row)));
+      const context = await nextRuns();
+      const rules = await Promise.all(rows.map((row) => toRule(site, row, context)));
       const key = sortKeys[query.sort?.column ?? 'name']!;
       const sign = query.sort?.direction === 'desc' ? -1 : 1;
       rules.sort((a, b) => sign * key(a).localeCompare(key(b)) || a.id - b.id);
@@ -60,9 +81,22 @@ export function createRuleHandlers(deps: HandlerDependencies): Pick<SiteHandlers
       problem: (await ruleNameProblem(site.read, name, excludeId ?? null))?.message ?? null,
     }),
     'rules.preview': async (input) => {
-      const settings =
-        'draft' in input ? input.draft : settingsOf(await readRuleRow(site.db, input.id));
-      return previewRule(site.read, settings, deps.clock.now(), deps.siteLibraryId());
+      const row = 'draft' in input ? null : await readRuleRow(site.db, input.id);
+      const settings = row ? settingsOf(row) : (input as { draft: RuleSettings }).draft;
+      const now = deps.clock.now();
+      const { nextRunTime } = await nextRunOf(
+        site,
+        row ?? draftRow(settings, now),
+        await nextRuns(),
+      );
+      // A scheduled rule's next run counts its times from its occurrence; the others from now
+      // (Run Now, or a synchronization whose end no one knows yet).
+      const start =
+        settings.evaluationSchedule.runType === 'schedule' && nextRunTime
+          ? new Date(nextRunTime)
+          : now;
+      const preview = await previewRule(site.read, settings, start, deps.siteLibraryId());
+      return { ...preview, nextRunTime };
     },
     'rules.create': async (input, context) => {
       const row = await createRule(services, input, context.user);
@@ -76,12 +110,16 @@ export function createRuleHandlers(deps: HandlerDependencies): Pick<SiteHandlers
     },
     'rules.update': async (change, context) => {
       const row = await updateRule(services, change, context.user);
-      return toRuleDetail(site, row);
+      return toRuleDetail(site, row, await nextRuns());
     },
     'rules.setEnabled': async ({ ids, isEnabled }) => ({
       changed: await setRulesEnabled(services, ids, isEnabled),
     }),
-    'rules.delete': async ({ ids }) => ({ deleted: await deleteRules(services, ids) }),
+    'rules.delete': async ({ ids }) => {
+      const deleted = await deleteRules(services, ids);
+      await forgetRuleSchedules(site, ids);
+      return { deleted };
+    },
     'rules.run': async ({ id }, context) => {
       await readRuleRow(site.db, id);
       const job = await enqueueRuleRun(

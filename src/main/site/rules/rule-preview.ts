@@ -66,7 +66,7 @@ export async function previewRule(
     scheduledStart: scheduledStart.toISOString(),
     availableTime: times.availableTime,
     deadlineTime: times.deadlineTime,
-    // The trigger branch computes the next run time of a schedule; null until it does.
+    // Filled in by rules.preview from the rule's evaluation schedule (rule-next-run.ts).
     nextRunTime: null,
   };
 }

@@ -21,6 +21,7 @@ import { CustomSchedule } from '../../../shared/schedule/schedule';
 import { SiteError } from '../../../shared/errors';
 import type { SiteSchema } from '../db/schema-types';
 import { findActiveRuleRun } from './rule-run-job';
+import { nextRunOf, type NextRunContext } from './rule-next-run';
 import type { SiteDatabase } from '../db/open-database';
 
 type Db = Kysely<SiteSchema>;
@@ -84,7 +85,7 @@ export function packageIdOf(settings: RuleSettings): number | null {
 
 const nextRunTexts: Record<string, string> = {
   'after-sync': 'After the next synchronization',
-  manual: 'Only when run manually',
+  manual: 'Run Now only',
   schedule: 'On its schedule',
 };
 
@@ -98,8 +99,15 @@ export async function readRuleRow(db: Db, id: number): Promise<RuleRow> {
   return row;
 }
 
-/** One node row; the next run time is the trigger branch's (null until it computes it). */
-export async function toRule(site: SiteDatabase, row: RuleRow): Promise<AutomaticDeploymentRule> {
+/**
+ * One node row. The Next Run Time needs the sync schedule, the clock and the site's zone: pass
+ * `nextRunContext(...)` (read once per list); without it the text says only when the rule runs.
+ */
+export async function toRule(
+  site: SiteDatabase,
+  row: RuleRow,
+  nextRun?: NextRunContext,
+): Promise<AutomaticDeploymentRule> {
   const db = site.read;
   const collection = await db
     .selectFrom('collection')
@@ -121,6 +129,9 @@ export async function toRule(site: SiteDatabase, row: RuleRow): Promise<Automati
     .executeTakeFirstOrThrow();
   const running = await findActiveRuleRun(site, row.id);
   const settings = settingsOf(row);
+  const next = nextRun
+    ? await nextRunOf(site, row, nextRun)
+    : { nextRunTime: null, nextRunText: nextRunTexts[row.evaluation_run_type] ?? '' };
   return AutomaticDeploymentRule.parse({
     id: row.id,
     name: row.name,
@@ -137,8 +148,8 @@ export async function toRule(site: SiteDatabase, row: RuleRow): Promise<Automati
     dateCreated: row.created_at,
     createdBy: row.created_by,
     runType: row.evaluation_run_type,
-    nextRunTime: null,
-    nextRunText: nextRunTexts[row.evaluation_run_type] ?? '',
+    nextRunTime: next.nextRunTime,
+    nextRunText: next.nextRunText,
     groupId: group?.id ?? null,
     groupName: group?.name ?? null,
     packageId: packageIdOf(settings),
@@ -206,6 +217,7 @@ export async function ruleDeploymentTargets(db: Db, row: RuleRow): Promise<RuleD
 export async function toRuleDetail(
   site: SiteDatabase,
   row: RuleRow,
+  nextRun?: NextRunContext,
 ): Promise<AutomaticDeploymentRuleDetail> {
   const settings = settingsOf(row);
   const targets = await ruleDeploymentTargets(site.read, row);
@@ -234,7 +246,7 @@ export async function toRuleDetail(
     });
   }
   return {
-    ...(await toRule(site, row)),
+    ...(await toRule(site, row, nextRun)),
     settings,
     criteriaText: criteriaText(settings.softwareUpdates.criteria),
     deployments,
