@@ -65,6 +65,7 @@ export const CreateRuleWizard = observer(function CreateRuleWizard({
             fields={flow}
             templates={store.templates}
             selectedTemplateKey={store.selectedTemplateKey}
+            templatesError={store.templatesError}
             onSelectTemplate={(key) => store.selectTemplate(key)}
           />
         );

@@ -25,6 +25,7 @@ const templateNamePattern = /^[A-Za-z0-9\\' ]+$/;
 export class RuleWizardStore implements WizardModel<RulePageId> {
   readonly draft: RuleDraft;
   templates: RuleTemplate[] = [];
+  templatesError: string | null = null;
   preview: RulePreview | null = null;
   previewError: string | null = null;
   isPreviewing = false;
@@ -45,8 +46,9 @@ export class RuleWizardStore implements WizardModel<RulePageId> {
 
   async load(): Promise<void> {
     const [templates] = await Promise.all([
+      // Without its templates the wizard still writes a rule; the General page says why.
       this.api.call('ruleTemplates.list', {}).catch((error: unknown) => {
-        runInAction(() => (this.draft.loadError = errorSentence(error)));
+        runInAction(() => (this.templatesError = errorSentence(error)));
         return [];
       }),
       this.draft.load(),
