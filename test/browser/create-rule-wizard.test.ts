@@ -44,8 +44,7 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
   const criteria = () => wizard().getByTestId('criteria-text');
   const filterDialog = (name: string) => ui.page.getByRole('dialog', { name });
   const rules = async () =>
-    (await call<{ rows: AutomaticDeploymentRule[] }>('rules.list', { page: { size: 100 } }))
-      .rows;
+    (await call<{ rows: AutomaticDeploymentRule[] }>('rules.list', { page: { size: 100 } })).rows;
   const ruleNamed = async (name: string) => {
     const row = (await rules()).find((rule) => rule.name === name);
     expect(row, `rule ${name}`).toBeDefined();
@@ -68,8 +67,10 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
   const pickValues = async (title: string, values: string[], clear: string[] = []) => {
     const dialog = filterDialog(title);
     await dialog.waitFor();
-    for (const value of clear) await dialog.getByRole('checkbox', { name: value, exact: true }).uncheck();
-    for (const value of values) await dialog.getByRole('checkbox', { name: value, exact: true }).check();
+    for (const value of clear)
+      await dialog.getByRole('checkbox', { name: value, exact: true }).uncheck();
+    for (const value of values)
+      await dialog.getByRole('checkbox', { name: value, exact: true }).check();
     await dialog.getByRole('button', { name: 'OK' }).click();
     await dialog.waitFor({ state: 'detached' });
   };
@@ -206,7 +207,9 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     expect(rule.collectionName).toBe('All Systems');
     expect(rule.settings.softwareUpdates.criteria).toEqual(
       templateCriteria.map((filter) =>
-        filter.property === 'product' ? { property: 'product', values: ['Patchbay Demo Product'] } : filter,
+        filter.property === 'product'
+          ? { property: 'product', values: ['Patchbay Demo Product'] }
+          : filter,
       ),
     );
     expect(rule.lastErrorCode).toBe(0);
@@ -281,7 +284,9 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     await custom.getByRole('button', { name: 'OK' }).click();
     await custom.waitFor({ state: 'detached' });
     await wizard()
-      .getByText('This schedule evaluates the rule 6 times a day; a rule runs at most 3 times a day.')
+      .getByText(
+        'This schedule evaluates the rule 6 times a day; a rule runs at most 3 times a day.',
+      )
       .waitFor();
     await next();
     expect(await step()).toBe('evaluationSchedule');
@@ -353,7 +358,9 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     await sentence("Use letters, digits, spaces, \\ and ' only.").waitFor();
     await templateName.fill('Demo definitions');
     await wizard().getByRole('button', { name: 'Save As Template' }).click();
-    await wizard().getByText('The template "Demo definitions" is saved.', { exact: false }).waitFor();
+    await wizard()
+      .getByText('The template "Demo definitions" is saved.', { exact: false })
+      .waitFor();
     const completion = await finish('28');
     expect(completion).toContain('is created');
 
@@ -390,7 +397,10 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
       userNotification: 'DisplaySoftwareCenterOnly',
       isInstallOutsideMaintenanceWindow: true,
     });
-    expect(settings.alerts).toMatchObject({ isAlertOnRuleFailure: true, isAlertOnLowCompliance: true });
+    expect(settings.alerts).toMatchObject({
+      isAlertOnRuleFailure: true,
+      isAlertOnLowCompliance: true,
+    });
     expect(settings.downloadSettings.neighborBoundaryGroups).toBe('NoInstall');
     expect(settings.content.deploymentPackage).toMatchObject({ choice: 'existing' });
 

@@ -112,7 +112,11 @@ export function FilterEditorDialog({
 
   const body = () => {
     if ('values' in value && isPickList(value.property)) {
-      const options = pickListOptions(value.property, choices).filter((option) =>
+      // A template's or a saved rule's value the catalog does not hold (yet) still shows.
+      const known = pickListOptions(value.property, choices);
+      const extra = 'values' in filter ? filter.values : [];
+      const all = [...known, ...extra.filter((each) => !known.includes(each))];
+      const options = all.filter((option) =>
         option.toLowerCase().includes(search.trim().toLowerCase()),
       );
       const chosen = new Set(value.values);
