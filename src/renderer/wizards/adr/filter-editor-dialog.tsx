@@ -91,6 +91,12 @@ export function FilterEditorDialog({
   const [value, setValue] = useState<FilterDraft>(filter);
   const [search, setSearch] = useState('');
   const [text, setText] = useState(() => ('values' in filter ? filter.values.join('\n') : ''));
+  // A filter just ticked has nothing yet: say what is missing once the admin starts choosing.
+  const [isTouched, setTouched] = useState(false);
+  const change = (next: FilterDraft) => {
+    setValue(next);
+    setTouched(true);
+  };
   const label = ruleFilterLabels[filter.property];
 
   const edited: FilterDraft =
@@ -121,7 +127,7 @@ export function FilterEditorDialog({
       );
       const chosen = new Set(value.values);
       const toggle = (option: string, isOn: boolean) =>
-        setValue({
+        change({
           ...value,
           values: isOn
             ? [...value.values.filter((each) => each !== option), option]
@@ -168,7 +174,10 @@ export function FilterEditorDialog({
             rows={6}
             resize="vertical"
             value={text}
-            onChange={(_event, data) => setText(data.value)}
+            onChange={(_event, data) => {
+              setText(data.value);
+              setTouched(true);
+            }}
           />
         </Field>
       );
@@ -181,7 +190,7 @@ export function FilterEditorDialog({
             aria-label="Comparison"
             value={value.operator}
             onChange={(_event, data) =>
-              setValue({ ...value, operator: data.value as ComparisonOperator })
+              change({ ...value, operator: data.value as ComparisonOperator })
             }
           >
             {ComparisonOperator.options.map((operator) => (
@@ -195,7 +204,7 @@ export function FilterEditorDialog({
             type="number"
             min={0}
             value={value.number}
-            onChange={(_event, data) => setValue({ ...value, number: data.value })}
+            onChange={(_event, data) => change({ ...value, number: data.value })}
             style={{ width: 140 }}
           />
           <span>{unit}</span>
@@ -208,7 +217,7 @@ export function FilterEditorDialog({
           <Select
             value={value.range}
             onChange={(_event, data) =>
-              setValue({ ...value, range: data.value as DateReleasedRange })
+              change({ ...value, range: data.value as DateReleasedRange })
             }
           >
             {dateReleasedRanges.map((range) => (
@@ -224,7 +233,7 @@ export function FilterEditorDialog({
       <RadioGroup
         aria-label={label}
         value={value.value ? 'yes' : 'no'}
-        onChange={(_event, data) => setValue({ ...value, value: data.value === 'yes' })}
+        onChange={(_event, data) => change({ ...value, value: data.value === 'yes' })}
       >
         <Radio value="yes" label="Yes" />
         <Radio value="no" label="No" />
@@ -238,8 +247,9 @@ export function FilterEditorDialog({
         <DialogBody>
           <DialogTitle>{label}</DialogTitle>
           <DialogContent>
+            <p style={{ margin: '0 0 8px' }}>{introOf(filter)}</p>
             {body()}
-            {sentence && (
+            {sentence && isTouched && (
               <p
                 role="alert"
                 style={{ color: tokens.colorPaletteRedForeground1, margin: '6px 0 0' }}
@@ -262,4 +272,19 @@ export function FilterEditorDialog({
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** The line above each editor: what the rule will look for. */
+function introOf(filter: FilterDraft): string {
+  const label = ruleFilterLabels[filter.property];
+  if ('values' in filter)
+    return isPickList(filter.property)
+      ? `Select the ${label.toLowerCase()} values to find; a software update that has any of them meets this filter.`
+      : `Enter the ${label.toLowerCase()} text to find.`;
+  if ('number' in filter)
+    return filter.property === 'required'
+      ? 'Compare the number of devices that require the software update.'
+      : 'Compare the size of the software update’s content, in kilobytes.';
+  if ('range' in filter) return 'Select when the software update was released or last revised.';
+  return `Whether the software update is ${label.toLowerCase()}.`;
 }
