@@ -67,7 +67,7 @@ export function pickListOptions(property: PickListProperty, choices: RuleChoices
 const textHints: Partial<Record<FilterDraft['property'], string>> = {
   articleId: 'One article ID per line, e.g. 5044284 or KB5044284.',
   bulletinId: 'One bulletin ID per line, e.g. MS17-010.',
-  title: 'One phrase per line: the rule picks updates whose title contains any of them.',
+  title: 'One phrase per line; the title contains it, in any case.',
   description:
     'One phrase per line: the rule picks updates whose description contains any of them.',
 };
@@ -280,7 +280,7 @@ function introOf(filter: FilterDraft): string {
   if ('values' in filter)
     return isPickList(filter.property)
       ? `Select the ${label.toLowerCase()} values to find; a software update that has any of them meets this filter.`
-      : `Enter the ${label.toLowerCase()} text to find.`;
+      : 'A software update that matches any of the items meets this filter.';
   if ('number' in filter)
     return filter.property === 'required'
       ? 'Compare the number of devices that require the software update.'
