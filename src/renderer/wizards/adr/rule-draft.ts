@@ -1,12 +1,12 @@
 import { makeAutoObservable, observableRef, runInAction } from 'mobx';
 import type { SiteApi } from '../../../shared/api/site-api';
+import type { RuleSettings } from '../../../shared/contract/automatic-deployment-rules';
 import {
   RuleAlertsPage,
   RuleDeploymentSchedulePage,
   RuleDeploymentSettingsPage,
   RuleEvaluationSchedulePage,
   RuleGeneralPage,
-  RuleSettings,
   RuleSoftwareUpdatesPage,
   ruleSettingsProblems,
   type LicenseTermsSetting,
