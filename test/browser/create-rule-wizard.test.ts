@@ -7,7 +7,11 @@ import type {
   AutomaticDeploymentRuleDetail,
   RuleTemplate,
 } from '../../src/shared/contract/automatic-deployment-rules';
-import { criteriaText } from '../../src/shared/contract/rule-criteria';
+import {
+  criteriaText,
+  ruleFilterLabels,
+  type RulePropertyFilter,
+} from '../../src/shared/contract/rule-criteria';
 import { launchBrowser, type RunningBrowser } from './support/browser';
 import { ConsolePage } from './support/console-page';
 import { siteCaller } from './support/site-calls';
@@ -140,23 +144,30 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     await next();
 
     await atStep('softwareUpdates');
+    // The criteria text lists the filters in the checklist's order, whatever the template's.
+    const inChecklistOrder = (filters: RulePropertyFilter[]) =>
+      [...filters].sort((a, b) => order.indexOf(a.property) - order.indexOf(b.property));
+    const order = Object.keys(ruleFilterLabels);
     const templateCriteria = patchTuesday.settings.softwareUpdates!.criteria;
-    expect(await criteria().innerText()).toBe(criteriaText(templateCriteria));
+    expect(await criteria().innerText()).toBe(criteriaText(inChecklistOrder(templateCriteria)));
     await shot('04-software-updates-template');
-    // Narrow the template's products to the demo product, through the product's link.
-    const product = templateCriteria.find((filter) => filter.property === 'product');
-    expect(product, 'the Patch Tuesday template picks products').toBeDefined();
-    const productValues = 'values' in product! ? product.values : [];
-    await editFilter(productValues.join(' OR '), 'Product');
+    // Narrow the template to the demo product: ticking Product opens its editor.
+    await check('Product').check();
     await shot('05-product-editor');
-    await pickValues('Product', ['Patchbay Demo Product'], productValues);
-    expect(await criteria().innerText()).toContain('Product: Patchbay Demo Product');
+    await pickValues('Product', ['Patchbay Demo Product']);
+    const ruleCriteria = inChecklistOrder([
+      ...templateCriteria,
+      { property: 'product', values: ['Patchbay Demo Product'] },
+    ]);
+    expect(await criteria().innerText()).toBe(criteriaText(ruleCriteria));
 
     await wizard().getByRole('button', { name: 'Preview' }).click();
     const preview = ui.page.getByRole('dialog', { name: 'Preview' });
     await preview.getByRole('table', { name: 'Software updates the rule selects' }).waitFor();
     await preview.getByText('Software updates selected:').waitFor();
     const previewText = await preview.innerText();
+    const previewCount = Number(/Software updates selected:\s*(\d+)/.exec(previewText)?.[1]);
+    expect(previewCount).toBeGreaterThan(0);
     expect(previewText).toContain('Devices requiring them');
     expect(previewText).toContain('Installation deadline');
     await shot('06-preview');
@@ -215,6 +226,9 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     expect(rule.lastErrorCode).toBe(0);
     expect(rule.groupName).toMatch(/^Patch Tuesday - Demo \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(rule.deploymentCount).toBe(1);
+    // The preview ran the run's own evaluation: the group holds what it listed.
+    const group = await call<{ numberOfUpdates: number }>('groups.get', { id: rule.groupId });
+    expect(group.numberOfUpdates).toBe(previewCount);
   });
 
   it('creates a rule with every page changed, refusing what the spec refuses', async () => {
