@@ -260,7 +260,10 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     await check('Vendor').check();
     await pickValues('Vendor', ['Patchbay Demo']);
     await check('Severity').check();
-    await pickValues('Severity', ['Critical', 'Important']);
+    await pickValues('Severity', ['Critical']);
+    // A value's link opens its filter's editor again.
+    await editFilter('Critical', 'Severity');
+    await pickValues('Severity', ['Important']);
     await check('Superseded').check();
     const superseded = filterDialog('Superseded');
     await superseded.getByRole('radio', { name: 'No' }).check();
