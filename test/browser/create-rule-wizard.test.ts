@@ -39,7 +39,11 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
   const next = () => wizardButton('Next >').click();
   const step = () => wizard().locator('[data-wizard-step]').getAttribute('data-wizard-step');
   const atStep = (id: string) => wizard().locator(`[data-wizard-step="${id}"]`).waitFor();
-  const shot = (name: string) => ui.page.screenshot({ path: join(shotsFolder, `${name}.png`) });
+  // Dialogs fade in: the picture waits for the end of the animation.
+  const shot = async (name: string) => {
+    await ui.page.waitForTimeout(300);
+    await ui.page.screenshot({ path: join(shotsFolder, `${name}.png`) });
+  };
   const field = (name: string) => wizard().getByRole('textbox', { name });
   const select = (name: string) => wizard().getByRole('combobox', { name });
   const check = (name: string) => wizard().getByRole('checkbox', { name, exact: true });
@@ -373,7 +377,8 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
       .getByText('The template "Demo definitions" is saved.', { exact: false })
       .waitFor();
     const completion = await finish('28');
-    expect(completion).toContain('is created');
+    expect(completion).toContain('completed successfully');
+    expect(completion).toContain('1 deployment (disabled)');
 
     const rule = await ruleNamed('Definition updates - Demo');
     const { settings } = rule;
