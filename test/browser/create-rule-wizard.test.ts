@@ -378,7 +378,6 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
       .waitFor();
     const completion = await finish('28');
     expect(completion).toContain('completed successfully');
-    expect(completion).toContain('1 deployment (disabled)');
 
     const rule = await ruleNamed('Definition updates - Demo');
     const { settings } = rule;
@@ -419,6 +418,11 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     });
     expect(settings.downloadSettings.neighborBoundaryGroups).toBe('NoInstall');
     expect(settings.content.deploymentPackage).toMatchObject({ choice: 'existing' });
+    // "Enable the deployment after this rule is run" was cleared: the run's deployment is off.
+    const deploymentId = rule.deployments[0]?.deploymentId;
+    expect(deploymentId).toBeTypeOf('number');
+    const deployment = await call<{ isEnabled: boolean }>('deployments.get', { id: deploymentId });
+    expect(deployment.isEnabled).toBe(false);
 
     const templates = await call<RuleTemplate[]>('ruleTemplates.list', {});
     const saved = templates.find((template) => template.name === 'Demo definitions');

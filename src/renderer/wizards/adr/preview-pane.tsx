@@ -148,7 +148,12 @@ function PreviewBody({
               ? formatBytes(preview.contentBytes)
               : `Up to ${formatBytes(notDownloadedBytes)}, the selected updates not downloaded yet (the package is chosen on the Deployment Package page)`,
           },
-          { label: 'Content to distribute', value: formatBytes(preview.distributeBytes) },
+          {
+            label: 'Content to distribute',
+            value: isPackageChosen
+              ? formatBytes(preview.distributeBytes)
+              : 'Counted once the deployment package is chosen',
+          },
           { label: 'Scheduled start of the run', value: formatDateTime(preview.scheduledStart) },
           { label: 'Software available time', value: timeText(preview.availableTime) },
           { label: 'Installation deadline', value: timeText(preview.deadlineTime) },
@@ -160,21 +165,25 @@ function PreviewBody({
       <SelectTable<RulePreviewUpdate>
         label="Software updates the rule selects"
         columns={[
-          { header: 'Article ID', width: '10%', cell: (row) => row.articleId },
+          { header: 'Article ID', width: '9%', cell: (row) => row.articleId },
           {
             header: 'Title',
-            width: '38%',
+            width: '34%',
             cell: (row) => <span title={row.title}>{row.title}</span>,
           },
           { header: 'Classification', width: '13%', cell: (row) => row.classification },
           { header: 'Severity', width: '9%', cell: (row) => row.severity || 'None' },
           {
             header: 'CVEs',
-            width: '14%',
+            width: '16%',
             cell: (row) => <span title={row.cves.join(', ')}>{row.cves.join(', ') || '—'}</span>,
           },
-          { header: 'Size', width: '8%', cell: (row) => formatBytes(row.sizeBytes) },
-          { header: 'Required', cell: (row) => row.requiredDevices.toLocaleString('en-US') },
+          { header: 'Size', width: '9%', cell: (row) => formatBytes(row.sizeBytes) },
+          {
+            header: 'Required',
+            width: '10%',
+            cell: (row) => row.requiredDevices.toLocaleString('en-US'),
+          },
         ]}
         rows={preview.updates}
         rowKey={(row) => String(row.ciId)}
