@@ -42,7 +42,7 @@ export const RuleCompletionPage = observer(function RuleCompletionPage({
           : job?.error
             ? `: ${job.error}`
             : '.'
-      } Nothing was made; change the rule in its Properties and choose Run Now.`;
+      } Change the rule in its Properties, then choose Run Now.`;
   return (
     <div className={styles.page}>
       <MessageBar intent={isSucceeded ? 'success' : 'error'} data-testid="rule-completion">

@@ -118,6 +118,7 @@ function PreviewBody({
       {preview.exceedsLimit ? (
         <MessageBar intent="error" data-testid="preview-limit">
           <MessageBarBody>
+            If the rule ran now, the run would fail.{' '}
             {preview.problem ??
               `The rule selects ${preview.updateCount.toLocaleString('en-US')} software updates, more than the ${maxUpdatesPerDeployment.toLocaleString('en-US')} a run may deploy: the run would fail and make nothing. Narrow the criteria.`}
           </MessageBarBody>
