@@ -2,6 +2,7 @@ import { FolderRegular, LibraryRegular, FlowchartRegular } from '@fluentui/react
 import { deploymentPackagesNode } from '../content/deployment-packages-node';
 import { summarizationActions } from '../compliance/summarization-actions';
 import { updateGroupRibbon } from '../groups/update-group-ribbon';
+import { createRuleAction } from '../wizards/adr/rule-actions';
 import { deploymentGroupRibbon, deploymentUpdatesRibbon } from '../wizards/deploy/deploy-actions';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
 import { iconColumn, plannedColumns, plannedListNode } from './columns';
@@ -73,6 +74,7 @@ export function softwareLibraryNodes(): ConsoleNode[] {
         'Created By',
       ),
       emptyText: 'There are no automatic deployment rules yet.',
+      ribbon: [{ label: 'Create', actions: [createRuleAction<object>()] }],
       willHold:
         'Automatic deployment rules arrive in a later version of Patchbay. This list will hold each rule: whether it is enabled, when it last ran and its last error code, with its target collection. A rule runs on a schedule or after each synchronization, picks the updates that match its criteria (for example, released in the last month, not superseded), adds them to a software update group, downloads them and deploys them.',
     }),
