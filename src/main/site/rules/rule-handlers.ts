@@ -50,6 +50,7 @@ export function createRuleHandlers(deps: HandlerDependencies): Pick<SiteHandlers
     events: deps.events,
     clock: deps.clock,
     siteCode: deps.siteCode,
+    dataFolder: deps.folders.data,
     siteLibraryId: deps.siteLibraryId,
   };
   const enqueue = { site, jobs: deps.jobs, poke: () => deps.runner.poke() };
