@@ -112,7 +112,8 @@ describe.each(engines)('rule templates and the license terms setting on %s', (en
     expect(rule).toMatchObject({
       template: 'Patch Tuesday',
       runType: 'schedule',
-      nextRunTime: null,
+      // A scheduled rule always has a next occurrence (its weekday of the month).
+      nextRunTime: expect.any(String),
     });
     expect(rule.settings.evaluationSchedule.schedule?.recurrence).toMatchObject({
       pattern: 'monthly-weekday',
