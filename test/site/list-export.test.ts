@@ -70,13 +70,21 @@ function parseCsv(text: string): string[][] {
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index]!;
     if (quoted) {
-      if (char === '"' && text[index + 1] === '"') (field += '"'), (index += 1);
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), (index += 1);
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[index + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      index += 1;
     } else field += char;
   }
   return rows;
@@ -115,7 +123,11 @@ describe.each(engines)('Export of a list as shown on %s', (engine) => {
   /** The rows the grid shows for the same query, read as the grid reads them. */
   const gridRows = async () => {
     const page = await site.handlers['updates.list'](
-      { filter: { text: 'export-', criteria }, sort: { column: 'title', direction: 'desc' }, page: { size: 5000 } },
+      {
+        filter: { text: 'export-', criteria },
+        sort: { column: 'title', direction: 'desc' },
+        page: { size: 5000 },
+      },
       context,
     );
     expect(page.rows.length).toBeGreaterThan(5);
@@ -148,9 +160,9 @@ describe.each(engines)('Export of a list as shown on %s', (engine) => {
     expect(sheet.xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(sheet.xml).toContain(`<autoFilter ref="A1:H1"/>`);
     // Adjacent columns of one width share a <col min max> element.
-    const widths = [...sheet.xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].flatMap(
-      (m) => Array<number>(Number(m[2]) - Number(m[1]) + 1).fill(Number(m[3])),
-    );
+    const widths = [
+      ...sheet.xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g),
+    ].flatMap((m) => Array<number>(Number(m[2]) - Number(m[1]) + 1).fill(Number(m[3])));
     expect(widths).toHaveLength(columns.length);
     // The title column is sized to the longest title, the Required column to its header.
     const longest = Math.max(...rows.map((row) => row.title.length + 1));
@@ -182,7 +194,13 @@ describe.each(engines)('Export of a list as shown on %s', (engine) => {
     ];
     for (const format of ['csv', 'xlsx'] as const) {
       const result = await site.handlers['lists.export'](
-        { title: 'Software Update Groups', format, list: 'groups.list', query: {}, columns: groupColumns },
+        {
+          title: 'Software Update Groups',
+          format,
+          list: 'groups.list',
+          query: {},
+          columns: groupColumns,
+        },
         context,
       );
       const names =
@@ -201,7 +219,10 @@ describe.each(engines)('Export of a list as shown on %s', (engine) => {
       ),
     ).rejects.toThrow(/no "noSuchField"/);
     await expect(
-      site.handlers['lists.export']({ ...request('csv'), query: { sort: { column: 'nope' } } }, context),
+      site.handlers['lists.export'](
+        { ...request('csv'), query: { sort: { column: 'nope' } } },
+        context,
+      ),
     ).rejects.toThrow(/not a updates.list query/);
   });
 

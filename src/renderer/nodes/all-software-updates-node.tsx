@@ -71,7 +71,9 @@ const columns: Column[] = [
     isDefault: true,
     sortKey: 'installed',
   }),
-  countColumn<SoftwareUpdateRow>('notRequired', 'Not Required', (row) => row.notRequired, { field: 'notRequired' }),
+  countColumn<SoftwareUpdateRow>('notRequired', 'Not Required', (row) => row.notRequired, {
+    field: 'notRequired',
+  }),
   countColumn<SoftwareUpdateRow>('unknown', 'Unknown', (row) => row.unknown, { field: 'unknown' }),
   countColumn<SoftwareUpdateRow>('total', 'Total', (row) => row.total, { field: 'total' }),
   {
@@ -92,8 +94,12 @@ const columns: Column[] = [
     field: 'isDeployed',
     isDefault: true,
   }),
-  flagColumn<SoftwareUpdateRow>('expired', 'Expired', (row) => row.isExpired, { field: 'isExpired' }),
-  flagColumn<SoftwareUpdateRow>('superseded', 'Superseded', (row) => row.isSuperseded, { field: 'isSuperseded' }),
+  flagColumn<SoftwareUpdateRow>('expired', 'Expired', (row) => row.isExpired, {
+    field: 'isExpired',
+  }),
+  flagColumn<SoftwareUpdateRow>('superseded', 'Superseded', (row) => row.isSuperseded, {
+    field: 'isSuperseded',
+  }),
   {
     id: 'severity',
     header: 'Severity',
@@ -118,7 +124,9 @@ const columns: Column[] = [
     field: 'dateRevised',
     sortKey: 'dateRevised',
   }),
-  dateColumn<SoftwareUpdateRow>('dateCreated', 'Date Created', (row) => row.dateCreated, { field: 'dateCreated' }),
+  dateColumn<SoftwareUpdateRow>('dateCreated', 'Date Created', (row) => row.dateCreated, {
+    field: 'dateCreated',
+  }),
   dateColumn<SoftwareUpdateRow>(
     'dateLastModified',
     'Date Last Modified',
@@ -135,7 +143,9 @@ const columns: Column[] = [
     text: (row) => (row.size / 1_048_576).toFixed(2),
     exportValue: (row) => Number((row.size / 1_048_576).toFixed(2)),
   },
-  flagColumn<SoftwareUpdateRow>('licenseTerms', 'License Terms', (row) => row.hasLicenseTerms, { field: 'hasLicenseTerms' }),
+  flagColumn<SoftwareUpdateRow>('licenseTerms', 'License Terms', (row) => row.hasLicenseTerms, {
+    field: 'hasLicenseTerms',
+  }),
   {
     id: 'classification',
     header: 'Update Classification',
@@ -144,13 +154,39 @@ const columns: Column[] = [
     exportAs: { field: 'classification', kind: 'text' },
     text: (row) => row.classification,
   },
-  { id: 'product', header: 'Product', width: 220, text: (row) => row.products, exportAs: { field: 'products', kind: 'text' } },
-  { id: 'vendor', header: 'Vendor', width: 100, text: (row) => row.vendor, exportAs: { field: 'vendor', kind: 'text' } },
-  countColumn<SoftwareUpdateRow>('maxRunTime', 'Maximum Run Time', (row) => row.maxRunTimeMinutes, { field: 'maxRunTimeMinutes' }),
-  flagColumn<SoftwareUpdateRow>('metadataOnly', 'Is Metadata Only', (row) => row.isMetadataOnly, { field: 'isMetadataOnly' }),
-  flagColumn<SoftwareUpdateRow>('bundle', 'Is Bundle', (row) => row.isBundle, { field: 'isBundle' }),
-  flagColumn<SoftwareUpdateRow>('userDefined', 'User Defined', (row) => row.isUserDefined, { field: 'isUserDefined' }),
-  { id: 'uniqueUpdateId', header: 'Unique Update ID', width: 290, text: (row) => row.updateId, exportAs: { field: 'updateId', kind: 'text' } },
+  {
+    id: 'product',
+    header: 'Product',
+    width: 220,
+    text: (row) => row.products,
+    exportAs: { field: 'products', kind: 'text' },
+  },
+  {
+    id: 'vendor',
+    header: 'Vendor',
+    width: 100,
+    text: (row) => row.vendor,
+    exportAs: { field: 'vendor', kind: 'text' },
+  },
+  countColumn<SoftwareUpdateRow>('maxRunTime', 'Maximum Run Time', (row) => row.maxRunTimeMinutes, {
+    field: 'maxRunTimeMinutes',
+  }),
+  flagColumn<SoftwareUpdateRow>('metadataOnly', 'Is Metadata Only', (row) => row.isMetadataOnly, {
+    field: 'isMetadataOnly',
+  }),
+  flagColumn<SoftwareUpdateRow>('bundle', 'Is Bundle', (row) => row.isBundle, {
+    field: 'isBundle',
+  }),
+  flagColumn<SoftwareUpdateRow>('userDefined', 'User Defined', (row) => row.isUserDefined, {
+    field: 'isUserDefined',
+  }),
+  {
+    id: 'uniqueUpdateId',
+    header: 'Unique Update ID',
+    width: 290,
+    text: (row) => row.updateId,
+    exportAs: { field: 'updateId', kind: 'text' },
+  },
 ];
 
 /** The site list behind the grid: the grid's pages and Export send the same query. */

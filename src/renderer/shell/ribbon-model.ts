@@ -120,8 +120,7 @@ export function homeTabGroups(shell: ShellStore): RibbonGroupModel[] {
           icon: DocumentTableRegular,
           description:
             'Saves the list as shown as an Excel workbook (.xlsx), written by the site: dates, numbers and percentages typed, header frozen with filters.',
-          isEnabled:
-            list.canExportOnSite && (list.total ?? 0) > 0 && !list.isExporting,
+          isEnabled: list.canExportOnSite && (list.total ?? 0) > 0 && !list.isExporting,
           onClick: () => void list.export('xlsx'),
         },
       ],

@@ -39,7 +39,11 @@ export async function exportListToCsv<Row>(request: ExportRequest<Row>): Promise
   }
   const headers = columns.map((column) => column.header);
   const text = toCsv(headers, lines, { withByteOrderMark: true });
-  request.saveFile(exportFileName(request.title, 'csv', new Date()), text, 'text/csv;charset=utf-8');
+  request.saveFile(
+    exportFileName(request.title, 'csv', new Date()),
+    text,
+    'text/csv;charset=utf-8',
+  );
   return lines.length;
 }
 

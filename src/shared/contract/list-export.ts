@@ -34,7 +34,10 @@ export const ExportColumn = z
   .object({
     header: z.string().max(200),
     /** A field of the list's row, e.g. `percentCompliant`; the contract row types name them. */
-    field: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/).max(80),
+    field: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]*$/)
+      .max(80),
     kind: z.enum(exportKinds).default('text'),
     /** Shown text for raw values (e.g. an empty severity shows as "None"). */
     labels: z.record(z.string().max(200), z.string().max(200)).optional(),

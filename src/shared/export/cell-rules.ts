@@ -71,8 +71,7 @@ export function untyped(value: ExportValue): ExportCell {
   if (typeof value === 'number')
     return Number.isFinite(value) ? { type: 'number', value } : text(String(value));
   if (typeof value === 'boolean') return text(value ? 'Yes' : 'No');
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? empty : { type: 'date', value };
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? empty : { type: 'date', value };
   return text(value);
 }
 
@@ -96,6 +95,11 @@ export function cellText(cell: ExportCell): string {
 export function exportFileName(title: string, format: string, at: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}${pad(at.getMinutes())}`;
-  const safeTitle = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'Export';
+  // Characters no file system takes, and control characters (below a space), become spaces.
+  const safeTitle =
+    [...title]
+      .map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? ' ' : char))
+      .join('')
+      .trim() || 'Export';
   return `${safeTitle} ${stamp}.${format}`;
 }

@@ -63,7 +63,8 @@ export class ListExports {
 
   /** Forgets a downloaded file: each export is fetched once. */
   async discard(token: string): Promise<void> {
-    if (tokenPattern.test(token)) await rm(join(this.folder, token), { recursive: true, force: true });
+    if (tokenPattern.test(token))
+      await rm(join(this.folder, token), { recursive: true, force: true });
   }
 
   private async *readRows(
