@@ -65,8 +65,8 @@ const groupColumns: Column<SoftwareUpdateGroup>[] = [
   { header: 'Superseded', value: (group) => group.containsSuperseded },
   { header: 'Content Missing', value: (group) => group.isContentMissing },
   { header: 'Collections Deployed', value: (group) => group.collectionsDeployed },
-  { header: 'Percent Compliant', value: (group) => group.percentCompliant },
-  { header: 'Date Created', value: (group) => group.dateCreated },
+  { header: 'Percent Compliant', value: (group) => group.percentCompliant, kind: 'percent' },
+  { header: 'Date Created', value: (group) => group.dateCreated, kind: 'date' },
   { header: 'Date Modified', value: (group) => group.dateModified },
   { header: 'Created By', value: (group) => group.createdBy },
 ];
