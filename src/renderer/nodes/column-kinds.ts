@@ -88,3 +88,24 @@ export function dateColumn<Row>(
     ...(options.field && { exportAs: { field: options.field, kind: 'date' } }),
   };
 }
+
+/** What a column's `exportAs` says: a field name alone is a text field. */
+type ExportField = string | NonNullable<ColumnSpec<unknown>['exportAs']>;
+
+/**
+ * Names the row field behind each column id, so the site can export the list (see `exportAs`);
+ * a column not named keeps exporting in the console only.
+ */
+export function withExportFields<Row>(
+  columns: readonly ColumnSpec<Row>[],
+  fields: Readonly<Record<string, ExportField>>,
+): ColumnSpec<Row>[] {
+  return columns.map((column) => {
+    const field = fields[column.id];
+    if (field === undefined) return column;
+    return {
+      ...column,
+      exportAs: typeof field === 'string' ? { field, kind: 'text' } : field,
+    };
+  });
+}
