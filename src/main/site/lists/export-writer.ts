@@ -75,6 +75,9 @@ async function writeXlsx(path: string, file: ExportFile): Promise<number> {
     useStyles: true,
     // Text goes in the shared string table (t="s"): a plain string, never a formula cell.
     useSharedStrings: true,
+    // Level 1 deflate: the sheet XML is compressed as fast as the list is read, so it does not
+    // pile up in memory waiting for the compressor (exceljs hands chunks on without backpressure).
+    zip: { zlib: { level: 1 } },
   });
   workbook.creator = 'Patchbay';
   const sheet = workbook.addWorksheet(sheetName(file.sheetName), {
@@ -109,6 +112,8 @@ async function writeXlsx(path: string, file: ExportFile): Promise<number> {
       next = await iterator.next();
       if (next.done) break;
       add(next.value);
+      // Let the compressor and the file write run between pages of rows.
+      if (count % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   sheet.commit();
   await workbook.commit();

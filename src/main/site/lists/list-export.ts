@@ -13,8 +13,8 @@ import { SiteError } from '../../../shared/errors';
 import type { CallContext, SiteHandlers } from '../api/handlers';
 import { writeExportFile } from './export-writer';
 
-/** Rows per page while the site reads its own list for an export. */
-const exportPageSize = 1000;
+/** Rows per page while the site reads its own list for an export (the contract's largest). */
+const exportPageSize = 5000;
 const tokenPattern = /^[0-9a-f]{32}$/;
 
 type ListHandler = (input: unknown, context: CallContext) => Promise<unknown>;
