@@ -65,7 +65,7 @@ describe('patchbay list verbs with --format xlsx', () => {
     ).toBe(0);
     const groups = readFirstSheet(groupsFile);
     expect(groups.values[1]![1]).toBe(`'${name}`);
-    expect(groups.rows[1]![1]!.type).toBe('s');
+    expect(groups.rows[1]![1]!.type).toBe('inlineStr');
 
     const csvFile = join(site, 'groups.csv');
     expect((await patchbay(site, 'group', 'list', '--format', 'csv', '--out', csvFile)).code).toBe(

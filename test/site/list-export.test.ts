@@ -156,6 +156,7 @@ describe.each(engines)('Export of a list as shown on %s', (engine) => {
     const sheet = readFirstSheet(result.path);
     const rows = await gridRows();
     expect(sheet.values[0]).toEqual(columns.map((column) => column.header));
+    expect(sheet.rows[0]!.every((cell) => cell.type === 'inlineStr')).toBe(true);
     expect(sheet.rows.length).toBe(rows.length + 1);
     expect(sheet.xml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     expect(sheet.xml).toContain(`<autoFilter ref="A1:H1"/>`);
@@ -168,17 +169,17 @@ describe.each(engines)('Export of a list as shown on %s', (engine) => {
     const longest = Math.max(...rows.map((row) => row.title.length + 1));
     expect(widths[0]).toBeGreaterThanOrEqual(longest);
     expect(widths[3]).toBeLessThan(widths[0]!);
-    // No cell is a formula; text is a shared string, each value typed as the grid shows it.
+    // No cell is a formula; text is an inline string, each value typed as the grid shows it.
     expect(sheet.rows.flat().some((cell) => cell.hasFormula)).toBe(false);
     rows.forEach((row, index) => {
       const cells = sheet.rows[index + 1]!;
       const expected = shown(row);
-      expect(cells[0]).toMatchObject({ type: 's', value: expected[0] });
-      expect(cells[2]).toMatchObject({ type: 's', value: expected[2] });
+      expect(cells[0]).toMatchObject({ type: 'inlineStr', value: expected[0] });
+      expect(cells[2]).toMatchObject({ type: 'inlineStr', value: expected[2] });
       expect(cells[3]).toMatchObject({ type: undefined, value: String(row.required) });
       expect(cells[4]!.numberFormat).toBe('0.0%');
       expect(Number(cells[4]!.value)).toBeCloseTo(row.percentCompliant / 100, 9);
-      expect(cells[5]).toMatchObject({ type: 's', value: expected[5] });
+      expect(cells[5]).toMatchObject({ type: 'inlineStr', value: expected[5] });
       expect(cells[6]!.numberFormat).toBe('yyyy-mm-dd hh:mm:ss');
       expect(excelSerialToIso(cells[6]!.value)).toBe(row.dateReleased);
       expect(Number(cells[7]!.value)).toBe(Number((row.size / 1_048_576).toFixed(2)));

@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
  */
 export interface SheetCell {
   readonly ref: string;
-  /** The cell type attribute: "s" shared string, "str" formula string, absent for numbers. */
+  /**
+   * The cell type attribute: "inlineStr" or "s" (shared) for text, "str" for a formula's string
+   * result, absent for numbers and dates.
+   */
   readonly type: string | undefined;
   readonly value: string;
   readonly numberFormat: string | undefined;
@@ -62,7 +65,10 @@ export function readFirstSheet(file: string): ReadSheet {
       const body = cell[2] ?? '';
       const type = /\bt="([^"]+)"/.exec(attributes)?.[1];
       const style = /\bs="(\d+)"/.exec(attributes)?.[1];
-      const raw = unescape(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '');
+      const raw =
+        type === 'inlineStr'
+          ? [...body.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => unescape(t[1]!)).join('')
+          : unescape(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '');
       return {
         ref: /\br="([A-Z]+\d+)"/.exec(attributes)![1]!,
         type,

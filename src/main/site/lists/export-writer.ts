@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { ExportFormat } from '../../../shared/contract/list-export';
-import { cellText, type ExportCell } from '../../../shared/export/cell-rules';
+import { cellText, untyped, type ExportCell } from '../../../shared/export/cell-rules';
 import { csvCell } from '../../../shared/csv';
 
 /** Rows whose text widths size the XLSX columns: a streamed sheet fixes its widths up front. */
@@ -73,8 +73,9 @@ async function writeXlsx(path: string, file: ExportFile): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
-    // Text goes in the shared string table (t="s"): a plain string, never a formula cell.
-    useSharedStrings: true,
+    // Text is written inline (t="inlineStr", see xlsxValue): a plain string, never a formula
+    // cell, and no shared string table that would hold every title in memory until the end.
+    useSharedStrings: false,
     // Level 1 deflate: the sheet XML is compressed as fast as the list is read, so it does not
     // pile up in memory waiting for the compressor (exceljs hands chunks on without backpressure).
     zip: { zlib: { level: 1 } },
@@ -93,14 +94,15 @@ async function writeXlsx(path: string, file: ExportFile): Promise<number> {
   }
   const isDone = next.done === true;
   sheet.columns = file.headers.map((header, index) => ({
-    header,
     key: String(index),
     width: columnWidth(header, sample, index),
     style: columnStyle(sample, index),
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: file.headers.length } };
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  // The header row follows the same rules as every text cell: guarded, an inline string.
+  const headerRow = sheet.addRow(file.headers.map((text) => xlsxValue(untyped(text))));
+  headerRow.font = { bold: true };
+  headerRow.commit();
   let count = 0;
   const add = (row: readonly ExportCell[]) => {
     sheet.addRow(row.map(xlsxValue)).commit();
@@ -125,12 +127,16 @@ function sheetName(title: string): string {
   return title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Export';
 }
 
-function xlsxValue(cell: ExportCell): string | number | Date | null {
+type XlsxValue = { richText: { text: string }[] } | number | Date | null;
+
+function xlsxValue(cell: ExportCell): XlsxValue {
   switch (cell.type) {
     case 'empty':
       return null;
     case 'text':
-      return cell.text;
+      // exceljs writes a one-run rich text as an inline string; a plain string without shared
+      // strings would become t="str", the type of a formula's cached result.
+      return { richText: [{ text: cell.text }] };
     case 'number':
     case 'percent':
     case 'date':
