@@ -114,12 +114,28 @@ async function writeXlsx(path: string, file: ExportFile): Promise<number> {
       next = await iterator.next();
       if (next.done) break;
       add(next.value);
-      // Let the compressor and the file write run between pages of rows.
-      if (count % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (count % 500 === 0) await compressorCaughtUp(sheet);
     }
   sheet.commit();
   await workbook.commit();
   return count;
+}
+
+/** Bytes of sheet XML allowed to wait for the compressor before the export reads on. */
+const maxPendingBytes = 4 * 1024 * 1024;
+
+/**
+ * exceljs's streamed sheet hands its XML to the zip entry without honouring backpressure, so a
+ * list read faster than it is compressed piles up in memory. This waits while the entry's
+ * writable buffer holds more than `maxPendingBytes` (the sheet stream's `pipes` are exceljs
+ * internals; without them the wait is a plain yield to the event loop).
+ */
+async function compressorCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const stream = (sheet as unknown as { stream?: { pipes?: { writableLength?: number }[] } })
+    .stream;
+  const pending = () => stream?.pipes?.reduce((sum, pipe) => sum + (pipe.writableLength ?? 0), 0);
+  do await new Promise((resolve) => setImmediate(resolve));
+  while ((pending() ?? 0) > maxPendingBytes);
 }
 
 /** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
