@@ -21,6 +21,7 @@ import { createDeploymentStatusHandlers } from './deployments/deployment-status-
 import { createAlertHandlers } from './alerts/alert-handlers';
 import { createRuleHandlers } from './rules/rule-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
+import type { ListExports } from './lists/list-export';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
   database: SiteDatabase;
@@ -41,6 +42,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   siteLibraryId(): number;
   /** The IANA zone local schedules are read in (rules' Next Run Time). */
   timeZone: string;
+  listExports: ListExports;
 }
 
 /** The contract's methods, implemented by the site's services. */
@@ -58,6 +60,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     siteLibraryId: deps.siteLibraryId,
   });
   return {
+    'lists.export': (request, context) => deps.listExports.export(request, context),
     'site.info': () => deps.info(),
     'site.ping': async (input) => ({ ...input, serverTime: new Date().toISOString() }),
     'site.backupDatabase': async (_input, context) => {

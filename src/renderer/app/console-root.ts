@@ -4,7 +4,7 @@ import type { ConsoleServices } from '../stores/console-services';
 import { Dialogs } from '../stores/dialogs';
 import { EventHub } from '../stores/event-hub';
 import { JobsStore } from '../stores/jobs-store';
-import type { SaveFile } from '../stores/list-export';
+import type { ReceiveExport, SaveFile } from '../stores/list-export';
 import { Notices } from '../stores/notices';
 import { Preferences } from '../stores/preferences';
 import { ShellStore } from '../stores/shell-store';
@@ -19,7 +19,12 @@ export interface ConsoleRoot {
 /** The composition root of the console: every store is built here and handed down. */
 export function createConsoleRoot(
   api: SiteApi,
-  platform: { storage: Storage | null; saveFile: SaveFile; startNodeId?: string },
+  platform: {
+    storage: Storage | null;
+    saveFile: SaveFile;
+    receiveExport: ReceiveExport;
+    startNodeId?: string;
+  },
 ): ConsoleRoot {
   const hub = new EventHub(api);
   const notices = new Notices();
@@ -35,6 +40,7 @@ export function createConsoleRoot(
     notices,
     preferences,
     saveFile: platform.saveFile,
+    receiveExport: platform.receiveExport,
     dialogs: new Dialogs(),
     revealJobs: () => shell?.layout.setJobsPanelOpen(true),
     openNode: (id, scope) => shell?.openNode(id, scope),

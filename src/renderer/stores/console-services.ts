@@ -3,7 +3,7 @@ import type { ListScope } from '../nodes/types';
 import type { Dialogs } from './dialogs';
 import type { EventHub } from './event-hub';
 import type { JobsStore } from './jobs-store';
-import type { SaveFile } from './list-export';
+import type { ReceiveExport, SaveFile } from './list-export';
 import type { Notices } from './notices';
 import type { Preferences } from './preferences';
 import type { SiteStore } from './site-store';
@@ -20,6 +20,8 @@ export interface ConsoleServices {
   readonly notices: Notices;
   readonly preferences: Preferences;
   readonly saveFile: SaveFile;
+  /** Hands a file the site exported to the admin (a browser download, or where it was saved). */
+  readonly receiveExport: ReceiveExport;
   /** Confirmations and dialogs that ribbon actions open. */
   readonly dialogs: Dialogs;
   /** Shows the jobs panel, e.g. after an action started a job. */
