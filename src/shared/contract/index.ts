@@ -12,6 +12,7 @@ import { clientSettingsMethods } from './client-settings';
 import { collectionsMethods } from './collections';
 import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
+import { reportMethods } from './reports';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
 import { softwareUpdateDetailMethods, softwareUpdatesMethods } from './software-updates';
@@ -41,6 +42,7 @@ export const siteContract = {
   ...deploymentMethods,
   ...alertMethods,
   ...ruleMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -67,6 +69,7 @@ export * from './compliance';
 export * from './events';
 export * from './jobs';
 export * from './list-query';
+export * from './reports';
 export * from './site';
 export * from './software-update-point';
 export * from './software-updates';
