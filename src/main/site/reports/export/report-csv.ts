@@ -1,8 +1,10 @@
 import type { ReportResult } from '../../../../shared/contract/reports';
 import { csvCell } from '../../../../shared/csv';
+import { untyped } from '../../../../shared/export/cell-rules';
 import { reportCell, visibleColumns } from './report-cells';
 
-const textCell = (text: string) => csvCell({ type: 'text', text });
+// Through the cell rules: a parameter or a table name may be a group named "=HYPERLINK(…)".
+const textCell = (text: string) => csvCell(untyped(text));
 
 /**
  * A report as one CSV document: the title, "Data as of" and the parameters first, then each

@@ -41,7 +41,14 @@ function heading(doc: Doc, text: string, size: number) {
 function drawTable(doc: Doc, table: ReportTableOf) {
   heading(doc, table.name, 11);
   const columns = visibleColumns(table);
-  const cells = table.rows.map((row) => columns.map((column) => shown(reportCell(column, row[column.key]))));
+  // A PDF runs no formulas: text is shown as it is, without the spreadsheet guard.
+  const cells = table.rows.map((row) =>
+    columns.map((column) =>
+      column.type === 'text'
+        ? String(row[column.key] ?? '')
+        : shown(reportCell(column, row[column.key])),
+    ),
+  );
   if (columns.length === 0) return;
   const width = doc.page.width - margin * 2;
   doc.font('Helvetica').fontSize(fontSize);
