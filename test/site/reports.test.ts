@@ -116,7 +116,12 @@ describe.each(engines)('Reports on %s', (engine) => {
       parameters: { collection: 'All Systems' },
     });
     expect(result.parameters).toEqual([
-      { name: 'collection', label: 'Collection', value: String(collectionId), display: 'All Systems' },
+      {
+        name: 'collection',
+        label: 'Collection',
+        value: String(collectionId),
+        display: 'All Systems',
+      },
     ]);
     expect(Date.now() - Date.parse(result.dataAsOf)).toBeLessThan(60_000);
 
@@ -182,7 +187,9 @@ describe.each(engines)('Reports on %s', (engine) => {
     });
     const live = await call(site, 'compliance.update', { ciId: Number(first.ciId) });
     expect(
-      Object.fromEntries(table(states, 'Computers by state').rows.map((r) => [r.state, r.computers])),
+      Object.fromEntries(
+        table(states, 'Computers by state').rows.map((r) => [r.state, r.computers]),
+      ),
     ).toEqual({
       Unknown: live.unknown,
       'Not Required': live.notRequired,
@@ -191,11 +198,17 @@ describe.each(engines)('Reports on %s', (engine) => {
     });
     const computers = await call(site, 'reports.run', {
       report: 'Compliance 8 - Computers in a specific compliance state for an update (secondary)',
-      parameters: { collection: String(collectionId), update: String(first.ciId), state: 'Required' },
+      parameters: {
+        collection: String(collectionId),
+        update: String(first.ciId),
+        state: 'Required',
+      },
     });
     const j = ciIds.indexOf(Number(first.ciId));
     expect(table(computers, 'Computers').rows.map((r) => r.name)).toEqual(
-      clients.filter((i) => detection(i, j) === 2).map((i) => `WS-${String(i + 1).padStart(3, '0')}`),
+      clients
+        .filter((i) => detection(i, j) === 2)
+        .map((i) => `WS-${String(i + 1).padStart(3, '0')}`),
     );
   });
 
@@ -265,10 +278,11 @@ describe.each(engines)('Reports on %s', (engine) => {
       report: 'Troubleshooting 1 - Scan errors',
       parameters: { collection: String(collectionId) },
     });
-    expect(table(scanErrors, 'Scan errors').rows.map((r) => r.errorCode).sort()).toEqual([
-      '0x80244022',
-      '0x8024402C',
-    ]);
+    expect(
+      table(scanErrors, 'Scan errors')
+        .rows.map((r) => r.errorCode)
+        .sort(),
+    ).toEqual(['0x80244022', '0x8024402C']);
     const scans = await call(site, 'reports.run', {
       report: 'Scan 1 - Last scan states by collection',
       parameters: { collection: String(collectionId) },
@@ -306,13 +320,19 @@ describe.each(engines)('Reports on %s', (engine) => {
       expect(result.tables.length, definition.name).toBeGreaterThan(0);
       for (const each of result.tables)
         for (const row of each.rows)
-          for (const column of each.columns) expect(row, `${definition.name}`).toHaveProperty(column.key);
+          for (const column of each.columns)
+            expect(row, `${definition.name}`).toHaveProperty(column.key);
     }
     const missing = await refusalOf(
-      call(site, 'reports.run', { report: 'Compliance 2 - Specific software update', parameters: {} }),
+      call(site, 'reports.run', {
+        report: 'Compliance 2 - Specific software update',
+        parameters: {},
+      }),
     );
     expect(missing.message).toContain('needs Software update');
-    expect(missing.message).toContain('update (Software update, required), collection (Collection, required)');
+    expect(missing.message).toContain(
+      'update (Software update, required), collection (Collection, required)',
+    );
     const unknown = await refusalOf(
       call(site, 'reports.run', {
         report: 'Compliance 1 - Overall compliance',
@@ -320,7 +340,9 @@ describe.each(engines)('Reports on %s', (engine) => {
       }),
     );
     expect(unknown.message).toContain('has no parameter "colour"');
-    expect(unknown.message).toContain('collection (Collection, required), group (Software update group, optional)');
+    expect(unknown.message).toContain(
+      'collection (Collection, required), group (Software update group, optional)',
+    );
     const nothing = await refusalOf(
       call(site, 'reports.run', {
         report: 'Compliance 1 - Overall compliance',
@@ -345,11 +367,16 @@ describe.each(engines)('Reports on %s', (engine) => {
     const entries = zipEntries(xlsx.content);
     const strings = sharedStrings(entries);
     const sheets = workbookSheets(entries);
-    expect(sheets.map((s) => s.name)).toEqual(['Report', 'Compliance overview', 'Updates', 'Chart data']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'Report',
+      'Compliance overview',
+      'Updates',
+      'Chart data',
+    ]);
     const cover = sheetCells(entries.get(sheets[0]!.path)!.toString('utf8'), strings);
     const coverText = cover.map((c) => c.value);
     expect(coverText).toContain('Compliance 1 - Overall compliance');
-    expect(coverText).toContain("'=HYPERLINK(\"http://x\",\"y\")");
+    expect(coverText).toContain('\'=HYPERLINK("http://x","y")');
     expect(cover.some((c) => c.hasFormula)).toBe(false);
     const overviewXml = entries.get(sheets[1]!.path)!.toString('utf8');
     expect(overviewXml).toContain('<pane ySplit="1"');
@@ -367,7 +394,9 @@ describe.each(engines)('Reports on %s', (engine) => {
     expect(Number(cell('C2').value)).toBeCloseTo(Number(rows[0]!.percent) / 100);
     const styles = entries.get('xl/styles.xml')!.toString('utf8');
     const percentFormatId = /<numFmt numFmtId="(\d+)" formatCode="0%"/.exec(styles)?.[1] ?? '9';
-    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!).matchAll(/<xf [^>]*>/g)];
+    const xfs = [
+      .../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf [^>]*>/g),
+    ];
     expect(xfs[cell('C2').style]![0]).toContain(`numFmtId="${percentFormatId}"`);
     const chartData = sheetCells(entries.get(sheets[3]!.path)!.toString('utf8'), strings);
     expect(chartData.map((c) => c.value)).toContain('Compliance Overview');
@@ -396,7 +425,15 @@ describe.each(engines)('Reports on %s', (engine) => {
     const long: ReportResult = {
       ...result,
       charts: [],
-      tables: [{ ...updates, rows: Array.from({ length: 120 }, (_, n) => ({ ...updates.rows[n % updates.rows.length]!, title: `Row ${n}` })) }],
+      tables: [
+        {
+          ...updates,
+          rows: Array.from({ length: 120 }, (_, n) => ({
+            ...updates.rows[n % updates.rows.length]!,
+            title: `Row ${n}`,
+          })),
+        },
+      ],
     };
     const text = await pdfText((await exportReport(long, 'pdf')).content);
     expect(text.pages.length).toBeGreaterThan(2);
@@ -413,7 +450,11 @@ describe.each(engines)('Reports on %s', (engine) => {
         parameters: {},
         format: 'xlsx',
         folder,
-        schedule: { kind: 'custom', start: '2026-01-05T07:00', recurrence: { pattern: 'weekly', everyWeeks: 1, day: 'Monday' } },
+        schedule: {
+          kind: 'custom',
+          start: '2026-01-05T07:00',
+          recurrence: { pattern: 'weekly', everyWeeks: 1, day: 'Monday' },
+        },
       }),
     );
     expect(missing.message).toContain('needs Collection');
@@ -434,7 +475,9 @@ describe.each(engines)('Reports on %s', (engine) => {
     expect(next.getUTCHours()).toBe(7);
     expect(next.getTime()).toBeGreaterThan(Date.now());
     // Not due yet: nothing runs.
-    expect(await enqueueDueReports(site.database, site.jobs, { now: () => new Date() })).toEqual([]);
+    expect(await enqueueDueReports(site.database, site.jobs, { now: () => new Date() })).toEqual(
+      [],
+    );
     const dueAt = new Date(next.getTime() + 60_000);
     const [jobId] = await enqueueDueReports(site.database, site.jobs, { now: () => dueAt });
     expect(jobId).toBeDefined();
@@ -449,7 +492,11 @@ describe.each(engines)('Reports on %s', (engine) => {
     const written = zipEntries(readFileSync(`${folder}/${files[0]}`));
     expect(workbookSheets(written).map((s) => s.name)[0]).toBe('Report');
     const [listed] = await call(site, 'reports.schedules.list', {});
-    expect(listed).toMatchObject({ id: created.id, lastError: null, lastFile: `${folder}/${files[0]}` });
+    expect(listed).toMatchObject({
+      id: created.id,
+      lastError: null,
+      lastFile: `${folder}/${files[0]}`,
+    });
     expect(new Date(listed!.nextRunAt!).getTime()).toBe(next.getTime() + 7 * 86_400_000);
   });
 });

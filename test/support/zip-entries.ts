@@ -66,7 +66,8 @@ export function sheetCells(xml: string, strings: string[]): SheetCell[] {
     const ref = /r="([A-Z]+\d+)"/.exec(attributes)![1]!;
     const type = /t="(\w+)"/.exec(attributes)?.[1] ?? 'n';
     const style = Number(/s="(\d+)"/.exec(attributes)?.[1] ?? 0);
-    const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? /<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1] ?? '';
+    const raw =
+      /<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? /<t[^>]*>([\s\S]*?)<\/t>/.exec(body)?.[1] ?? '';
     cells.push({
       ref,
       type,
@@ -79,12 +80,15 @@ export function sheetCells(xml: string, strings: string[]): SheetCell[] {
 }
 
 /** Sheet names in workbook order with the part each is stored in. */
-export function workbookSheets(entries: Map<string, Buffer>): Array<{ name: string; path: string }> {
+export function workbookSheets(
+  entries: Map<string, Buffer>,
+): Array<{ name: string; path: string }> {
   const workbook = entries.get('xl/workbook.xml')!.toString('utf8');
   const rels = entries.get('xl/_rels/workbook.xml.rels')!.toString('utf8');
   return [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)].map((match) => {
-    const target = new RegExp(`<Relationship [^>]*Id="${match[2]}"[^>]*Target="([^"]+)"`).exec(rels)
-      ?? new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${match[2]}"`).exec(rels);
+    const target =
+      new RegExp(`<Relationship [^>]*Id="${match[2]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+      new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${match[2]}"`).exec(rels);
     const path = target![1]!.replace(/^\/?(xl\/)?/, 'xl/');
     return { name: unescape(match[1]!), path };
   });
