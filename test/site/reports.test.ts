@@ -309,20 +309,52 @@ describe.each(engines)('Reports on %s', (engine) => {
       ['Software Updates - D Scan', 4],
       ['Software Updates - E Troubleshooting', 4],
     ]);
-    for (const definition of categories.flatMap((c) => c.reports)) {
+    const definitions = categories.flatMap((c) => c.reports);
+    const drilled = new Set<string>();
+    for (const definition of definitions) {
       const parameters: Record<string, string> = {};
       for (const each of definition.parameters) {
         const { values } = await call(site, 'reports.parameterValues', { kind: each.kind });
         expect(values.length, `${definition.name}: ${each.kind}`).toBeGreaterThan(0);
-        parameters[each.name] = values[0]!.value;
+        // The collection the fleet is in, so the tables (and their drill-throughs) have rows.
+        parameters[each.name] = (values.find((v) => v.label === 'All Systems') ?? values[0]!).value;
       }
       const result = await call(site, 'reports.run', { report: definition.name, parameters });
       expect(result.tables.length, definition.name).toBeGreaterThan(0);
+      // Each drill-through opens its report from a row: the parameters the target defines are
+      // carried over, the row gives the rest, and the target runs.
+      for (const each of result.tables) {
+        const drill = each.drillThrough;
+        const row = each.rows.find((candidate) =>
+          Object.values(drill?.parameterFromColumn ?? {}).every((key) => candidate[key] !== null),
+        );
+        if (!drill || !row) continue;
+        const target = definitions.find((candidate) => candidate.name === drill.report)!;
+        const carried = Object.fromEntries(
+          Object.entries(parameters).filter(([name]) =>
+            target.parameters.some((p) => p.name === name),
+          ),
+        );
+        for (const [name, key] of Object.entries(drill.parameterFromColumn))
+          carried[name] = String(row[key]);
+        const opened = await call(site, 'reports.run', {
+          report: target.name,
+          parameters: carried,
+        });
+        expect(opened.report).toBe(target.name);
+        drilled.add(`${definition.name} -> ${target.name}`);
+      }
       for (const each of result.tables)
         for (const row of each.rows)
           for (const column of each.columns)
             expect(row, `${definition.name}`).toHaveProperty(column.key);
     }
+    // Every secondary report is reached from a parent's row.
+    for (const secondary of definitions.filter((d) => d.isSecondary))
+      expect(
+        [...drilled].some((link) => link.endsWith(`-> ${secondary.name}`)),
+        secondary.name,
+      ).toBe(true);
     const missing = await refusalOf(
       call(site, 'reports.run', {
         report: 'Compliance 2 - Specific software update',

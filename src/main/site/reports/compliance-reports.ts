@@ -292,10 +292,6 @@ export const complianceReports: BuiltInReport[] = [
               stateTime: row.state_time,
             })),
             hiddenKeys: ['ciId'],
-            drillThrough: {
-              report: 'Compliance 6 - Specific software update states (secondary)',
-              parameterFromColumn: { update: 'ciId' },
-            },
           },
         ],
         charts: [],
