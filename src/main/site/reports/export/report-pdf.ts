@@ -85,7 +85,7 @@ function drawTable(doc: Doc, table: ReportTableOf) {
       const cellWidth = widths[index]! - 6;
       doc.text(fit(doc, text, cellWidth), x + 3, y, {
         width: cellWidth,
-        align: numeric[index] && !isHeader ? 'right' : 'left',
+        align: numeric[index] ? 'right' : 'left',
         lineBreak: false,
       });
       x += widths[index]!;
@@ -114,7 +114,8 @@ function drawTable(doc: Doc, table: ReportTableOf) {
 
 /** A pie as vector slices (SVG arcs) with a legend, or horizontal bars with their values. */
 function drawChart(doc: Doc, chart: ReportChart) {
-  const height = 150;
+  // A pie is a fixed square with its legend; bars take one line each.
+  const height = chart.kind === 'pie' ? 150 : 15 + Math.max(1, chart.points.length) * 22;
   if (doc.y + height + 30 > bottom(doc)) doc.addPage();
   heading(doc, chart.title, 11);
   const top = doc.y;
