@@ -385,7 +385,7 @@ describe.each(engines)('Reports on %s', (engine) => {
   });
 
   it('exports XLSX that a second reader opens with typed cells and a cover, and PDF whose text holds the title, parameters and rows', async () => {
-    const { site, collectionId } = await fleetSite();
+    const { site, collectionId, ciIds } = await fleetSite();
     // A group whose name is a formula: text in every export, never a formula.
     const hostile = await call(site, 'groups.create', {
       name: '=HYPERLINK("http://x","y")',
@@ -432,6 +432,34 @@ describe.each(engines)('Reports on %s', (engine) => {
     expect(xfs[cell('C2').style]![0]).toContain(`numFmtId="${percentFormatId}"`);
     const chartData = sheetCells(entries.get(sheets[3]!.path)!.toString('utf8'), strings);
     expect(chartData.map((c) => c.value)).toContain('Compliance Overview');
+
+    // Dates as dates: an Excel serial number under a date format, equal to the ISO time.
+    const computers = await call(site, 'reports.run', {
+      report: 'Compliance 8 - Computers in a specific compliance state for an update (secondary)',
+      parameters: {
+        collection: String(collectionId),
+        update: String(ciIds[0]),
+        state: 'Installed',
+      },
+    });
+    const firstComputer = table(computers, 'Computers').rows[0]!;
+    const dated = zipEntries((await exportReport(computers, 'xlsx')).content);
+    const datedSheets = workbookSheets(dated);
+    const lastScan = sheetCells(
+      dated.get(datedSheets[1]!.path)!.toString('utf8'),
+      sharedStrings(dated),
+    ).find((c) => c.ref === 'D2')!;
+    expect(lastScan.type).toBe('n');
+    const serialDays = Date.parse(String(firstComputer.lastScanAt)) / 86_400_000 + 25_569;
+    expect(Number(lastScan.value)).toBeCloseTo(serialDays, 5);
+    const datedStyles = dated.get('xl/styles.xml')!.toString('utf8');
+    const dateFormatId = /<numFmt numFmtId="(\d+)" formatCode="yyyy-mm-dd hh:mm:ss"/.exec(
+      datedStyles,
+    )![1]!;
+    const datedXfs = [
+      .../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(datedStyles)![1]!.matchAll(/<xf [^>]*>/g),
+    ];
+    expect(datedXfs[lastScan.style]![0]).toContain(`numFmtId="${dateFormatId}"`);
 
     const pdf = await exportReport(result, 'pdf');
     expect(pdf.content.subarray(0, 5).toString()).toBe('%PDF-');
