@@ -299,6 +299,75 @@ describe.each(engines)('Reports on %s', (engine) => {
     });
   });
 
+  it('Management 2, 3, 4 and 6 and States 5 count the deployment and the updates it leaves out', async () => {
+    const { site, ciIds, deployment, collectionId } = await fleetSite();
+    const clients = Array.from({ length: clientCount }, (_, i) => i);
+    const required = (j: number) => clients.filter((i) => detection(i, j) === 2).length;
+    const run = (
+      report: Parameters<typeof call<'reports.run'>>[2]['report'],
+      parameters: Record<string, string>,
+    ) => call(site, 'reports.run', { report, parameters });
+
+    const notDeployed = await run('Management 2 - Updates required but not deployed', {
+      collection: String(collectionId),
+    });
+    // The deployment holds updates 0 and 1; the rest that some client requires are listed.
+    expect(
+      table(notDeployed, 'Updates required but not deployed')
+        .rows.map((r) => [Number(r.ciId), r.required])
+        .sort(),
+    ).toEqual(
+      [2, 3, 4]
+        .filter((j) => required(j) > 0)
+        .map((j) => [ciIds[j]!, required(j)])
+        .sort(),
+    );
+    const inDeployment = await run('Management 3 - Updates in a deployment', {
+      deployment: String(deployment.id),
+    });
+    expect(
+      table(inDeployment, 'Updates')
+        .rows.map((r) => [Number(r.ciId), r.required])
+        .sort(),
+    ).toEqual([0, 1].map((j) => [ciIds[j]!, required(j)]).sort());
+    for (const [report, parameters] of [
+      ['Management 4 - Deployments that target a collection', { collection: String(collectionId) }],
+      ['Management 6 - Deployments that contain a specific update', { update: String(ciIds[1]) }],
+    ] as const) {
+      const result = await run(report, parameters);
+      const [row] = table(result, 'Deployments').rows;
+      expect(table(result, 'Deployments').rows).toHaveLength(1);
+      expect(row).toMatchObject({
+        deploymentId: deployment.id,
+        targeted: clientCount,
+        compliant: enforcement.filter((s) => s?.stateId === 4).length,
+        error: enforcement.filter((s) => s?.stateId === 6 || s?.stateId === 9).length,
+        unknown: enforcement.filter((s) => s === null).length,
+      });
+    }
+    const none = await run('Management 6 - Deployments that contain a specific update', {
+      update: String(ciIds[4]),
+    });
+    expect(table(none, 'Deployments').rows).toEqual([]);
+
+    // States 5: each targeted client once, by the update's state and its deployment state.
+    const states = await run('States 5 - States for an update in a deployment (secondary)', {
+      deployment: String(deployment.id),
+      update: String(ciIds[0]),
+    });
+    const expected = new Map<string, number>();
+    for (const i of clients) {
+      const detected = ['Unknown', 'Not Required', 'Required', 'Installed'][detection(i, 0) ?? 0]!;
+      const key = `${detected}|${enforcement[i] ? `301-${enforcement[i]!.stateId}` : 'none'}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    expect(
+      new Map(
+        table(states, 'States').rows.map((r) => [`${r.detection}|${r.stateKey}`, r.computers]),
+      ),
+    ).toEqual(expected);
+  });
+
   it('runs every report of §11.1 with values its pickers list, and refuses a missing or unknown parameter listing the valid ones', async () => {
     const { site } = await fleetSite();
     const { categories } = await call(site, 'reports.list', {});
