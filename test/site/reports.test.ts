@@ -368,6 +368,73 @@ describe.each(engines)('Reports on %s', (engine) => {
     ).toEqual(expected);
   });
 
+  it('Compliance 4 and 5 and Management 7 and 8 read the catalog, one computer and the missing content', async () => {
+    const { site, ciIds, deployment, collectionId, clients: registered } = await fleetSite();
+    const clients = Array.from({ length: clientCount }, (_, i) => i);
+    const run = (
+      report: Parameters<typeof call<'reports.run'>>[2]['report'],
+      parameters: Record<string, string>,
+    ) => call(site, 'reports.run', { report, parameters });
+    // Every fixture update is Microsoft's, released in January 2024.
+    const january = await run('Compliance 4 - Updates by vendor month year', {
+      vendor: 'Microsoft',
+      year: '2024',
+      month: '1',
+      collection: String(collectionId),
+    });
+    expect(
+      table(january, 'Updates released')
+        .rows.map((r) => Number(r.ciId))
+        .sort(),
+    ).toEqual(expect.arrayContaining([...ciIds].sort()));
+    const february = await run('Compliance 4 - Updates by vendor month year', {
+      vendor: 'Microsoft',
+      year: '2024',
+      month: '2',
+      collection: String(collectionId),
+    });
+    expect(table(february, 'Updates released').rows).toEqual([]);
+
+    const first = registered[0]!;
+    const computer = await run('Compliance 5 - Specific computer', {
+      computer: String(first.clientId),
+    });
+    expect(table(computer, 'Computer').rows[0]).toMatchObject({
+      name: 'WS-001',
+      lastScanState: 'Completed',
+    });
+    const names = ['Unknown', 'Not Required', 'Required', 'Installed'];
+    expect(
+      new Map(table(computer, 'Update states').rows.map((r) => [Number(r.ciId), r.state])),
+    ).toEqual(
+      new Map(
+        ciIds
+          .map((ciId, j) => [ciId, detection(0, j)] as const)
+          .filter(([, state]) => state !== null)
+          .map(([ciId, state]) => [ciId, names[state!]]),
+      ),
+    );
+
+    // Deployed without a package: both updates miss their one content file.
+    const missing = await run('Management 7 - Updates in a deployment missing content', {
+      deployment: String(deployment.id),
+    });
+    expect(
+      table(missing, 'Updates missing content')
+        .rows.map((r) => [Number(r.ciId), r.files, r.inPackage, r.packageName])
+        .sort(),
+    ).toEqual([0, 1].map((j) => [ciIds[j]!, 1, 0, 'No deployment package']).sort());
+    const needing = await run('Management 8 - Computers missing content (secondary)', {
+      deployment: String(deployment.id),
+      update: String(ciIds[1]),
+    });
+    expect(table(needing, 'Computers').rows.map((r) => r.name)).toEqual(
+      clients
+        .filter((i) => detection(i, 1) === 2)
+        .map((i) => `WS-${String(i + 1).padStart(3, '0')}`),
+    );
+  });
+
   it('runs every report of §11.1 with values its pickers list, and refuses a missing or unknown parameter listing the valid ones', async () => {
     const { site } = await fleetSite();
     const { categories } = await call(site, 'reports.list', {});
