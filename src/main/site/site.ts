@@ -35,6 +35,7 @@ import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
 import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
+import { ReportScheduler, scheduledReportJob } from './reports/report-schedules';
 import { createDeploymentJob } from './deployments/deployment-job';
 import { RuleScheduler } from './rules/rule-scheduler';
 import { localTimeZone } from '../../shared/schedule/time-zone';
@@ -94,6 +95,7 @@ export interface Site {
   readonly ruleScheduler: RuleScheduler;
   /** The IANA zone the site reads local schedules in. */
   readonly timeZone: string;
+  readonly reportScheduler: ReportScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   /** True when this open created the site (an empty database was bootstrapped). */
@@ -192,6 +194,14 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     const summarizationScheduler = new SummarizationScheduler(database, jobs, clock, () =>
       runner.poke(),
     );
+    runner.register(scheduledReportJob({ site: database, clock }));
+    const reportScheduler = new ReportScheduler(
+      database,
+      jobs,
+      clock,
+      () => runner.poke(),
+      options.scheduleCheckMs || 30_000,
+    );
     const collectionRefreshScheduler = new CollectionRefreshScheduler({
       site: database,
       clock,
@@ -241,6 +251,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       deploymentAlerts,
       ruleScheduler,
       timeZone,
+      reportScheduler,
       demoFleet: new DemoFleetPort(),
       isNew,
     };
@@ -312,6 +323,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         summarizationScheduler.start();
         collectionRefreshScheduler.start();
         deploymentAlerts.start();
+        reportScheduler.start();
       }
     }
     return {
@@ -326,6 +338,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         deploymentAlerts.stop();
         ruleScheduler.stop();
         await ruleScheduler.idle();
+        reportScheduler.stop();
         notifier.stop();
         await runner.stop();
         await content.close();

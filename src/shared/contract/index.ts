@@ -13,6 +13,7 @@ import { collectionsMethods } from './collections';
 import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
 import { listExportMethods } from './list-export';
+import { reportMethods } from './reports';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
 import { softwareUpdateDetailMethods, softwareUpdatesMethods } from './software-updates';
@@ -43,6 +44,7 @@ export const siteContract = {
   ...alertMethods,
   ...ruleMethods,
   ...listExportMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -70,6 +72,7 @@ export * from './events';
 export * from './jobs';
 export * from './list-export';
 export * from './list-query';
+export * from './reports';
 export * from './site';
 export * from './software-update-point';
 export * from './software-updates';
