@@ -1,0 +1,121 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  type ColDef,
+  type RowClickedEvent,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo } from 'react';
+import type { ReportTable } from '../../shared/contract/reports';
+import { formatCount } from '../format';
+import { consoleGridTheme } from '../grid/grid-theme';
+import { compareReportCells, formatReportCell } from './report-cells';
+
+// The same Community modules as the result lists (registering twice is harmless).
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+type Row = ReportTable['rows'][number];
+
+const useStyles = makeStyles({
+  table: { margin: '0 0 14px' },
+  caption: {
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: '10px',
+    fontSize: '12px',
+    fontWeight: tokens.fontWeightSemibold,
+    margin: '0 0 4px',
+  },
+  count: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  hint: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
+  frame: { border: `1px solid ${tokens.colorNeutralStroke2}` },
+  drillRow: { cursor: 'pointer' },
+  link: { color: tokens.colorBrandForegroundLink, textDecoration: 'underline' },
+  empty: {
+    padding: '6px 8px',
+    color: tokens.colorNeutralForeground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+/** Rows shown without a scroll bar; a longer table scrolls inside a fixed height. */
+const rowsWithoutScrolling = 20;
+
+/**
+ * One table of a report, in the console's grid: typed, sortable columns, and when the table
+ * leads to a secondary report, rows that open it on click (the linked column drawn as a link).
+ */
+export function ReportTableView({
+  table,
+  onDrillThrough,
+}: {
+  table: ReportTable;
+  onDrillThrough(row: Row): void;
+}) {
+  const styles = useStyles();
+  const linkColumns = useMemo(
+    () => new Set(Object.values(table.drillThrough?.parameterFromColumn ?? {})),
+    [table],
+  );
+  const columnDefs = useMemo<ColDef<Row>[]>(() => {
+    const hidden = new Set(table.hiddenKeys);
+    const visible = table.columns.filter((column) => !hidden.has(column.key));
+    // The first visible column a drill-through reads is the link; the row name when it reads a
+    // hidden id column.
+    const link =
+      visible.find((column) => linkColumns.has(column.key))?.key ??
+      (table.drillThrough ? visible[0]?.key : undefined);
+    return visible.map((column) => ({
+      colId: column.key,
+      headerName: column.header,
+      headerTooltip: column.header,
+      field: column.key,
+      valueFormatter: (params) => formatReportCell(column, params.value as Row[string]),
+      comparator: (left: Row[string], right: Row[string]) => compareReportCells(left, right),
+      ...(column.type === 'text' ? {} : { type: 'rightAligned' }),
+      ...(column.key === link ? { cellClass: styles.link } : {}),
+      minWidth: 70,
+      width: Math.min(360, Math.max(90, Math.ceil(column.header.length * 7.4) + 30)),
+      sortable: true,
+      resizable: true,
+      suppressHeaderMenuButton: true,
+      suppressHeaderFilterButton: true,
+    }));
+  }, [table, linkColumns, styles.link]);
+
+  const isLong = table.rows.length > rowsWithoutScrolling;
+  return (
+    <section
+      className={styles.table}
+      aria-label={table.name}
+      data-testid={`report-table-${table.name}`}
+    >
+      <h3 className={styles.caption}>
+        {table.name}
+        <span className={styles.count}>{formatCount(table.rows.length, 'row')}</span>
+        {table.drillThrough && table.rows.length > 0 && (
+          <span className={styles.hint}>Click a row for {table.drillThrough.report}</span>
+        )}
+      </h3>
+      {table.rows.length === 0 ? (
+        <div className={styles.empty}>No rows for these parameters.</div>
+      ) : (
+        <div className={styles.frame} style={isLong ? { height: '480px' } : undefined}>
+          <AgGridReact<Row>
+            theme={consoleGridTheme}
+            rowData={table.rows}
+            columnDefs={columnDefs}
+            domLayout={isLong ? 'normal' : 'autoHeight'}
+            rowClass={table.drillThrough ? styles.drillRow : undefined}
+            suppressCellFocus={false}
+            suppressColumnVirtualisation
+            onRowClicked={(event: RowClickedEvent<Row>) => {
+              if (table.drillThrough && event.data) onDrillThrough(event.data);
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
