@@ -19,8 +19,8 @@ const knownColours: Record<string, string> = {
   ...stateColours,
   ...groupStateColours,
   'Non-Compliant': groupStateColours['Non-compliant'],
-  Healthy: '#107c10',
-  'Total Clients': '#0f6cbd',
+  'Healthy clients': '#107c10',
+  'Total clients': '#0f6cbd',
   Failed: stateColours.Required,
   Error: stateColours.Required,
 };
