@@ -21,6 +21,7 @@ import { createDeploymentStatusHandlers } from './deployments/deployment-status-
 import { createAlertHandlers } from './alerts/alert-handlers';
 import { createRuleHandlers } from './rules/rule-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
+import type { ListExports } from './lists/list-export';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
   database: SiteDatabase;
@@ -39,6 +40,7 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   content: Pick<SiteHandlers, ContentMethods>;
   /** The site's own content library, which every new package is distributed to. */
   siteLibraryId(): number;
+  listExports: ListExports;
 }
 
 /** The contract's methods, implemented by the site's services. */
@@ -56,6 +58,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     siteLibraryId: deps.siteLibraryId,
   });
   return {
+    'lists.export': (request, context) => deps.listExports.export(request, context),
     'site.info': () => deps.info(),
     'site.ping': async (input) => ({ ...input, serverTime: new Date().toISOString() }),
     'site.backupDatabase': async (_input, context) => {

@@ -15,6 +15,7 @@ import { JobQueue } from './jobs/job-queue';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner';
 import { SiteLogs } from './logs/site-logs';
 import { createSiteHandlers } from './site-handlers';
+import { ListExports } from './lists/list-export';
 import { StatusMessages } from './status/status-messages';
 import { productVersion } from './version';
 import { SupSettings } from './sup/sup-settings';
@@ -72,6 +73,8 @@ export interface Site {
   readonly syncHistory: SyncHistory;
   readonly syncScheduler: SyncScheduler;
   readonly handlers: SiteHandlers;
+  /** Exported list files, downloaded once (GET /exports/<token> on `patchbay serve`). */
+  readonly listExports: ListExports;
   /** What clients call (over HTTP under /mp, or in process in tests and benchmarks). */
   readonly managementPoint: ManagementPoint;
   /** Where a host serving the site over HTTP plugs in the demo fleet. */
@@ -243,11 +246,18 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         download: content.download,
       }),
     );
+    // Export reads lists through the handlers it is one of, so it looks them up when it runs.
+    const listExports = new ListExports(
+      () => handlers,
+      join(folders.data, 'exports'),
+      () => clock.now(),
+    );
     const handlers = createSiteHandlers({
       ...partial,
       siteCode: local.code,
       info,
       content: content.handlers,
+      listExports,
       siteLibraryId: content.siteLibraryId,
     });
     if (options.runJobs !== false) {
@@ -262,6 +272,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     return {
       ...partial,
       handlers,
+      listExports,
       info,
       close: async () => {
         syncScheduler.stop();

@@ -12,6 +12,7 @@ import { clientSettingsMethods } from './client-settings';
 import { collectionsMethods } from './collections';
 import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
+import { listExportMethods } from './list-export';
 import { reportMethods } from './reports';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
@@ -42,6 +43,7 @@ export const siteContract = {
   ...deploymentMethods,
   ...alertMethods,
   ...ruleMethods,
+  ...listExportMethods,
   ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -68,6 +70,7 @@ export * from './collections';
 export * from './compliance';
 export * from './events';
 export * from './jobs';
+export * from './list-export';
 export * from './list-query';
 export * from './reports';
 export * from './site';

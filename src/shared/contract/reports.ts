@@ -69,10 +69,13 @@ export const reportParameterKinds = [
   'month',
   'computer',
   'deployment',
+  /** A client's compliance with a set of updates: Compliant, Non-compliant, Unknown. */
   'complianceState',
+  /** TopicType 500 (§4.1): Unknown, Not Required, Required, Installed. */
   'detectionState',
-  'enforcementState',
-  'evaluationState',
+  /** A client's latest deployment message as `topic-state` ("301-6"), or `none` (§9.3). */
+  'deploymentState',
+  /** TopicType 501 (§4.2) by its text, e.g. "Failed". */
   'scanState',
   'site',
   'errorCode',
@@ -81,7 +84,10 @@ export const ReportParameterKind = z.enum(reportParameterKinds);
 export type ReportParameterKind = z.infer<typeof ReportParameterKind>;
 
 export const ReportParameterDefinition = z.object({
-  /** The key in `parameters` and in `--param name=value`, e.g. `collection`. */
+  /**
+   * The key in `parameters` and in `--param name=value`, e.g. `collection`. Ids are the
+   * values of collections, updates (CI_ID), groups, computers and deployments.
+   */
   name: z.string(),
   /** The label on the report's parameter bar, e.g. "Collection". */
   label: z.string(),
@@ -123,7 +129,8 @@ export const ReportCell = z.union([z.string(), z.number(), z.null()]);
 export type ReportCell = z.infer<typeof ReportCell>;
 
 /**
- * Clicking a row opens `report` with the current parameters plus, for each entry of
+ * Clicking a row opens `report` with the current parameters that `report` defines (others are
+ * dropped: a run refuses a parameter its report does not have) plus, for each entry of
  * `parameterFromColumn`, the parameter named by the key taking that row's value in the column
  * named by the value (a column may be hidden from the table: see `hiddenKeys`).
  */

@@ -11,6 +11,7 @@ import { readBody, sendError, sendResult, type RouteHandler } from './http-body'
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
 import { serveConsoleFile } from './static-console';
 import { managementPointRoutes } from './management-point-routes';
+import { exportDownloads } from './export-downloads';
 
 export interface SiteServerOptions {
   /** 127.0.0.1 unless the admin says otherwise. */
@@ -53,6 +54,8 @@ export async function startSiteServer(
   ]);
   // The management point lives on the site server, as on a ConfigMgr site system.
   mounts.set('/mp', managementPointRoutes(site.managementPoint, maxBodyBytes));
+  // The browser console downloads what `lists.export` wrote.
+  mounts.set('/exports', exportDownloads(site.listExports));
   const user = safeUserName();
   let allowedHosts = new Set<string>();
 
