@@ -16,6 +16,7 @@ import { registerDemoContent, registerDownload } from './cli/download-command';
 import { registerPackage } from './cli/package-command';
 import { registerDistributionPoint } from './cli/dp-command';
 import { registerJobs } from './cli/jobs-command';
+import { registerReport } from './cli/report-command';
 import { registerServe } from './cli/serve-command';
 import { registerStatusMessages } from './cli/status-messages-command';
 import { registerSup } from './cli/sup-command';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   // After registerDeployment: adds `status` to its `deployment` group.
   registerDeploymentStatus(program);
   registerFleet(program);
+  registerReport(program);
   return program;
 }
 

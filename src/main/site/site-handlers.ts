@@ -20,6 +20,7 @@ import { createDeploymentHandlers } from './deployments/deployment-handlers';
 import { createDeploymentStatusHandlers } from './deployments/deployment-status-handlers';
 import { createAlertHandlers } from './alerts/alert-handlers';
 import { createRuleHandlers } from './rules/rule-handlers';
+import { createReportHandlers } from './reports/report-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
 import type { ListExports } from './lists/list-export';
 
@@ -98,6 +99,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     }),
     ...createAlertHandlers(deps),
     ...createRuleHandlers(deps),
+    ...createReportHandlers(deps),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

@@ -35,6 +35,7 @@ import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
 import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
+import { ReportScheduler, scheduledReportJob } from './reports/report-schedules';
 import { createDeploymentJob } from './deployments/deployment-job';
 
 export interface SiteOptions {
@@ -85,6 +86,7 @@ export interface Site {
   readonly collectionRefreshScheduler: CollectionRefreshScheduler;
   /** Low-compliance alerts of deployments (§7.5), checked on a timer and at summarization. */
   readonly deploymentAlerts: DeploymentAlertScheduler;
+  readonly reportScheduler: ReportScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   /** True when this open created the site (an empty database was bootstrapped). */
@@ -183,6 +185,14 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     const summarizationScheduler = new SummarizationScheduler(database, jobs, clock, () =>
       runner.poke(),
     );
+    runner.register(scheduledReportJob({ site: database, clock }));
+    const reportScheduler = new ReportScheduler(
+      database,
+      jobs,
+      clock,
+      () => runner.poke(),
+      options.scheduleCheckMs || 30_000,
+    );
     const collectionRefreshScheduler = new CollectionRefreshScheduler({
       site: database,
       clock,
@@ -216,6 +226,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       summarizationScheduler,
       collectionRefreshScheduler,
       deploymentAlerts,
+      reportScheduler,
       demoFleet: new DemoFleetPort(),
       isNew,
     };
@@ -267,6 +278,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         summarizationScheduler.start();
         collectionRefreshScheduler.start();
         deploymentAlerts.start();
+        reportScheduler.start();
       }
     }
     return {
@@ -279,6 +291,7 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         summarizationScheduler.stop();
         collectionRefreshScheduler.stop();
         deploymentAlerts.stop();
+        reportScheduler.stop();
         notifier.stop();
         await runner.stop();
         await content.close();

@@ -547,6 +547,21 @@ export interface ClientEnforcementMessageTable {
   state_time: string;
 }
 
+export interface ReportScheduleTable {
+  id: Generated<number>;
+  report: string;
+  parameters: string;
+  format: string;
+  folder: string;
+  schedule: string;
+  next_run_at: Generated<string | null>;
+  last_run_at: Generated<string | null>;
+  last_file: Generated<string | null>;
+  last_error: Generated<string | null>;
+  created_at: string;
+  created_by: string;
+}
+
 export interface SiteSchema {
   site: SiteTable;
   sup_component_settings: SupComponentSettingsTable;
@@ -597,4 +612,5 @@ export interface SiteSchema {
   alert: AlertTable;
   client_group_state: ClientGroupStateTable;
   client_enforcement_message: ClientEnforcementMessageTable;
+  report_schedule: ReportScheduleTable;
 }

@@ -11,6 +11,7 @@ import {
   subStateLabel,
   type DeploymentTopicType,
 } from '../../../shared/deployments/status-categories';
+import { SiteError } from '../../../shared/errors';
 import { hexErrorCode } from '../compliance/unknown-reasons';
 import type { SiteSchema } from '../db/schema-types';
 import { query, sql } from './report-kit';
@@ -142,6 +143,38 @@ export function errorCodeValue(text: string): number | null {
   if (/^0x[0-9a-f]{1,8}$/i.test(trimmed)) return Number.parseInt(trimmed.slice(2), 16) | 0;
   if (/^-?\d+$/.test(trimmed)) return Number(trimmed) | 0;
   return null;
+}
+
+const tablesByKind = {
+  collection: 'collection',
+  group: 'software_update_group',
+  computer: 'client',
+  deployment: 'deployment',
+} as const;
+
+/**
+ * A value as the report reads it: collections, groups, computers and deployments may be given
+ * by their name on the command line ("All Systems"); the run uses their id. A name two objects
+ * share is refused, naming the ids to choose from.
+ */
+export async function canonicalValue(
+  db: Kysely<SiteSchema>,
+  kind: ReportParameterKind,
+  value: string,
+): Promise<string> {
+  if (/^\d+$/.test(value) || !(kind in tablesByKind)) return value;
+  const table = tablesByKind[kind as keyof typeof tablesByKind];
+  const found = await query(
+    db,
+    sql`SELECT id FROM ${sql.table(table)} WHERE name = ${value} ORDER BY id`,
+    ['id'],
+  );
+  if (found.length > 1)
+    throw new SiteError(
+      'invalid-input',
+      `"${value}" names ${found.length} objects (ids ${found.map((row) => row.id).join(', ')}); give the id.`,
+    );
+  return found.length === 1 ? String(found[0]!.id) : value;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 import { SiteError } from '../../../shared/errors';
 import type { SiteSchema } from '../db/schema-types';
 import { builtInReports } from './built-in-reports';
-import { displayOf } from './report-parameters';
+import { canonicalValue, displayOf } from './report-parameters';
 
 export function findReport(name: string) {
   const found = builtInReports.find((each) => each.definition.name === name);
@@ -60,7 +60,8 @@ export async function runReport(
   const shown: ReportResult['parameters'] = [];
   const params: Record<string, string> = {};
   for (const each of definition.parameters) {
-    const value = parameters[each.name]?.trim() ?? '';
+    const given = parameters[each.name]?.trim() ?? '';
+    const value = given === '' ? '' : await canonicalValue(db, each.kind, given);
     if (value === '') {
       if (each.required)
         throw new SiteError(
@@ -73,7 +74,7 @@ export async function runReport(
     if (display === null)
       throw new SiteError(
         'invalid-input',
-        `parameters.${each.name}: no ${each.label.toLowerCase()} "${value}" exists; reports.parameterValues with kind "${each.kind}" lists the values.`,
+        `parameters.${each.name}: no ${each.label.toLowerCase()} "${given}" exists; \`patchbay report values ${each.kind}\` (reports.parameterValues) lists the values.`,
       );
     params[each.name] = value;
     shown.push({ name: each.name, label: each.label, value, display });
