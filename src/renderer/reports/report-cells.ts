@@ -2,14 +2,11 @@ import type { ReportCell, ReportColumn } from '../../shared/contract/reports';
 import { formatDateTime } from '../format';
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const percentFormat = new Intl.NumberFormat(undefined, {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
+const percentFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 /**
- * A report cell as the viewer shows it: counts grouped, percentages (0–100) with two decimals
- * as SSRS shows "% Compliant", times in the admin's locale, and nothing for a missing value.
+ * A report cell as the viewer shows it: counts grouped, percentages (0–100) with at most
+ * two decimals under their "% Compliant" header, times in the admin's locale, and nothing for a missing value.
  */
 export function formatReportCell(column: ReportColumn, value: ReportCell | undefined): string {
   if (value === null || value === undefined || value === '') return '';

@@ -7,7 +7,7 @@ import {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
-import type { ReportTable } from '../../shared/contract/reports';
+import type { ReportColumn, ReportTable } from '../../shared/contract/reports';
 import { formatCount } from '../format';
 import { consoleGridTheme } from '../grid/grid-theme';
 import { compareReportCells, formatReportCell } from './report-cells';
@@ -29,7 +29,13 @@ const useStyles = makeStyles({
   },
   count: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   hint: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
-  frame: { border: `1px solid ${tokens.colorNeutralStroke2}` },
+  frame: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    maxWidth: '100%',
+    // ag-grid keeps an auto-height body at least 150 px tall; a three-row table is three rows.
+    '& .ag-grid-scrolling-rows': { minHeight: 0 },
+    '--ag-auto-height-min-body-height': '0px',
+  },
   drillRow: { cursor: 'pointer' },
   link: { color: tokens.colorBrandForegroundLink, textDecoration: 'underline' },
   empty: {
@@ -38,6 +44,17 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
+
+/**
+ * A column wide enough for its header and its longest cell (12 px text is about 7 px a
+ * character), within bounds: long titles wrap into a tooltip rather than a 900 px column.
+ */
+function fittedWidth(column: ReportColumn, rows: readonly Row[]): number {
+  let longest = column.header.length + 2;
+  for (const row of rows.slice(0, 500))
+    longest = Math.max(longest, formatReportCell(column, row[column.key]).length);
+  return Math.min(column.type === 'text' ? 460 : 180, Math.max(64, Math.ceil(longest * 7) + 18));
+}
 
 /** Rows shown without a scroll bar; a longer table scrolls inside a fixed height. */
 const rowsWithoutScrolling = 20;
@@ -71,12 +88,13 @@ export function ReportTableView({
       headerName: column.header,
       headerTooltip: column.header,
       field: column.key,
+      tooltipValueGetter: (params) => formatReportCell(column, params.value as Row[string]),
       valueFormatter: (params) => formatReportCell(column, params.value as Row[string]),
       comparator: (left: Row[string], right: Row[string]) => compareReportCells(left, right),
       ...(column.type === 'text' ? {} : { type: 'rightAligned' }),
       ...(column.key === link ? { cellClass: styles.link } : {}),
-      minWidth: 70,
-      width: Math.min(360, Math.max(90, Math.ceil(column.header.length * 7.4) + 30)),
+      minWidth: 60,
+      width: fittedWidth(column, table.rows),
       sortable: true,
       resizable: true,
       suppressHeaderMenuButton: true,
@@ -85,6 +103,9 @@ export function ReportTableView({
   }, [table, linkColumns, styles.link]);
 
   const isLong = table.rows.length > rowsWithoutScrolling;
+  // Sized to its columns, as an SSRS table is, rather than stretched across the window.
+  const frameWidth =
+    columnDefs.reduce((sum, column) => sum + (column.width ?? 0), 0) + (isLong ? 18 : 2);
   return (
     <section
       className={styles.table}
@@ -101,7 +122,10 @@ export function ReportTableView({
       {table.rows.length === 0 ? (
         <div className={styles.empty}>No rows for these parameters.</div>
       ) : (
-        <div className={styles.frame} style={isLong ? { height: '480px' } : undefined}>
+        <div
+          className={styles.frame}
+          style={{ width: `${frameWidth}px`, ...(isLong ? { height: '480px' } : {}) }}
+        >
           <AgGridReact<Row>
             theme={consoleGridTheme}
             rowData={table.rows}

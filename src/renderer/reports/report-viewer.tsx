@@ -65,6 +65,8 @@ const useStyles = makeStyles({
     padding: '0 8px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     minHeight: '32px',
+    whiteSpace: 'nowrap',
+    '& button': { whiteSpace: 'nowrap' },
   },
   freshness: {
     marginLeft: 'auto',
@@ -210,10 +212,12 @@ export const ReportViewer = observer(function ReportViewer({
             >
               Create Subscription
             </ToolbarButton>
-            <span className={styles.freshness} data-testid="data-as-of">
-              {result
-                ? `Data as of ${formatDateTime(result.dataAsOf)}: read from the live counters when the report ran, not from summarized data.`
-                : ''}
+            <span
+              className={styles.freshness}
+              data-testid="data-as-of"
+              title="Patchbay's reports read the live counters when they run; ConfigMgr's read summarized data."
+            >
+              {result ? `Data as of ${formatDateTime(result.dataAsOf)} (live counters)` : ''}
             </span>
           </Toolbar>
           <div className={styles.body}>
