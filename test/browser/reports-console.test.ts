@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ManagementPointClient,
@@ -8,6 +10,7 @@ import type { StateMessage } from '../../src/shared/contract/compliance';
 import type {
   ReportParameterValue,
   ReportResult,
+  ReportSchedule,
   ReportTable,
 } from '../../src/shared/contract/reports';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
@@ -259,5 +262,67 @@ describe('Software Updates reports in the console', () => {
     const pdf = await save('PDF');
     expect(pdf.name).toMatch(/\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('schedules the report into a folder and lists it under Subscriptions with its last run', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'patchbay-report-subscription-'));
+    try {
+      await viewer().getByRole('button', { name: 'Create Subscription' }).click();
+      const dialog = ui.page.getByRole('dialog', { name: 'Create Subscription' });
+      await dialog.getByRole('textbox', { name: 'Folder on the site server:' }).fill(folder);
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      await viewer().getByRole('status').filter({ hasText: 'Scheduled' }).waitFor();
+      const [schedule] = await call<ReportSchedule[]>('reports.schedules.list', {});
+      expect(schedule).toMatchObject({
+        report: compliance1,
+        format: 'xlsx',
+        folder,
+        parameters: { collection: allSystems.value },
+        lastRunAt: null,
+      });
+      expect(schedule!.nextRunAt).not.toBeNull();
+      await viewer().getByRole('button', { name: 'Close' }).click();
+
+      await ui.openNode('Subscriptions');
+      const row = ui.gridRows().filter({ hasText: compliance1 });
+      await row.click();
+      await ui.ribbonButton('Run Now').click();
+      await expect
+        .poll(() => row.locator('[col-id="lastRunAt"]').innerText(), { timeout: 30_000 })
+        .not.toBe('');
+      expect(await row.locator('[col-id="lastError"]').innerText()).toBe('');
+      expect(readdirSync(folder).filter((name) => name.endsWith('.xlsx'))).toHaveLength(1);
+      await shot('04-subscriptions');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('opens every report of every category in the viewer, running those it can', async () => {
+    const { categories } = await call<{
+      categories: { name: string; reports: { name: string }[] }[];
+    }>('reports.list', {});
+    expect(categories.flatMap((category) => category.reports)).toHaveLength(31);
+    for (const category of categories) {
+      await ui.openNode(category.name);
+      await expect.poll(() => ui.itemCount()).toBe(category.reports.length);
+      for (const report of category.reports) {
+        await ui.gridRows().filter({ hasText: report.name }).first().dblclick();
+        await expect
+          .poll(() => viewer().getByRole('heading', { level: 2 }).innerText())
+          .toBe(report.name);
+        // Either it ran (its freshness shows) or it names the parameters it still needs.
+        await expect
+          .poll(async () => {
+            const fresh = await viewer().getByTestId('data-as-of').innerText();
+            const body = await viewer().innerText();
+            return fresh.startsWith('Data as of') || /Choose .+ above/.test(body);
+          })
+          .toBe(true);
+        expect(await viewer().getByRole('alert').count(), report.name).toBe(0);
+        await viewer().getByRole('button', { name: 'Close' }).click();
+        await viewer().waitFor({ state: 'detached' });
+      }
+    }
   });
 });

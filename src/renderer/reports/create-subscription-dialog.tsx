@@ -94,75 +94,73 @@ export function CreateSubscriptionDialog({
   };
 
   return (
-    <>
-      <Dialog open onOpenChange={(_event, data) => !data.open && onDone(null)}>
-        <DialogSurface className={styles.surface}>
-          <DialogBody>
-            <DialogTitle>Create Subscription</DialogTitle>
-            <DialogContent className={styles.fields}>
-              <p className={styles.note}>
-                {report}, with the parameters chosen in the viewer
-                {Object.keys(parameters).length === 0
-                  ? ' (none)'
-                  : `: ${Object.entries(parameters)
-                      .map(([name, value]) => `${name}=${value}`)
-                      .join(', ')}`}
-                .
-              </p>
-              <Field label="Render format:">
-                <Dropdown
-                  value={formats.find((each) => each.value === format)?.label}
-                  selectedOptions={[format]}
-                  onOptionSelect={(_event, data) =>
-                    data.optionValue && setFormat(data.optionValue as ReportFileFormat)
-                  }
-                >
-                  {formats.map((each) => (
-                    <Option key={each.value} value={each.value}>
-                      {each.label}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <Field label="Folder on the site server:" hint="An absolute path, e.g. /srv/reports">
-                <Input value={folder} onChange={(_event, data) => setFolder(data.value)} />
-              </Field>
-              <Field label="Schedule:">
-                <div className={styles.schedule}>
-                  <span className={styles.scheduleText}>{describeCustomSchedule(schedule)}</span>
-                  <Button size="small" onClick={() => setCustomizing(true)}>
-                    Customize…
-                  </Button>
-                </div>
-              </Field>
-              {error && (
-                <div className={styles.error} role="alert">
-                  {error}
-                </div>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                disabled={isSaving || folder.trim() === ''}
-                onClick={() => void save()}
+    <Dialog open onOpenChange={(_event, data) => !data.open && onDone(null)}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>Create Subscription</DialogTitle>
+          <DialogContent className={styles.fields}>
+            <p className={styles.note}>
+              {report}, with the parameters chosen in the viewer
+              {Object.keys(parameters).length === 0
+                ? ' (none)'
+                : `: ${Object.entries(parameters)
+                    .map(([name, value]) => `${name}=${value}`)
+                    .join(', ')}`}
+              .
+            </p>
+            <Field label="Render format:">
+              <Dropdown
+                value={formats.find((each) => each.value === format)?.label}
+                selectedOptions={[format]}
+                onOptionSelect={(_event, data) =>
+                  data.optionValue && setFormat(data.optionValue as ReportFileFormat)
+                }
               >
-                OK
-              </Button>
-              <Button onClick={() => onDone(null)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-      {isCustomizing && (
-        <CustomScheduleDialog
-          schedule={schedule}
-          onDone={(changed) => {
-            if (changed) setSchedule(changed);
-            setCustomizing(false);
-          }}
-        />
-      )}
-    </>
+                {formats.map((each) => (
+                  <Option key={each.value} value={each.value}>
+                    {each.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Field label="Folder on the site server:" hint="An absolute path, e.g. /srv/reports">
+              <Input value={folder} onChange={(_event, data) => setFolder(data.value)} />
+            </Field>
+            <Field label="Schedule:">
+              <div className={styles.schedule}>
+                <span className={styles.scheduleText}>{describeCustomSchedule(schedule)}</span>
+                <Button size="small" onClick={() => setCustomizing(true)}>
+                  Customize…
+                </Button>
+              </div>
+            </Field>
+            {error && (
+              <div className={styles.error} role="alert">
+                {error}
+              </div>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabled={isSaving || folder.trim() === ''}
+              onClick={() => void save()}
+            >
+              OK
+            </Button>
+            <Button onClick={() => onDone(null)}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+        {isCustomizing && (
+          <CustomScheduleDialog
+            schedule={schedule}
+            onDone={(changed) => {
+              if (changed) setSchedule(changed);
+              setCustomizing(false);
+            }}
+          />
+        )}
+      </DialogSurface>
+    </Dialog>
   );
 }

@@ -5,6 +5,9 @@ import { dateColumn } from '../nodes/column-kinds';
 import { defineListNode } from '../nodes/types';
 import { describeCustomSchedule } from '../sup/schedule-text';
 
+/** The site's job kind for a scheduled report run (src/main/site/reports/report-schedules.ts). */
+const scheduledReportJobKind = 'report.scheduled';
+
 const parameterText = (schedule: ReportSchedule) =>
   Object.entries(schedule.parameters)
     .map(([name, value]) => `${name}=${value}`)
@@ -115,6 +118,10 @@ export function scheduledReportsNode(parentId: string) {
         ],
       },
     ],
-    topics: ['reportSchedules', 'jobs'],
+    // A scheduled run is a job of its own kind: its end changes Last Run, Last File, Last Error.
+    onEvent: (event, list) => {
+      if (event.type === 'job.changed' && event.job.kind === scheduledReportJobKind)
+        list.refreshSoon();
+    },
   });
 }
