@@ -291,6 +291,9 @@ describe('Software Updates reports in the console', () => {
         .poll(() => row.locator('[col-id="lastRunAt"]').innerText(), { timeout: 30_000 })
         .not.toBe('');
       expect(await row.locator('[col-id="lastError"]').innerText()).toBe('');
+      expect(await row.locator('[col-id="parameters"]').innerText()).toBe(
+        'Collection: All Systems',
+      );
       expect(readdirSync(folder).filter((name) => name.endsWith('.xlsx'))).toHaveLength(1);
       await shot('04-subscriptions');
     } finally {

@@ -1,5 +1,6 @@
 import { CalendarClockRegular, DeleteRegular, PlayRegular } from '@fluentui/react-icons';
 import type { ReportSchedule } from '../../shared/contract/reports';
+import type { SiteApi } from '../../shared/api/site-api';
 import { arrayPage } from '../content/array-source';
 import { dateColumn } from '../nodes/column-kinds';
 import { defineListNode } from '../nodes/types';
@@ -8,17 +9,53 @@ import { describeCustomSchedule } from '../sup/schedule-text';
 /** The site's job kind for a scheduled report run (src/main/site/reports/report-schedules.ts). */
 const scheduledReportJobKind = 'report.scheduled';
 
-const parameterText = (schedule: ReportSchedule) =>
-  Object.entries(schedule.parameters)
-    .map(([name, value]) => `${name}=${value}`)
-    .join(', ');
+/** A schedule with its parameters as the admin chose them: names, not ids. */
+type ScheduleRow = ReportSchedule & { readonly parameterText: string };
+
+const parameterText = (schedule: ScheduleRow) => schedule.parameterText;
+
+/**
+ * "Collection: All Systems" rather than "collection=1": each parameter's label and the text of
+ * its value, read from the pickers' lists (a value a long list leaves out stays as stored).
+ */
+async function withParameterText(
+  api: SiteApi,
+  schedules: readonly ReportSchedule[],
+): Promise<ScheduleRow[]> {
+  if (schedules.length === 0) return [];
+  const { categories } = await api.call('reports.list', {});
+  const definitions = new Map(
+    categories.flatMap((category) => category.reports.map((report) => [report.name, report])),
+  );
+  const kinds = new Set(
+    schedules.flatMap((schedule) =>
+      (definitions.get(schedule.report)?.parameters ?? [])
+        .filter((parameter) => schedule.parameters[parameter.name] !== undefined)
+        .map((parameter) => parameter.kind),
+    ),
+  );
+  const labels = new Map<string, string>();
+  for (const kind of kinds) {
+    const { values } = await api.call('reports.parameterValues', { kind });
+    for (const value of values) labels.set(`${kind}/${value.value}`, value.label);
+  }
+  return schedules.map((schedule) => {
+    const parameters = definitions.get(schedule.report)?.parameters ?? [];
+    const text = Object.entries(schedule.parameters).map(([name, value]) => {
+      const parameter = parameters.find((each) => each.name === name);
+      if (!parameter) return `${name}: ${value}`;
+      return `${parameter.label}: ${labels.get(`${parameter.kind}/${value}`) ?? value}`;
+    });
+    return { ...schedule, parameterText: text.join('; ') };
+  });
+}
 
 /**
  * Monitoring > Reporting > Subscriptions: reports scheduled to write their file into a folder on
  * the site server, as durable jobs, with their next and last run and what went wrong last.
  */
 export function scheduledReportsNode(parentId: string) {
-  return defineListNode<ReportSchedule>({
+  return defineListNode<ScheduleRow>({
     id: 'monitoring.reporting.subscriptions',
     title: 'Subscriptions',
     icon: CalendarClockRegular,
@@ -49,10 +86,10 @@ export function scheduledReportsNode(parentId: string) {
         text: (s) => describeCustomSchedule(s.schedule),
       },
       { id: 'folder', header: 'Folder', isDefault: true, width: 240, text: (s) => s.folder },
-      dateColumn<ReportSchedule>('nextRunAt', 'Next Run', (s) => s.nextRunAt ?? '', {
+      dateColumn<ScheduleRow>('nextRunAt', 'Next Run', (s) => s.nextRunAt ?? '', {
         isDefault: true,
       }),
-      dateColumn<ReportSchedule>('lastRunAt', 'Last Run', (s) => s.lastRunAt ?? '', {
+      dateColumn<ScheduleRow>('lastRunAt', 'Last Run', (s) => s.lastRunAt ?? '', {
         isDefault: true,
         sortKey: 'lastRunAt',
       }),
@@ -71,7 +108,7 @@ export function scheduledReportsNode(parentId: string) {
       ({ api }) =>
       async (query) =>
         arrayPage(
-          await api.call('reports.schedules.list', {}),
+          await withParameterText(api, await api.call('reports.schedules.list', {})),
           query,
           (s) => `${s.report} ${s.folder} ${s.lastError ?? ''} ${parameterText(s)}`,
         ),
