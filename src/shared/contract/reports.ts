@@ -132,7 +132,8 @@ export type ReportCell = z.infer<typeof ReportCell>;
  * Clicking a row opens `report` with the current parameters that `report` defines (others are
  * dropped: a run refuses a parameter its report does not have) plus, for each entry of
  * `parameterFromColumn`, the parameter named by the key taking that row's value in the column
- * named by the value (a column may be hidden from the table: see `hiddenKeys`).
+ * named by the value (a column may be hidden from the table: see `hiddenKeys`). A row whose
+ * value is null in one of those columns (a summary row) opens nothing.
  */
 export const ReportDrillThrough = z.object({
   report: ReportName,

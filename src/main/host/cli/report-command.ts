@@ -24,8 +24,7 @@ export function resolveReportName(text: string): ReportName {
   const found = reportNames.find(
     (name) => name.toLowerCase() === wanted || name.split(' - ')[0]!.toLowerCase() === wanted,
   );
-  if (!found)
-    throw new Error(`"${text}" is not a report. Reports:\n  ${reportNames.join('\n  ')}`);
+  if (!found) throw new Error(`"${text}" is not a report. Reports:\n  ${reportNames.join('\n  ')}`);
   return found;
 }
 
@@ -72,7 +71,8 @@ function parseSchedule(options: ScheduleOptions): CustomSchedule {
   const base = { kind: 'custom' as const, start: options.start, isUtc: options.utc === true };
   if (options.weekly) {
     const day = weekdays.find((each) => each.toLowerCase() === options.weekly!.toLowerCase());
-    if (!day) throw new Error(`--weekly: "${options.weekly}" is not one of ${weekdays.join(', ')}.`);
+    if (!day)
+      throw new Error(`--weekly: "${options.weekly}" is not one of ${weekdays.join(', ')}.`);
     return {
       ...base,
       recurrence: { pattern: 'weekly', everyWeeks: Number(options.everyWeeks ?? 1), day },
@@ -166,9 +166,7 @@ export function registerReport(program: Command): void {
             {
               header: 'Parameters',
               value: (r) =>
-                r.parameters
-                  .map((p) => `${p.name}${p.required ? '' : '?'}:${p.kind}`)
-                  .join(' '),
+                r.parameters.map((p) => `${p.name}${p.required ? '' : '?'}:${p.kind}`).join(' '),
             },
           ],
           format,
@@ -186,38 +184,43 @@ export function registerReport(program: Command): void {
       .argument('<kind>', 'the parameter kind, as `report list` shows it')
       .option('--search <text>', 'only values whose name contains the text')
       .option('--format <format>', 'table, csv or json', 'table'),
-  ).action(async (kind: string, options: SiteCommandOptions & { search?: string; format: string }) => {
-    const parsed = ReportParameterKind.safeParse(kind);
-    if (!parsed.success)
-      throw new Error(`"${kind}" is not a parameter kind: ${reportParameterKinds.join(', ')}.`);
-    const format = parseFormat(options.format);
-    const site = await openSiteFor(options, false);
-    try {
-      const { values, truncated } = await callSite(site, 'reports.parameterValues', {
-        kind: parsed.data,
-        ...(options.search ? { search: options.search } : {}),
-      });
-      process.stdout.write(
-        printRows(
-          values,
-          [
-            { header: 'Value', value: (v) => v.value },
-            { header: 'Name', value: (v) => v.label },
-          ],
-          format,
-        ),
-      );
-      if (truncated) console.error('More values exist; narrow them with --search.');
-    } finally {
-      await site.close();
-    }
-  });
+  ).action(
+    async (kind: string, options: SiteCommandOptions & { search?: string; format: string }) => {
+      const parsed = ReportParameterKind.safeParse(kind);
+      if (!parsed.success)
+        throw new Error(`"${kind}" is not a parameter kind: ${reportParameterKinds.join(', ')}.`);
+      const format = parseFormat(options.format);
+      const site = await openSiteFor(options, false);
+      try {
+        const { values, truncated } = await callSite(site, 'reports.parameterValues', {
+          kind: parsed.data,
+          ...(options.search ? { search: options.search } : {}),
+        });
+        process.stdout.write(
+          printRows(
+            values,
+            [
+              { header: 'Value', value: (v) => v.value },
+              { header: 'Name', value: (v) => v.label },
+            ],
+            format,
+          ),
+        );
+        if (truncated) console.error('More values exist; narrow them with --search.');
+      } finally {
+        await site.close();
+      }
+    },
+  );
 
   withSiteOptions(
     report
       .command('run')
       .description('Run a report and write it as CSV, XLSX, PDF or JSON')
-      .argument('<report>', 'the report\'s name, e.g. "Compliance 1 - Overall compliance" or "Compliance 1"')
+      .argument(
+        '<report>',
+        'the report\'s name, e.g. "Compliance 1 - Overall compliance" or "Compliance 1"',
+      )
       .option('--param <name=value...>', 'a parameter, e.g. collection="All Systems"')
       .option('--format <format>', 'csv, xlsx, pdf or json', 'json')
       .option('--out <file>', 'the file to write (required for xlsx and pdf)'),
@@ -256,13 +259,15 @@ export function registerReport(program: Command): void {
   withSiteOptions(
     schedule
       .command('create')
-      .description('Schedule a report, e.g. Compliance 1 for All Workstations, XLSX, every Monday 07:00')
+      .description(
+        'Schedule a report, e.g. Compliance 1 for All Workstations, XLSX, every Monday 07:00',
+      )
       .argument('<report>', 'the report\'s name or number, e.g. "Compliance 1"')
       .option('--param <name=value...>', 'a parameter, e.g. collection="All Systems"')
       .requiredOption('--format <format>', 'csv, xlsx or pdf')
       .requiredOption('--folder <dir>', 'absolute folder on the site server the file is written to')
       .requiredOption('--start <time>', 'first run, wall clock YYYY-MM-DDTHH:MM')
-      .option('--utc', 'the start time is UTC (default: the site server\'s local time)')
+      .option('--utc', "the start time is UTC (default: the site server's local time)")
       .option('--weekly <day>', 'every week on this day, e.g. Monday')
       .option('--every-weeks <n>', 'with --weekly: every n weeks (1–4)')
       .option('--monthly-day <n>', 'on this day of the month (1–31)')

@@ -31,7 +31,8 @@ export async function memberCount(db: Kysely<SiteSchema>, collectionId: number):
 }
 
 /** Updates of a set: a group's members, or what `where` selects from software_update u. */
-export type UpdateSet = { groupId: number } | { where: RawBuilder<unknown>; applicableOnly: boolean };
+export type UpdateSet =
+  { groupId: number } | { where: RawBuilder<unknown>; applicableOnly: boolean };
 
 function setFilter(set: UpdateSet): RawBuilder<unknown> {
   return 'groupId' in set
@@ -79,7 +80,10 @@ export async function updateCounts(
         percentCompliant: percentOf(installed + notRequired, total),
       };
     })
-    .sort((a, b) => b.required - a.required || a.articleId.localeCompare(b.articleId) || a.ciId - b.ciId);
+    .sort(
+      (a, b) =>
+        b.required - a.required || a.articleId.localeCompare(b.articleId) || a.ciId - b.ciId,
+    );
 }
 
 export interface ClientComplianceRow {

@@ -85,9 +85,7 @@ async function overall(input: ReportInput, detailName: string) {
   const updates = await updateCounts(
     input.db,
     collectionId,
-    groupId === null
-      ? { where: sql`u.is_expired = 0`, applicableOnly: true }
-      : { groupId },
+    groupId === null ? { where: sql`u.is_expired = 0`, applicableOnly: true } : { groupId },
   );
   const count = (state: ClientComplianceRow['state']) =>
     clients.filter((each) => each.state === state).length;
@@ -150,8 +148,7 @@ async function updateStates(input: ReportInput) {
     })),
     hiddenKeys: [],
     drillThrough: {
-      report:
-        'Compliance 8 - Computers in a specific compliance state for an update (secondary)',
+      report: 'Compliance 8 - Computers in a specific compliance state for an update (secondary)',
       parameterFromColumn: { state: 'state' },
     },
   };
@@ -266,7 +263,8 @@ export const complianceReports: BuiltInReport[] = [
                     osName: client.os_name,
                     siteCode: client.site_code ?? '',
                     lastScanAt: client.last_scan_at,
-                    lastScanState: scanStates[Number(client.last_scan_state)] ?? 'Scan state unknown',
+                    lastScanState:
+                      scanStates[Number(client.last_scan_state)] ?? 'Scan state unknown',
                     lastScanError:
                       Number(client.last_scan_error_code) === 0
                         ? ''
@@ -294,10 +292,6 @@ export const complianceReports: BuiltInReport[] = [
               stateTime: row.state_time,
             })),
             hiddenKeys: ['ciId'],
-            drillThrough: {
-              report: 'Compliance 6 - Specific software update states (secondary)',
-              parameterFromColumn: { update: 'ciId' },
-            },
           },
         ],
         charts: [],
@@ -403,4 +397,3 @@ export const complianceReports: BuiltInReport[] = [
     (input) => overall(input, 'Detail'),
   ),
 ];
-

@@ -5,15 +5,7 @@ import {
 import { hexErrorCode } from '../compliance/unknown-reasons';
 import { updateCounts, type UpdateCountRow } from './compliance-counts';
 import { collectionOfDeployment, deploymentsTable } from './deployment-tables';
-import {
-  columns,
-  intParam,
-  param,
-  query,
-  report,
-  sql,
-  type BuiltInReport,
-} from './report-kit';
+import { columns, intParam, param, query, report, sql, type BuiltInReport } from './report-kit';
 import type { BuiltTable as ReportTable } from './report-kit';
 
 const category = 'Software Updates - B Deployment Management' as const;
@@ -83,7 +75,8 @@ export const managementReports: BuiltInReport[] = [
           {
             ...deployedUpdatesTable('Updates required but not deployed', required),
             drillThrough: {
-              report: 'Compliance 8 - Computers in a specific compliance state for an update (secondary)',
+              report:
+                'Compliance 8 - Computers in a specific compliance state for an update (secondary)',
               parameterFromColumn: { update: 'ciId', state: 'requiredState' },
             },
             rows: required.map((row) => ({ ...row, requiredState: 'Required' })),

@@ -28,7 +28,10 @@ export function createReportHandlers(deps: {
     'reports.parameterValues': ({ kind, search }) => parameterValues(site.read, kind, search),
     'reports.run': ({ report, parameters }) => runReport(site.read, report, parameters, now()),
     'reports.export': async ({ report, parameters, format }) => {
-      const file = await exportReport(await runReport(site.read, report, parameters, now()), format);
+      const file = await exportReport(
+        await runReport(site.read, report, parameters, now()),
+        format,
+      );
       return {
         fileName: file.fileName,
         mimeType: file.mimeType,

@@ -54,7 +54,13 @@ export function report(
   run: BuiltInReport['run'],
 ): BuiltInReport {
   return {
-    definition: { name, category, description, isSecondary: name.endsWith('(secondary)'), parameters },
+    definition: {
+      name,
+      category,
+      description,
+      isSecondary: name.endsWith('(secondary)'),
+      parameters,
+    },
     run,
   };
 }

@@ -1,9 +1,6 @@
 import type { Kysely } from 'kysely';
 import { detectionStates, scanStates } from '../../../shared/contract/compliance';
-import type {
-  ReportParameterKind,
-  ReportParameterValue,
-} from '../../../shared/contract/reports';
+import type { ReportParameterKind, ReportParameterValue } from '../../../shared/contract/reports';
 import { updateErrorCodes } from '../../../shared/deployments/error-codes';
 import {
   deploymentStateTexts,
@@ -107,7 +104,9 @@ async function listValues(
     case 'month':
       return monthNames.map((name, index) => ({ value: String(index + 1), label: name }));
     case 'site':
-      return rows(sql`SELECT code AS value, code || ' - ' || name AS label FROM site ORDER BY code`);
+      return rows(
+        sql`SELECT code AS value, code || ' - ' || name AS label FROM site ORDER BY code`,
+      );
     case 'complianceState':
       return fixed(complianceStates);
     case 'detectionState':

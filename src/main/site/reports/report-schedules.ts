@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   ReportName,
   ReportParameters,
-  ReportScheduleCreate,
+  type ReportScheduleCreate,
   type ReportSchedule,
 } from '../../../shared/contract/reports';
 import { SiteError } from '../../../shared/errors';
@@ -103,7 +103,10 @@ export async function createReportSchedule(
 }
 
 export async function deleteReportSchedule(site: SiteDatabase, id: number): Promise<boolean> {
-  const result = await site.db.deleteFrom('report_schedule').where('id', '=', id).executeTakeFirst();
+  const result = await site.db
+    .deleteFrom('report_schedule')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 

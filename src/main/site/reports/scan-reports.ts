@@ -93,7 +93,9 @@ async function clientsInState(input: ReportInput, clients: RawBuilder<unknown>) 
       osName: row.os_name,
       siteCode: row.site_code ?? '',
       lastScanAt: row.last_scan_at,
-      errorCode: Number(row.last_scan_error_code) ? hexErrorCode(Number(row.last_scan_error_code)) : '',
+      errorCode: Number(row.last_scan_error_code)
+        ? hexErrorCode(Number(row.last_scan_error_code))
+        : '',
     })),
     hiddenKeys: ['clientId'],
     drillThrough: {

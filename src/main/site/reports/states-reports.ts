@@ -99,7 +99,9 @@ function stateTable(
   name: string,
   rows: Array<{ key: string; label: string; category: string; count: number }>,
   total: number,
-  drillTo: 'States 4 - Computers in a specific state for a deployment (secondary)' | 'States 6 - Computers in a specific enforcement state for an update (secondary)',
+  drillTo:
+    | 'States 4 - Computers in a specific state for a deployment (secondary)'
+    | 'States 6 - Computers in a specific enforcement state for an update (secondary)',
 ): { table: ReportTable; chart: ReportChart } {
   return {
     table: {
@@ -128,7 +130,11 @@ function stateTable(
   };
 }
 
-function computersTable(name: string, states: TargetedState[], withDetection: boolean): ReportTable {
+function computersTable(
+  name: string,
+  states: TargetedState[],
+  withDetection: boolean,
+): ReportTable {
   return {
     name,
     columns: columns(
@@ -144,9 +150,7 @@ function computersTable(name: string, states: TargetedState[], withDetection: bo
       name: each.name,
       domain: each.domain,
       state: subStateLabel(each.topicType, each.stateId),
-      ...(withDetection
-        ? { detection: detectionStates[each.detection ?? 0] ?? 'Unknown' }
-        : {}),
+      ...(withDetection ? { detection: detectionStates[each.detection ?? 0] ?? 'Unknown' } : {}),
       errorCode: each.errorCode ? hexErrorCode(each.errorCode) : '',
       stateTime: each.stateTime,
     })),
@@ -165,14 +169,19 @@ export const statesReports: BuiltInReport[] = [
   report(
     'States 1 - Enforcement states for a deployment',
     category,
-    "How many targeted computers are in each state of a deployment (their latest message); a state opens its computers.",
+    'How many targeted computers are in each state of a deployment (their latest message); a state opens its computers.',
     [deployment],
     async (input) => {
       const states = await targetedStates(input, intParam(input, 'deployment'), null);
       const rows = stateCounts(states, [300, 301, 302]);
       const none = inState(states, 'none').length;
       if (none > 0)
-        rows.push({ key: 'none', label: subStateLabel(null, null), category: 'Unknown', count: none });
+        rows.push({
+          key: 'none',
+          label: subStateLabel(null, null),
+          category: 'Unknown',
+          count: none,
+        });
       const { table, chart } = stateTable(
         'Enforcement states',
         rows,
@@ -261,7 +270,9 @@ export const statesReports: BuiltInReport[] = [
                       Number(state.topic_type) as DeploymentTopicType,
                       Number(state.state_id),
                     ),
-                    errorCode: Number(state.error_code) ? hexErrorCode(Number(state.error_code)) : '',
+                    errorCode: Number(state.error_code)
+                      ? hexErrorCode(Number(state.error_code))
+                      : '',
                     stateTime: state.state_time,
                   }
                 : {

@@ -193,7 +193,10 @@ export const troubleshootingReports: BuiltInReport[] = [
               name: row.name,
               domain: row.domain,
               deployment: row.deployment,
-              state: subStateLabel(Number(row.topic_type) as DeploymentTopicType, Number(row.state_id)),
+              state: subStateLabel(
+                Number(row.topic_type) as DeploymentTopicType,
+                Number(row.state_id),
+              ),
               stateTime: row.state_time,
             })),
             hiddenKeys: ['clientId', 'deploymentId'],

@@ -1,5 +1,10 @@
 import type { ReportCell, ReportColumn, ReportResult } from '../../../../shared/contract/reports';
-import { exportCell, type ExportCell, type ExportKind } from '../../../../shared/export/cell-rules';
+import {
+  exportCell,
+  exportFileName,
+  type ExportCell,
+  type ExportKind,
+} from '../../../../shared/export/cell-rules';
 
 /**
  * A report's cells through the same cell rules as every grid export (src/shared/export): text
@@ -24,9 +29,7 @@ export function visibleColumns(table: ReportTableOf): ReportColumn[] {
   return table.columns.filter((column) => !table.hiddenKeys.includes(column.key));
 }
 
-/** "Compliance 1 - Overall compliance 2026-12-06 0107" without characters a file system refuses. */
+/** Named like every export: "Compliance 1 - Overall compliance 2026-12-06 0107.xlsx". */
 export function reportFileName(result: ReportResult, format: string): string {
-  const at = result.dataAsOf.slice(0, 16).replace('T', ' ').replace(':', '');
-  const title = result.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim();
-  return `${title} ${at}.${format}`;
+  return exportFileName(result.title, format, new Date(result.dataAsOf));
 }

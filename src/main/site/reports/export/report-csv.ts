@@ -1,8 +1,10 @@
 import type { ReportResult } from '../../../../shared/contract/reports';
 import { csvCell } from '../../../../shared/csv';
+import { untyped } from '../../../../shared/export/cell-rules';
 import { reportCell, visibleColumns } from './report-cells';
 
-const textCell = (text: string) => csvCell({ type: 'text', text });
+// Through the cell rules: a parameter or a table name may be a group named "=HYPERLINK(…)".
+const textCell = (text: string) => csvCell(untyped(text));
 
 /**
  * A report as one CSV document: the title, "Data as of" and the parameters first, then each
@@ -18,14 +20,24 @@ export function reportCsv(result: ReportResult): string {
     lines.push([textCell(each.label), textCell(each.display)].join(','));
   for (const table of result.tables) {
     const columns = visibleColumns(table);
-    lines.push('', textCell(table.name), columns.map((column) => textCell(column.header)).join(','));
+    lines.push(
+      '',
+      textCell(table.name),
+      columns.map((column) => textCell(column.header)).join(','),
+    );
     for (const row of table.rows)
       lines.push(columns.map((column) => csvCell(reportCell(column, row[column.key]))).join(','));
   }
   for (const chart of result.charts) {
-    lines.push('', textCell(`Chart: ${chart.title}`), [textCell('Label'), textCell('Value')].join(','));
+    lines.push(
+      '',
+      textCell(`Chart: ${chart.title}`),
+      [textCell('Label'), textCell('Value')].join(','),
+    );
     for (const point of chart.points)
-      lines.push([textCell(point.label), csvCell({ type: 'number', value: point.value })].join(','));
+      lines.push(
+        [textCell(point.label), csvCell({ type: 'number', value: point.value })].join(','),
+      );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -7,7 +7,16 @@ const margin = 36;
 const fontSize = 8;
 const rowHeight = 13;
 /** Colours of the console's charts: compliant green, non-compliant red, unknown grey, then more. */
-const palette = ['#2e7d32', '#c62828', '#9e9e9e', '#1565c0', '#f9a825', '#6a1b9a', '#00838f', '#ef6c00'];
+const palette = [
+  '#2e7d32',
+  '#c62828',
+  '#9e9e9e',
+  '#1565c0',
+  '#f9a825',
+  '#6a1b9a',
+  '#00838f',
+  '#ef6c00',
+];
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -41,7 +50,14 @@ function heading(doc: Doc, text: string, size: number) {
 function drawTable(doc: Doc, table: ReportTableOf) {
   heading(doc, table.name, 11);
   const columns = visibleColumns(table);
-  const cells = table.rows.map((row) => columns.map((column) => shown(reportCell(column, row[column.key]))));
+  // A PDF runs no formulas: text is shown as it is, without the spreadsheet guard.
+  const cells = table.rows.map((row) =>
+    columns.map((column) =>
+      column.type === 'text'
+        ? String(row[column.key] ?? '')
+        : shown(reportCell(column, row[column.key])),
+    ),
+  );
   if (columns.length === 0) return;
   const width = doc.page.width - margin * 2;
   doc.font('Helvetica').fontSize(fontSize);
@@ -60,13 +76,16 @@ function drawTable(doc: Doc, table: ReportTableOf) {
   const drawRow = (texts: string[], isHeader: boolean) => {
     const y = doc.y;
     if (isHeader) doc.rect(margin, y - 2, width, rowHeight).fill('#e0e0e0');
-    doc.fillColor('black').font(isHeader ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+    doc
+      .fillColor('black')
+      .font(isHeader ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(fontSize);
     let x = margin;
     texts.forEach((text, index) => {
       const cellWidth = widths[index]! - 6;
       doc.text(fit(doc, text, cellWidth), x + 3, y, {
         width: cellWidth,
-        align: numeric[index] && !isHeader ? 'right' : 'left',
+        align: numeric[index] ? 'right' : 'left',
         lineBreak: false,
       });
       x += widths[index]!;
@@ -77,7 +96,10 @@ function drawTable(doc: Doc, table: ReportTableOf) {
   if (doc.y + rowHeight * 2 > bottom(doc)) doc.addPage();
   drawRow(header, true);
   if (cells.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(fontSize).text('No rows.', margin + 3, doc.y);
+    doc
+      .font('Helvetica-Oblique')
+      .fontSize(fontSize)
+      .text('No rows.', margin + 3, doc.y);
     doc.y += 4;
   }
   for (const row of cells) {
@@ -92,7 +114,8 @@ function drawTable(doc: Doc, table: ReportTableOf) {
 
 /** A pie as vector slices (SVG arcs) with a legend, or horizontal bars with their values. */
 function drawChart(doc: Doc, chart: ReportChart) {
-  const height = 150;
+  // A pie is a fixed square with its legend; bars take one line each.
+  const height = chart.kind === 'pie' ? 150 : 15 + Math.max(1, chart.points.length) * 22;
   if (doc.y + height + 30 > bottom(doc)) doc.addPage();
   heading(doc, chart.title, 11);
   const top = doc.y;
@@ -117,7 +140,9 @@ function drawChart(doc: Doc, chart: ReportChart) {
         const large = share > 0.5 ? 1 : 0;
         const [x1, y1] = [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
         const [x2, y2] = [cx + radius * Math.cos(end), cy + radius * Math.sin(end)];
-        doc.path(`M ${cx} ${cy} L ${x1} ${y1} A ${radius} ${radius} 0 ${large} 1 ${x2} ${y2} Z`).fill(colour);
+        doc
+          .path(`M ${cx} ${cy} L ${x1} ${y1} A ${radius} ${radius} 0 ${large} 1 ${x2} ${y2} Z`)
+          .fill(colour);
         angle = end;
       }
       const ly = top + 10 + index * 14;
@@ -138,7 +163,9 @@ function drawChart(doc: Doc, chart: ReportChart) {
     chart.points.forEach((point, index) => {
       const y = top + 5 + index * 22;
       const colour = palette[(index + 3) % palette.length]!;
-      doc.fillColor('black').text(fit(doc, point.label, labelWidth - 6), margin, y + 4, { lineBreak: false });
+      doc
+        .fillColor('black')
+        .text(fit(doc, point.label, labelWidth - 6), margin, y + 4, { lineBreak: false });
       const length = max > 0 ? (Math.max(0, point.value) / max) * barMax : 0;
       if (length > 0) doc.rect(margin + labelWidth, y, length, 16).fill(colour);
       doc.fillColor('black').text(String(point.value), margin + labelWidth + length + 4, y + 4, {
@@ -171,7 +198,9 @@ export function reportPdf(result: ReportResult): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(16).text(result.title, margin, margin);
   doc.moveDown(0.3);
   doc.font('Helvetica').fontSize(9);
-  doc.text(`Data as of ${result.dataAsOf.slice(0, 19).replace('T', ' ')} UTC (live counters of the site)`);
+  doc.text(
+    `Data as of ${result.dataAsOf.slice(0, 19).replace('T', ' ')} UTC (live counters of the site)`,
+  );
   for (const each of result.parameters) doc.text(`${each.label}: ${each.display}`);
   doc.moveDown(0.8);
   for (const chart of result.charts) drawChart(doc, chart);

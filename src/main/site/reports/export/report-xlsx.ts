@@ -11,7 +11,11 @@ const maxColumnWidth = 80;
 function sheetNamer() {
   const used = new Set<string>();
   return (title: string) => {
-    const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Table';
+    const base =
+      title
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .trim()
+        .slice(0, 31) || 'Table';
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n += 1)
       name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
@@ -102,7 +106,12 @@ export async function reportXlsx(result: ReportResult): Promise<Buffer> {
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 4 } };
     for (const chart of result.charts)
       for (const point of chart.points)
-        sheet.addRow([guardFormula(chart.title), chart.kind, guardFormula(point.label), point.value]);
+        sheet.addRow([
+          guardFormula(chart.title),
+          chart.kind,
+          guardFormula(point.label),
+          point.value,
+        ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
