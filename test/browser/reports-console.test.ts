@@ -301,13 +301,17 @@ describe('Software Updates reports in the console', () => {
     }
   });
 
-  it('opens every report of every category in the viewer, running those it can', async () => {
+  it('opens every report of every category in the viewer and runs it on the first value of each picker', async () => {
     const { categories } = await call<{
-      categories: { name: string; reports: { name: string }[] }[];
+      categories: {
+        name: string;
+        reports: { name: string; parameters: { label: string; required: boolean }[] }[];
+      }[];
     }>('reports.list', {});
     expect(categories.flatMap((category) => category.reports)).toHaveLength(31);
     // Run Now opened the jobs panel; the list gets its height back.
     if (await ui.jobsPanel.isVisible()) await ui.ribbonButton('Jobs Panel').click();
+    let ran = 0;
     for (const category of categories) {
       await ui.openNode(category.name);
       await expect.poll(() => ui.itemCount()).toBe(category.reports.length);
@@ -316,18 +320,32 @@ describe('Software Updates reports in the console', () => {
         await expect
           .poll(() => viewer().getByRole('heading', { level: 2 }).innerText())
           .toBe(report.name);
-        // Either it ran (its freshness shows) or it names the parameters it still needs.
-        await expect
-          .poll(async () => {
-            const fresh = await viewer().getByTestId('data-as-of').innerText();
-            const body = await viewer().innerText();
-            return fresh.startsWith('Data as of') || /Choose .+ above/.test(body);
-          })
-          .toBe(true);
+        // Each required picker takes the first thing that exists, when something does.
+        for (const parameter of report.parameters.filter((each) => each.required)) {
+          await viewer().getByRole('combobox', { name: parameter.label, exact: true }).click();
+          const first = ui.page.getByRole('option').first();
+          await first.waitFor();
+          if (await first.isDisabled()) await ui.page.keyboard.press('Escape');
+          else await first.click();
+        }
+        const view = viewer().getByRole('button', { name: 'View Report' });
+        if (await view.isEnabled()) {
+          await view.click();
+          await expect
+            .poll(() => viewer().getByTestId('data-as-of').innerText(), { message: report.name })
+            .toMatch(/^Data as of/);
+          ran++;
+        } else {
+          expect(await viewer().innerText()).toMatch(/Choose .+ above/);
+        }
         expect(await viewer().getByRole('alert').count(), report.name).toBe(0);
+        if (report.name.startsWith('Troubleshooting 1') || report.name.startsWith('Scan 1'))
+          await shot(`05-${report.name.split(' - ')[0]!.replace(' ', '-')}`);
         await viewer().getByRole('button', { name: 'Close' }).click();
         await viewer().waitFor({ state: 'detached' });
       }
     }
+    // Without deployments the States and some Management reports have nothing to pick.
+    expect(ran).toBeGreaterThanOrEqual(15);
   });
 });
