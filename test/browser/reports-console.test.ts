@@ -239,6 +239,19 @@ describe('Software Updates reports in the console', () => {
       .toBe(compliance1);
     await expect.poll(() => tableOf('Updates').locator('.ag-row').count()).toBeGreaterThan(0);
     expect(await viewer().getByRole('navigation', { name: 'Report breadcrumb' }).count()).toBe(0);
+
+    // From the keyboard: Enter on a row drills, the toolbar's Back to Parent Report returns.
+    await tableOf('Updates').locator('.ag-row[row-index="0"] [col-id="title"]').click();
+    await viewer().getByRole('button', { name: 'Back to Parent Report' }).click();
+    await tableOf('Updates').locator('.ag-row[row-index="0"] [col-id="title"]').focus();
+    await ui.page.keyboard.press('Enter');
+    await expect
+      .poll(() => viewer().getByRole('heading', { level: 2 }).innerText())
+      .toBe(compliance6);
+    await viewer().getByRole('button', { name: 'Back to Parent Report' }).click();
+    await expect
+      .poll(() => viewer().getByRole('heading', { level: 2 }).innerText())
+      .toBe(compliance1);
   });
 
   it('exports the report from the toolbar as CSV, XLSX and PDF files a reader opens', async () => {

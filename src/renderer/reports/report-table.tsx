@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import {
   AllCommunityModule,
   ModuleRegistry,
+  type CellKeyDownEvent,
   type ColDef,
   type RowClickedEvent,
 } from 'ag-grid-community';
@@ -136,6 +137,11 @@ export function ReportTableView({
             suppressColumnVirtualisation
             onRowClicked={(event: RowClickedEvent<Row>) => {
               if (table.drillThrough && event.data) onDrillThrough(event.data);
+            }}
+            // Enter on a focused row drills too, for the admin who works from the keyboard.
+            onCellKeyDown={(event: CellKeyDownEvent<Row>) => {
+              const key = (event.event as KeyboardEvent | null)?.key;
+              if (key === 'Enter' && table.drillThrough && event.data) onDrillThrough(event.data);
             }}
           />
         </div>
