@@ -173,6 +173,8 @@ export interface ListNode<Row> extends NodeBase {
    * details pane in a dialog when absent.
    */
   readonly properties?: ComponentType<PropertiesProps<Row>>;
+  /** What double-click or Enter on a row does instead of Properties (Run, for a report). */
+  open?(context: ActionContext<Row>): void;
   /** The details pane's heading for a row, e.g. the update's title. */
   describe?(row: Row): string;
   /** Reacts to site events while the node is open; `data.changed` topics below refresh it. */
