@@ -3,6 +3,7 @@ import type { GroupListQuery, SoftwareUpdateGroup } from '../../shared/contract/
 import { groupIconText, SoftwareUpdateGroupIcon } from '../details/group-icon';
 import { SoftwareUpdateGroupDetailsPane } from '../details/group-details';
 import { groupRibbon } from '../groups/group-ribbon';
+import { GroupScopeBar } from '../groups/group-scope-bar';
 import { SoftwareUpdateGroupProperties } from '../properties/group-properties';
 import { countColumn, dateColumn, flagColumn } from './column-kinds';
 import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
@@ -90,16 +91,26 @@ export function softwareUpdateGroupsNode(
     rowId: (row) => String(row.id),
     source:
       ({ api }) =>
-      ({ sort, search, page }) =>
-        api.call('groups.list', {
+      async ({ sort, search, page, scope }) => {
+        // Show Software Update Group (a rule's): the list narrowed to that one group.
+        if (scope?.groupId !== undefined) {
+          const { warning: _warning, ...group } = await api.call('groups.get', {
+            id: scope.groupId,
+          });
+          const isMatch = !search || `${group.name} ${group.description}`.toLowerCase().includes(search.toLowerCase());
+          return { rows: isMatch ? [group] : [], nextCursor: null, total: isMatch ? 1 : 0 };
+        }
+        return api.call('groups.list', {
           filter: { text: search || undefined },
           sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
           page,
-        }),
+        });
+      },
     searchHint: 'Search name or description',
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
       'There are no software update groups. Select updates in All Software Updates and choose Create Software Update Group.',
+    banner: GroupScopeBar,
     ribbon: [groupRibbon, ...ribbon],
     details: SoftwareUpdateGroupDetailsPane,
     properties: SoftwareUpdateGroupProperties,
