@@ -104,7 +104,10 @@ describe('Automatic Deployment Rules in the console', () => {
       .toMatch(/workstation\s+Yes\s+\S.*\d\s+0x00000000/);
     await ui.ribbonButton('Show Software Update Group').click();
     await ui.resultTitle('Software Update Groups').waitFor();
-    await ui.page.getByTestId('list-scope').getByText(`Software update group of ${ruleName}`).waitFor();
+    await ui.page
+      .getByTestId('list-scope')
+      .getByText(`Software update group of ${ruleName}`)
+      .waitFor();
     await expect.poll(() => ui.gridRows().count()).toBe(1);
     expect(await ui.gridRows().first().innerText()).toContain(ruleName);
     await shot('show-software-update-group');
@@ -173,7 +176,9 @@ describe('Automatic Deployment Rules in the console', () => {
     await confirm.getByText(`the automatic deployment rule "${ruleName}"`).waitFor();
     await shot('delete-confirmation');
     await confirm.getByRole('button', { name: 'Yes' }).click();
-    await expect.poll(() => ui.emptyList.innerText()).toContain('There are no automatic deployment rules');
+    await expect
+      .poll(() => ui.emptyList.innerText())
+      .toContain('There are no automatic deployment rules');
     const rules = await call<{ total: number }>('rules.list', { filter: {}, page: { size: 10 } });
     expect(rules.total).toBe(0);
   });

@@ -97,7 +97,9 @@ export function softwareUpdateGroupsNode(
           const { warning: _warning, ...group } = await api.call('groups.get', {
             id: scope.groupId,
           });
-          const isMatch = !search || `${group.name} ${group.description}`.toLowerCase().includes(search.toLowerCase());
+          const isMatch =
+            !search ||
+            `${group.name} ${group.description}`.toLowerCase().includes(search.toLowerCase());
           return { rows: isMatch ? [group] : [], nextCursor: null, total: isMatch ? 1 : 0 };
         }
         return api.call('groups.list', {

@@ -146,7 +146,8 @@ export class RuleDeploymentDraft {
     for (const problem of ruleSettingsProblems(settings)) {
       const [problemPage, ...path] = problem.path;
       const key = path.join('.');
-      if (problemPage === page && !problems.has(key)) problems.set(key, asSentence(problem.message));
+      if (problemPage === page && !problems.has(key))
+        problems.set(key, asSentence(problem.message));
     }
     return problems;
   }

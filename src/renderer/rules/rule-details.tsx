@@ -68,7 +68,10 @@ const RuleSummary = observer(function RuleSummary({
           { label: 'Collection', value: row.collectionName },
           { label: 'Evaluation', value: ruleRunTypeLabels[row.runType] },
           { label: 'Next Run Time', value: nextRunText(row) },
-          { label: 'Date Created', value: `${formatDateTime(row.dateCreated)} by ${row.createdBy}` },
+          {
+            label: 'Date Created',
+            value: `${formatDateTime(row.dateCreated)} by ${row.createdBy}`,
+          },
         ]}
       />
       <div className={styles.column}>

@@ -37,7 +37,11 @@ const useStyles = makeStyles({
  * A rule's Properties (§8.3): the Create Automatic Deployment Rule Wizard's pages as tabs, from
  * General to Download Settings, with OK, Cancel and Apply. The deployment's type stays as created.
  */
-export function RuleProperties({ rows, services, close }: PropertiesProps<AutomaticDeploymentRule>) {
+export function RuleProperties({
+  rows,
+  services,
+  close,
+}: PropertiesProps<AutomaticDeploymentRule>) {
   if (rows.length > 1) {
     return (
       <SelectOneContent close={close}>

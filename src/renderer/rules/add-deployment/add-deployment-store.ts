@@ -92,7 +92,8 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
 
   problems(page: AddDeploymentPageId): ReadonlyMap<FieldPath, string> {
     if (page !== 'collection') return this.draft.problems(page);
-    if (this.collectionId === null) return new Map([['collectionId', 'Choose a device collection.']]);
+    if (this.collectionId === null)
+      return new Map([['collectionId', 'Choose a device collection.']]);
     const already = this.targeted.find((each) => each.collectionId === this.collectionId);
     return already
       ? new Map([

@@ -28,8 +28,8 @@ export const CollectionPage = observer(function CollectionPage({
   return (
     <>
       <p className={styles.intro}>
-        Specify the collection of the new deployment. It deploys the same software update group
-        and deployment package as the rule&apos;s other deployments, with its own schedule, user
+        Specify the collection of the new deployment. It deploys the same software update group and
+        deployment package as the rule&apos;s other deployments, with its own schedule, user
         experience and alerts.
       </p>
       <Field label="Automatic deployment rule:">
