@@ -133,15 +133,16 @@ export const showGroupAction: RibbonAction<Rule> = {
 };
 
 /**
- * The Home tab of Automatic Deployment Rules (§8.3), in the console's order; Properties is the
- * shell's own (the node's `properties`), and `create` leads when the wizard offers it.
+ * The Home tab of Automatic Deployment Rules (§8.3), in the console's order, led by Create
+ * Automatic Deployment Rule (the wizard's own button); Properties is the shell's own (the node's
+ * `properties`).
  */
-export function ruleRibbon(create?: RibbonAction<Rule>): RibbonGroup<Rule>[] {
+export function ruleRibbon(create: RibbonAction<Rule>): RibbonGroup<Rule>[] {
   return [
     {
       label: 'Automatic Deployment Rule',
       actions: [
-        ...(create ? [create] : []),
+        create,
         runNowAction,
         setEnabledAction(true),
         setEnabledAction(false),

@@ -4,7 +4,8 @@ import type {
   AutomaticDeploymentRule,
   RuleListQuery,
 } from '../../shared/contract/automatic-deployment-rules';
-import { defineListNode, type RibbonAction } from '../nodes/types';
+import { defineListNode } from '../nodes/types';
+import { createRuleAction } from '../wizards/adr/rule-actions';
 import { ruleColumns } from './rule-columns';
 import { RuleDetailsPane } from './rule-details';
 import { RuleProperties } from './rule-properties';
@@ -17,12 +18,8 @@ type SortColumn = NonNullable<z.input<typeof RuleListQuery>['sort']>['column'];
  * Software Library > Software Updates > Automatic Deployment Rules (§8.3): every rule with its
  * last run, last error and next run, Run Now and Add Deployment on the ribbon, the Summary and
  * Deployments of the selected rule below, and Properties with the wizard's pages as tabs.
- * `create` is the Create Automatic Deployment Rule Wizard's ribbon button.
  */
-export function automaticDeploymentRulesNode(
-  parentId: string,
-  create?: RibbonAction<AutomaticDeploymentRule>,
-) {
+export function automaticDeploymentRulesNode(parentId: string) {
   return defineListNode<AutomaticDeploymentRule>({
     id: 'library.softwareUpdates.adrs',
     title: 'Automatic Deployment Rules',
@@ -43,7 +40,7 @@ export function automaticDeploymentRulesNode(
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
       'There are no automatic deployment rules. Choose Create Automatic Deployment Rule to deploy each month’s updates by themselves.',
-    ribbon: ruleRibbon(create),
+    ribbon: ruleRibbon(createRuleAction<AutomaticDeploymentRule>()),
     details: RuleDetailsPane,
     properties: RuleProperties,
     describe: (row) => row.name,

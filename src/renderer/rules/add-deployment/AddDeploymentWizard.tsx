@@ -6,7 +6,9 @@ import type { AutomaticDeploymentRule } from '../../../shared/contract/automatic
 import type { ConsoleServices } from '../../stores/console-services';
 import { WizardFrame } from '../../wizards/WizardFrame';
 import { WizardFlow, type WizardStep } from '../../wizards/wizard-flow';
-import { RuleDeploymentPageView } from '../rule-deployment-page-view';
+import { SettingsPageView } from '../../deployments/settings-page-view';
+import { settingFieldsOf } from '../../wizards/adr/rule-pages';
+import { RuleDeploymentSchedulePage } from '../../wizards/adr/schedule-pages';
 import { AddDeploymentStore, type AddDeploymentPageId } from './add-deployment-store';
 import { CollectionPage } from './collection-page';
 import { AddDeploymentCompletionPage } from './completion-page';
@@ -34,7 +36,8 @@ export const AddDeploymentWizard = observer(function AddDeploymentWizard({
 
   const renderStep = (step: WizardStep<AddDeploymentPageId>) => {
     if (store.isLoading) return <Spinner size="small" label="Reading the rule and collections…" />;
-    if (store.loadError) {
+    const { draft } = store;
+    if (store.loadError || !draft) {
       return (
         <MessageBar intent="error">
           <MessageBarBody>The wizard could not read the rule: {store.loadError}</MessageBarBody>
@@ -42,8 +45,10 @@ export const AddDeploymentWizard = observer(function AddDeploymentWizard({
       );
     }
     switch (step) {
-      case 'collection':
+      case 'general':
         return <CollectionPage store={store} flow={flow} />;
+      case 'deploymentSchedule':
+        return <RuleDeploymentSchedulePage draft={draft} fields={flow} />;
       case 'summary':
         return <AddDeploymentSummaryPage store={store} />;
       case 'progress':
@@ -51,7 +56,10 @@ export const AddDeploymentWizard = observer(function AddDeploymentWizard({
       case 'completion':
         return <AddDeploymentCompletionPage store={store} />;
       default:
-        return <RuleDeploymentPageView page={step} draft={store.draft} fields={flow} />;
+        // The Deploy wizard's pages; license terms and the rule-failure alert are the rule's.
+        return (
+          <SettingsPageView page={step} draft={draft.settings} fields={settingFieldsOf(flow)} />
+        );
     }
   };
 

@@ -1,33 +1,51 @@
 import { makeAutoObservable, observableRef, runInAction } from 'mobx';
 import type { SiteApi } from '../../../shared/api/site-api';
-import type {
-  AutomaticDeploymentRule,
-  AutomaticDeploymentRuleDetail,
-  RuleDeployment,
+import {
+  RuleDeploymentSchedulePage,
+  RuleDeploymentSettings,
+  type AutomaticDeploymentRule,
+  type AutomaticDeploymentRuleDetail,
+  type RuleDeployment,
 } from '../../../shared/contract/automatic-deployment-rules';
 import type { DeviceCollection } from '../../../shared/contract/collections';
 import { errorSentence } from '../../properties/error-sentence';
 import type { FieldPath } from '../../wizards/page-problems';
+import { RuleDraft } from '../../wizards/adr/rule-draft';
+import { rulePageTitles } from '../../wizards/adr/rule-pages';
 import type { WizardModel, WizardPage } from '../../wizards/wizard-flow';
-import {
-  RuleDeploymentDraft,
-  ruleDeploymentPageIds,
-  ruleDeploymentPageTitles,
-  type RuleDeploymentPageId,
-} from '../rule-deployment-draft';
-
-export type AddDeploymentPageId = 'collection' | RuleDeploymentPageId;
 
 /**
- * The Add Deployment wizard's draft (§8.4): a collection, then the pages of the rule's own
- * deployment, started from its settings. Finish is one request (`rules.addDeployment`): the
- * deployment shares the rule's group and package, so there is nothing to download.
+ * The pages of Add Deployment (§8.4), named as the rule wizard's so its page components serve:
+ * "general" is the Collection page ("like General").
+ */
+export const addDeploymentPageIds = [
+  'general',
+  'deploymentSettings',
+  'deploymentSchedule',
+  'userExperience',
+  'alerts',
+  'downloadSettings',
+] as const;
+export type AddDeploymentPageId = (typeof addDeploymentPageIds)[number];
+
+const pageTitles: Record<AddDeploymentPageId, string> = {
+  ...rulePageTitles,
+  general: 'Collection',
+};
+
+/**
+ * The Add Deployment wizard's draft (§8.4): a collection, then the deployment pages of the
+ * rule wizard's own draft, started from the rule's own deployment. License terms and the
+ * rule-failure alert belong to the rule, not to one deployment, so they are not asked. Finish is
+ * one request (`rules.addDeployment`): the deployment shares the rule's group and package, so
+ * nothing is downloaded.
  */
 export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
   collectionId: number | null = null;
   collections: DeviceCollection[] = [];
   detail: AutomaticDeploymentRuleDetail | null = null;
-  draft = new RuleDeploymentDraft();
+  draft: RuleDraft | null = null;
+  private loadedSettings = '';
   isLoading = true;
   loadError: string | null = null;
   /** The rule after Finish, with the new deployment in its list. */
@@ -37,9 +55,10 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
     private readonly api: SiteApi,
     readonly rule: AutomaticDeploymentRule,
   ) {
-    makeAutoObservable<AddDeploymentStore, 'api'>(this, {
+    makeAutoObservable<AddDeploymentStore, 'api' | 'loadedSettings'>(this, {
       api: false,
       rule: false,
+      loadedSettings: false,
       collections: observableRef,
       detail: observableRef,
       draft: observableRef,
@@ -56,8 +75,8 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
       runInAction(() => {
         this.detail = detail;
         this.collections = collections;
-        const own = detail.deployments.find((deployment) => deployment.id === null);
-        if (own) this.draft = new RuleDeploymentDraft(own.settings);
+        this.draft = new RuleDraft(this.api, detail.settings);
+        this.loadedSettings = JSON.stringify(this.settings);
       });
     } catch (error) {
       runInAction(() => (this.loadError = errorSentence(error)));
@@ -67,14 +86,11 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
   }
 
   get pages(): WizardPage<AddDeploymentPageId>[] {
-    return [
-      { id: 'collection', title: 'Collection' },
-      ...ruleDeploymentPageIds.map((id) => ({ id, title: ruleDeploymentPageTitles[id] })),
-    ];
+    return addDeploymentPageIds.map((id) => ({ id, title: pageTitles[id] }));
   }
 
   get isDirty(): boolean {
-    return this.collectionId !== null || this.draft.isDirty;
+    return this.collectionId !== null || JSON.stringify(this.settings) !== this.loadedSettings;
   }
 
   setCollection(id: number): void {
@@ -90,8 +106,23 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
     return this.detail?.deployments ?? [];
   }
 
+  /** The new deployment's pages as RuleDeploymentSettings reads them. */
+  get settings(): RuleDeploymentSettings | null {
+    const draft = this.draft;
+    if (!draft) return null;
+    const pages = draft.settings.settings;
+    const schedule = RuleDeploymentSchedulePage.safeParse(draft.pageValue('deploymentSchedule'));
+    return RuleDeploymentSettings.parse({
+      deploymentSettings: pages.deploymentSettings,
+      ...(schedule.success ? { deploymentSchedule: schedule.data } : {}),
+      userExperience: pages.userExperience,
+      alerts: pages.alerts,
+      downloadSettings: pages.downloadSettings,
+    });
+  }
+
   problems(page: AddDeploymentPageId): ReadonlyMap<FieldPath, string> {
-    if (page !== 'collection') return this.draft.problems(page);
+    if (page !== 'general') return this.draft?.problems(page) ?? new Map();
     if (this.collectionId === null)
       return new Map([['collectionId', 'Choose a device collection.']]);
     const already = this.targeted.find((each) => each.collectionId === this.collectionId);
@@ -109,7 +140,7 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
     const detail = await this.api.call('rules.addDeployment', {
       ruleId: this.rule.id,
       collectionId: this.collectionId ?? 0,
-      settings: this.draft.settings,
+      settings: this.settings ?? RuleDeploymentSettings.parse({}),
     });
     runInAction(() => (this.result = detail));
     return null;

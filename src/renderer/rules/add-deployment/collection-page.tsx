@@ -7,7 +7,7 @@ import { PickDialog } from '../../wizards/pick-dialog';
 import type { WizardFlow } from '../../wizards/wizard-flow';
 import type { AddDeploymentPageId, AddDeploymentStore } from './add-deployment-store';
 
-const page = 'collection' as const;
+const page = 'general' as const;
 
 /**
  * Collection (§8.4, like the rule wizard's General page): the rule and what it shares, read-only,

@@ -12,7 +12,8 @@ export const AddDeploymentSummaryPage = observer(function AddDeploymentSummaryPa
   store: AddDeploymentStore;
 }) {
   const styles = usePageStyles();
-  const settings = store.draft.settings;
+  const settings = store.settings;
+  if (!settings) return null;
   const schedule = settings.deploymentSchedule;
   return (
     <>
