@@ -10,6 +10,7 @@ import { openDeploymentProperties } from '../deployments/deployment-ribbon';
 import type { ConsoleServices } from '../stores/console-services';
 import { useSiteRead } from '../stores/use-live-value';
 import { SelectTable } from '../wizards/select-table';
+import { openRuleDeploymentProperties } from './rule-deployment-properties';
 import { ruleReads } from './rule-reads';
 import { scheduleText } from './rule-schedule-text';
 
@@ -29,8 +30,8 @@ interface Row {
 /**
  * The Deployments tab of a rule (§8.3, §8.4): the rule's own deployment and every one Add
  * Deployment made, each with its collection, whether the deployment is enabled and its schedule
- * as offsets from the run. Properties opens the deployment the last run made; Remove takes an
- * added one away (the rule's own goes with the rule).
+ * as offsets from the run. Properties opens the deployment the last run made; Edit changes an
+ * added one's pages and Remove takes it away (the rule's own goes with the rule).
  */
 export const RuleDeploymentsTab = observer(function RuleDeploymentsTab({
   rule,
@@ -137,6 +138,21 @@ export const RuleDeploymentsTab = observer(function RuleDeploymentsTab({
           }
         >
           Properties
+        </Button>
+        <Button
+          size="small"
+          disabled={!chosen || chosen.ruleDeployment.id === null || !detail.value}
+          title="Changes the settings of a deployment Add Deployment made; the rule's own deployment is changed in the rule's Properties."
+          onClick={() => {
+            const id = chosen?.ruleDeployment.id;
+            if (!chosen || id == null || !detail.value) return;
+            void openRuleDeploymentProperties(services, detail.value, {
+              ...chosen.ruleDeployment,
+              id,
+            }).then(() => detail.reload());
+          }}
+        >
+          Edit
         </Button>
         <Button
           size="small"

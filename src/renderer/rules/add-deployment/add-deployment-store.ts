@@ -1,7 +1,6 @@
 import { makeAutoObservable, observableRef, runInAction } from 'mobx';
 import type { SiteApi } from '../../../shared/api/site-api';
 import {
-  RuleDeploymentSchedulePage,
   RuleDeploymentSettings,
   type AutomaticDeploymentRule,
   type AutomaticDeploymentRuleDetail,
@@ -10,22 +9,20 @@ import {
 import type { DeviceCollection } from '../../../shared/contract/collections';
 import { errorSentence } from '../../properties/error-sentence';
 import type { FieldPath } from '../../wizards/page-problems';
-import { RuleDraft } from '../../wizards/adr/rule-draft';
+import type { RuleDraft } from '../../wizards/adr/rule-draft';
 import { rulePageTitles } from '../../wizards/adr/rule-pages';
+import {
+  ruleDeploymentPageIds,
+  ruleDeploymentSettingsOf,
+  ruleDraftForDeployment,
+} from '../rule-deployment-settings';
 import type { WizardModel, WizardPage } from '../../wizards/wizard-flow';
 
 /**
  * The pages of Add Deployment (§8.4), named as the rule wizard's so its page components serve:
  * "general" is the Collection page ("like General").
  */
-export const addDeploymentPageIds = [
-  'general',
-  'deploymentSettings',
-  'deploymentSchedule',
-  'userExperience',
-  'alerts',
-  'downloadSettings',
-] as const;
+export const addDeploymentPageIds = ['general', ...ruleDeploymentPageIds] as const;
 export type AddDeploymentPageId = (typeof addDeploymentPageIds)[number];
 
 const pageTitles: Record<AddDeploymentPageId, string> = {
@@ -75,7 +72,7 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
       runInAction(() => {
         this.detail = detail;
         this.collections = collections;
-        this.draft = new RuleDraft(this.api, detail.settings);
+        this.draft = ruleDraftForDeployment(this.api, detail, null);
         this.loadedSettings = JSON.stringify(this.settings);
       });
     } catch (error) {
@@ -108,17 +105,7 @@ export class AddDeploymentStore implements WizardModel<AddDeploymentPageId> {
 
   /** The new deployment's pages as RuleDeploymentSettings reads them. */
   get settings(): RuleDeploymentSettings | null {
-    const draft = this.draft;
-    if (!draft) return null;
-    const pages = draft.settings.settings;
-    const schedule = RuleDeploymentSchedulePage.safeParse(draft.pageValue('deploymentSchedule'));
-    return RuleDeploymentSettings.parse({
-      deploymentSettings: pages.deploymentSettings,
-      ...(schedule.success ? { deploymentSchedule: schedule.data } : {}),
-      userExperience: pages.userExperience,
-      alerts: pages.alerts,
-      downloadSettings: pages.downloadSettings,
-    });
+    return this.draft ? ruleDeploymentSettingsOf(this.draft) : null;
   }
 
   problems(page: AddDeploymentPageId): ReadonlyMap<FieldPath, string> {
