@@ -34,6 +34,7 @@ import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
 import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
 import { createDeploymentJob } from './deployments/deployment-job';
+import { createRuleEngineJob } from './rules/rule-engine-job';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -225,6 +226,17 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         events,
         statusMessages,
         log: logs.component('SMS_OBJECT_REPLICATION_MANAGER'),
+        download: content.download,
+      }),
+    );
+    runner.register(
+      createRuleEngineJob({
+        site: database,
+        clock,
+        events,
+        statusMessages,
+        siteCode: local.code,
+        log: logs.component('SMS_RULE_ENGINE'),
         download: content.download,
       }),
     );

@@ -457,6 +457,8 @@ export interface AutomaticDeploymentRuleTable {
   created_at: string;
   created_by: string;
   modified_at: string;
+  last_error_message: Generated<string>;
+  deployment_id: Generated<number | null>;
 }
 
 export interface DeploymentTable {
@@ -508,6 +510,7 @@ export interface AdrDeploymentTable {
   collection_id: number;
   deployment_settings: string;
   created_at: string;
+  deployment_id: Generated<number | null>;
 }
 
 export interface DeploymentTemplateTable {
@@ -545,6 +548,14 @@ export interface ClientEnforcementMessageTable {
   state_id: number;
   error_code: Generated<number>;
   state_time: string;
+}
+
+export interface RuleTemplateTable {
+  id: Generated<number>;
+  name: string;
+  settings: string;
+  created_at: string;
+  created_by: string;
 }
 
 export interface SiteSchema {
@@ -597,4 +608,5 @@ export interface SiteSchema {
   alert: AlertTable;
   client_group_state: ClientGroupStateTable;
   client_enforcement_message: ClientEnforcementMessageTable;
+  rule_template: RuleTemplateTable;
 }

@@ -10,6 +10,7 @@ import { migration as m0009 } from './0009-compliance-live';
 import { migration as m0011 } from './0011-deployment-status';
 import { migration as m0012 } from './0012-client-time-zone';
 import { migration as m0013 } from './0013-client-settings-collections';
+import { migration as m0014 } from './0014-rule-engine';
 
 /** Every migration this version knows, in order. Append only; never edit one that shipped. */
 export const migrations: readonly Migration[] = [
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   m0011,
   m0012,
   m0013,
+  m0014,
 ];
 export type { Migration };
