@@ -2,7 +2,6 @@ import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components'
 import { FlowchartRegular } from '@fluentui/react-icons';
 import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
-import { SettingsPageView } from '../../deployments/settings-page-view';
 import type { ConsoleServices } from '../../stores/console-services';
 import { DeploymentPackagePage } from '../download/deployment-package-page';
 import { DistributionPointsPage } from '../download/distribution-points-page';
@@ -14,11 +13,9 @@ import { RuleCompletionPage } from './completion-page';
 import { RuleDownloadLocationPage } from './content-pages';
 import { RuleGeneralPage } from './general-page';
 import { RulePreviewPane } from './preview-pane';
-import { settingFieldsOf, type RulePageId } from './rule-pages';
+import { RulePageView } from './rule-page-view';
+import type { RulePageId } from './rule-pages';
 import { RuleWizardStore } from './rule-wizard-store';
-import { RuleDeploymentSchedulePage, RuleEvaluationSchedulePage } from './schedule-pages';
-import { RuleAlertsPage, RuleDeploymentSettingsPage } from './setting-pages';
-import { RuleSoftwareUpdatesPage } from './software-updates-page';
 import { RuleSummaryPage } from './summary-page';
 
 /**
@@ -65,24 +62,18 @@ export const CreateRuleWizard = observer(function CreateRuleWizard({
             fields={flow}
             templates={store.templates}
             selectedTemplateKey={store.selectedTemplateKey}
+            templatesError={store.templatesError}
             onSelectTemplate={(key) => store.selectTemplate(key)}
           />
         );
       case 'deploymentSettings':
-        return <RuleDeploymentSettingsPage draft={draft} fields={flow} />;
       case 'softwareUpdates':
-        return <RuleSoftwareUpdatesPage draft={draft} fields={flow} onPreview={openPreview} />;
       case 'evaluationSchedule':
-        return <RuleEvaluationSchedulePage draft={draft} fields={flow} />;
       case 'deploymentSchedule':
-        return <RuleDeploymentSchedulePage draft={draft} fields={flow} />;
       case 'userExperience':
-      case 'downloadSettings':
-        return (
-          <SettingsPageView page={step} draft={draft.settings} fields={settingFieldsOf(flow)} />
-        );
       case 'alerts':
-        return <RuleAlertsPage draft={draft} fields={flow} />;
+      case 'downloadSettings':
+        return <RulePageView page={step} draft={draft} fields={flow} onPreview={openPreview} />;
       case 'deploymentPackage':
         return <DeploymentPackagePage store={draft.content} flow={flow} isDeployWizard />;
       case 'distributionPoints':

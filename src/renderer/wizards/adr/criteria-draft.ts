@@ -179,7 +179,10 @@ export class CriteriaDraft {
       }
       const found = pageProblems(RulePropertyFilter, filterValue(filter));
       const first = [...found.values()][0];
-      if (first) problems.set(path, asSentence(`${ruleFilterLabels[filter.property]}: ${first}`));
+      if (first) {
+        const lowered = first.charAt(0).toLowerCase() + first.slice(1);
+        problems.set(path, asSentence(`${ruleFilterLabels[filter.property]}: ${lowered}`));
+      }
     }
     return problems;
   }

@@ -67,7 +67,7 @@ export function pickListOptions(property: PickListProperty, choices: RuleChoices
 const textHints: Partial<Record<FilterDraft['property'], string>> = {
   articleId: 'One article ID per line, e.g. 5044284 or KB5044284.',
   bulletinId: 'One bulletin ID per line, e.g. MS17-010.',
-  title: 'One phrase per line: the rule picks updates whose title contains any of them.',
+  title: 'One phrase per line; the title contains it, in any case.',
   description:
     'One phrase per line: the rule picks updates whose description contains any of them.',
 };
@@ -91,6 +91,12 @@ export function FilterEditorDialog({
   const [value, setValue] = useState<FilterDraft>(filter);
   const [search, setSearch] = useState('');
   const [text, setText] = useState(() => ('values' in filter ? filter.values.join('\n') : ''));
+  // A filter just ticked has nothing yet: say what is missing once the admin starts choosing.
+  const [isTouched, setTouched] = useState(false);
+  const change = (next: FilterDraft) => {
+    setValue(next);
+    setTouched(true);
+  };
   const label = ruleFilterLabels[filter.property];
 
   const edited: FilterDraft =
@@ -112,12 +118,16 @@ export function FilterEditorDialog({
 
   const body = () => {
     if ('values' in value && isPickList(value.property)) {
-      const options = pickListOptions(value.property, choices).filter((option) =>
+      // A template's or a saved rule's value the catalog does not hold (yet) still shows.
+      const known = pickListOptions(value.property, choices);
+      const extra = 'values' in filter ? filter.values : [];
+      const all = [...known, ...extra.filter((each) => !known.includes(each))];
+      const options = all.filter((option) =>
         option.toLowerCase().includes(search.trim().toLowerCase()),
       );
       const chosen = new Set(value.values);
       const toggle = (option: string, isOn: boolean) =>
-        setValue({
+        change({
           ...value,
           values: isOn
             ? [...value.values.filter((each) => each !== option), option]
@@ -164,7 +174,10 @@ export function FilterEditorDialog({
             rows={6}
             resize="vertical"
             value={text}
-            onChange={(_event, data) => setText(data.value)}
+            onChange={(_event, data) => {
+              setText(data.value);
+              setTouched(true);
+            }}
           />
         </Field>
       );
@@ -177,7 +190,7 @@ export function FilterEditorDialog({
             aria-label="Comparison"
             value={value.operator}
             onChange={(_event, data) =>
-              setValue({ ...value, operator: data.value as ComparisonOperator })
+              change({ ...value, operator: data.value as ComparisonOperator })
             }
           >
             {ComparisonOperator.options.map((operator) => (
@@ -191,7 +204,7 @@ export function FilterEditorDialog({
             type="number"
             min={0}
             value={value.number}
-            onChange={(_event, data) => setValue({ ...value, number: data.value })}
+            onChange={(_event, data) => change({ ...value, number: data.value })}
             style={{ width: 140 }}
           />
           <span>{unit}</span>
@@ -204,7 +217,7 @@ export function FilterEditorDialog({
           <Select
             value={value.range}
             onChange={(_event, data) =>
-              setValue({ ...value, range: data.value as DateReleasedRange })
+              change({ ...value, range: data.value as DateReleasedRange })
             }
           >
             {dateReleasedRanges.map((range) => (
@@ -220,7 +233,7 @@ export function FilterEditorDialog({
       <RadioGroup
         aria-label={label}
         value={value.value ? 'yes' : 'no'}
-        onChange={(_event, data) => setValue({ ...value, value: data.value === 'yes' })}
+        onChange={(_event, data) => change({ ...value, value: data.value === 'yes' })}
       >
         <Radio value="yes" label="Yes" />
         <Radio value="no" label="No" />
@@ -234,8 +247,9 @@ export function FilterEditorDialog({
         <DialogBody>
           <DialogTitle>{label}</DialogTitle>
           <DialogContent>
+            <p style={{ margin: '0 0 8px' }}>{introOf(filter)}</p>
             {body()}
-            {sentence && (
+            {sentence && isTouched && (
               <p
                 role="alert"
                 style={{ color: tokens.colorPaletteRedForeground1, margin: '6px 0 0' }}
@@ -258,4 +272,19 @@ export function FilterEditorDialog({
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** The line above each editor: what the rule will look for. */
+function introOf(filter: FilterDraft): string {
+  const label = ruleFilterLabels[filter.property];
+  if ('values' in filter)
+    return isPickList(filter.property)
+      ? `Select the ${label.toLowerCase()} values to find; a software update that has any of them meets this filter.`
+      : 'A software update that matches any of the items meets this filter.';
+  if ('number' in filter)
+    return filter.property === 'required'
+      ? 'Compare the number of devices that require the software update.'
+      : 'Compare the size of the software update’s content, in kilobytes.';
+  if ('range' in filter) return 'Select when the software update was released or last revised.';
+  return `Whether the software update is ${label.toLowerCase()}.`;
 }

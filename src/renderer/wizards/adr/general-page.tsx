@@ -35,6 +35,7 @@ export const RuleGeneralPage = observer(function RuleGeneralPage({
   fields,
   templates,
   selectedTemplateKey = '',
+  templatesError = null,
   onSelectTemplate,
 }: {
   draft: RuleDraft;
@@ -42,6 +43,7 @@ export const RuleGeneralPage = observer(function RuleGeneralPage({
   /** The wizard's templates; Properties passes none and shows the template read-only. */
   templates?: readonly RuleTemplate[];
   selectedTemplateKey?: string;
+  templatesError?: string | null;
   onSelectTemplate?(key: string): void;
 }) {
   const styles = usePageStyles();
@@ -82,6 +84,10 @@ export const RuleGeneralPage = observer(function RuleGeneralPage({
       </Field>
       <Field
         label="Template:"
+        validationState={templatesError ? 'warning' : 'none'}
+        validationMessage={
+          templatesError ? `The templates could not be read: ${templatesError}` : undefined
+        }
         hint={
           templates
             ? 'A template fills in the software updates, schedules and deployment settings; change any of them on the later pages.'

@@ -1,12 +1,12 @@
 import { makeAutoObservable, observableRef, runInAction } from 'mobx';
 import type { SiteApi } from '../../../shared/api/site-api';
+import type { RuleSettings } from '../../../shared/contract/automatic-deployment-rules';
 import {
   RuleAlertsPage,
   RuleDeploymentSchedulePage,
   RuleDeploymentSettingsPage,
   RuleEvaluationSchedulePage,
   RuleGeneralPage,
-  RuleSettings,
   RuleSoftwareUpdatesPage,
   ruleSettingsProblems,
   type LicenseTermsSetting,
@@ -17,7 +17,12 @@ import {
   type RuleTimeOffset,
 } from '../../../shared/contract/automatic-deployment-rules';
 import type { DeviceCollection } from '../../../shared/contract/collections';
-import { DeploymentSettings, type TimeBasedOn } from '../../../shared/contract/deployment-settings';
+import {
+  DeploymentSettings,
+  DownloadSettingsPage,
+  UserExperiencePage,
+  type TimeBasedOn,
+} from '../../../shared/contract/deployment-settings';
 import type { Schedule, CustomSchedule } from '../../../shared/schedule/schedule';
 import { DeploymentSettingsDraft } from '../../deployments/settings-draft';
 import { errorSentence } from '../../properties/error-sentence';
@@ -102,6 +107,22 @@ function defaultEvaluationSchedule(): CustomSchedule {
   };
 }
 
+/** A new rule's pages: the schema's defaults, no criteria, no name or collection yet. */
+function newRulePages(): Omit<RuleSettings, 'general' | 'content'> & {
+  general: Omit<RuleSettings['general'], 'name' | 'collectionId'>;
+} {
+  return {
+    general: RuleGeneralPage.omit({ name: true, collectionId: true }).parse({}),
+    deploymentSettings: RuleDeploymentSettingsPage.parse({}),
+    softwareUpdates: { criteria: [] },
+    evaluationSchedule: RuleEvaluationSchedulePage.parse({}),
+    deploymentSchedule: RuleDeploymentSchedulePage.parse({}),
+    userExperience: UserExperiencePage.parse({}),
+    alerts: RuleAlertsPage.parse({}),
+    downloadSettings: DownloadSettingsPage.parse({}),
+  };
+}
+
 /**
  * Every page of an automatic deployment rule being written (spec §8.2): the Create Automatic
  * Deployment Rule Wizard's draft, and the rule's Properties, whose tabs are the same page
@@ -135,13 +156,7 @@ export class RuleDraft {
     private readonly api: SiteApi,
     private readonly initial: RuleSettings | null = null,
   ) {
-    const rule =
-      initial ??
-      RuleSettings.parse({
-        general: { name: 'x', collectionId: 1 },
-        softwareUpdates: { criteria: [{ property: 'superseded', value: false }] },
-        content: { deploymentPackage: { choice: 'none' }, languageSelection: { languages: [] } },
-      });
+    const rule = initial ?? newRulePages();
     this.general = {
       name: initial?.general.name ?? '',
       description: rule.general.description,
@@ -167,7 +182,7 @@ export class RuleDraft {
         downloadSettings: rule.downloadSettings,
       }),
     );
-    this.criteria = new CriteriaDraft(initial ? rule.softwareUpdates.criteria : []);
+    this.criteria = new CriteriaDraft(rule.softwareUpdates.criteria);
     this.evaluation = {
       runType: rule.evaluationSchedule.runType,
       schedule: rule.evaluationSchedule.schedule,
@@ -388,13 +403,6 @@ export class RuleDraft {
         break;
       case 'evaluationSchedule':
         problems = pageProblems(RuleEvaluationSchedulePage, this.pageValue(page));
-        if (this.evaluation.runType === 'schedule' && this.evaluation.schedule) {
-          const oftener = ruleSchedulePerDayProblem(
-            this.evaluation.schedule,
-            this.choices.syncSchedule,
-          );
-          if (oftener) problems.set('schedule', oftener);
-        }
         break;
       case 'deploymentSchedule':
         problems = this.scheduleProblems;
@@ -419,6 +427,14 @@ export class RuleDraft {
       const key = path.join('.');
       if (problemPage === page && !problems.has(key))
         problems.set(key, asSentence(problem.message));
+    }
+    if (page === 'evaluationSchedule' && !problems.has('schedule')) {
+      const { runType, schedule } = this.evaluation;
+      const oftener =
+        runType === 'schedule' && schedule
+          ? ruleSchedulePerDayProblem(schedule, this.choices.syncSchedule)
+          : null;
+      if (oftener) problems.set('schedule', oftener);
     }
     return problems;
   }

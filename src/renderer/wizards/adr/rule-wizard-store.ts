@@ -25,6 +25,7 @@ const templateNamePattern = /^[A-Za-z0-9\\' ]+$/;
 export class RuleWizardStore implements WizardModel<RulePageId> {
   readonly draft: RuleDraft;
   templates: RuleTemplate[] = [];
+  templatesError: string | null = null;
   preview: RulePreview | null = null;
   previewError: string | null = null;
   isPreviewing = false;
@@ -45,8 +46,9 @@ export class RuleWizardStore implements WizardModel<RulePageId> {
 
   async load(): Promise<void> {
     const [templates] = await Promise.all([
+      // Without its templates the wizard still writes a rule; the General page says why.
       this.api.call('ruleTemplates.list', {}).catch((error: unknown) => {
-        runInAction(() => (this.draft.loadError = errorSentence(error)));
+        runInAction(() => (this.templatesError = errorSentence(error)));
         return [];
       }),
       this.draft.load(),
@@ -100,19 +102,7 @@ export class RuleWizardStore implements WizardModel<RulePageId> {
     this.isPreviewing = true;
     this.previewError = null;
     try {
-      const request = this.draft.request;
-      const parsed = RuleSettings.safeParse(request);
-      const draft = parsed.success
-        ? parsed.data
-        : RuleSettings.parse({
-            general: request.general,
-            softwareUpdates: request.softwareUpdates,
-            deploymentSettings: this.parsedOrDefault('deploymentSettings'),
-            content: {
-              deploymentPackage: { choice: 'none' },
-              languageSelection: request.content.languageSelection,
-            },
-          });
+      const draft = RuleSettings.parse(this.previewRequest);
       const preview = await this.api.call('rules.preview', { draft });
       runInAction(() => (this.preview = preview));
     } catch (error) {
@@ -125,14 +115,39 @@ export class RuleWizardStore implements WizardModel<RulePageId> {
     }
   }
 
-  private parsedOrDefault(page: 'deploymentSettings'): unknown {
-    return this.draft.problems(page).size === 0 ? this.draft.pageValue(page) : undefined;
+  /** The rule as typed so far: each page once it is valid, its defaults until then. */
+  private get previewRequest(): unknown {
+    const request = this.draft.request as Record<string, unknown>;
+    const pages = [
+      'deploymentSettings',
+      'evaluationSchedule',
+      'deploymentSchedule',
+      'userExperience',
+      'alerts',
+      'downloadSettings',
+    ] as const;
+    const valid = Object.fromEntries(
+      pages
+        .filter((page) => this.draft.problems(page).size === 0)
+        .map((page) => [page, request[page]]),
+    );
+    return {
+      ...valid,
+      general: request.general,
+      softwareUpdates: request.softwareUpdates,
+      content: this.isPackageChosen
+        ? request.content
+        : {
+            deploymentPackage: { choice: 'none' },
+            languageSelection: this.draft.contentValue.languageSelection,
+          },
+    };
   }
 
-  /** Whether the preview was made with a deployment package chosen (its bytes are real). */
+  /** Whether the package (or none) is chosen, so the preview's bytes are those of the run. */
   get isPackageChosen(): boolean {
     const choice = this.draft.content.draft.packageChoice;
-    return choice !== 'none' && this.draft.problems('deploymentPackage').size === 0;
+    return choice === 'none' || this.draft.problems('deploymentPackage').size === 0;
   }
 
   clearPreview(): void {

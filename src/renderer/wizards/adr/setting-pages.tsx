@@ -73,8 +73,7 @@ export const RuleAlertsPage = observer(function RuleAlertsPage({ draft, fields }
           onChange={(_event, data) => draft.setAlertOnRuleFailure(data.checked === true)}
         />
         <p className={styles.note}>
-          The alert says in a sentence why the run failed (for example, more than 1,000 software
-          updates matched), under Monitoring &gt; Alerts.
+          Monitoring &gt; Alerts then says why the run failed, for example more than 1,000 matches.
         </p>
       </GroupBox>
     </>

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold, margin: '8px 0 4px' },
   filters: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
     padding: '2px 6px',
@@ -24,14 +24,19 @@ const useStyles = makeStyles({
   criteria: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
-    padding: '8px',
-    minHeight: '64px',
+    padding: '6px 8px',
+    minHeight: '48px',
     lineHeight: '22px',
     overflowWrap: 'anywhere',
   },
   empty: { color: tokens.colorNeutralForeground3 },
   problem: { color: tokens.colorPaletteRedForeground1, margin: '4px 0 0' },
-  actions: { display: 'flex', justifyContent: 'flex-end', marginTop: '8px', gap: '8px' },
+  criteriaHead: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    margin: '8px 0 4px',
+  },
 });
 
 /**
@@ -85,8 +90,15 @@ export const RuleSoftwareUpdatesPage = observer(function RuleSoftwareUpdatesPage
           />
         ))}
       </div>
-      <div className={styles.label} id="search-criteria">
-        Search criteria (click the items to edit them):
+      <div className={styles.criteriaHead}>
+        <span className={styles.label} style={{ margin: 0 }} id="search-criteria">
+          Search criteria (click the items to edit them):
+        </span>
+        {onPreview && (
+          <Button size="small" icon={<EyeRegular />} disabled={!isValid} onClick={onPreview}>
+            Preview
+          </Button>
+        )}
       </div>
       <div
         className={styles.criteria}
@@ -123,13 +135,6 @@ export const RuleSoftwareUpdatesPage = observer(function RuleSoftwareUpdatesPage
           {text}
         </p>
       ))}
-      {onPreview && (
-        <div className={styles.actions}>
-          <Button icon={<EyeRegular />} disabled={!isValid} onClick={onPreview}>
-            Preview
-          </Button>
-        </div>
-      )}
       {editing && (
         <FilterEditorDialog
           filter={editing}
