@@ -52,7 +52,7 @@ describe('Automatic Deployment Rules in the console', () => {
       },
       softwareUpdates: { criteria: [{ property: 'title', values: ['Cumulative'] }] },
       evaluationSchedule: { runType: 'manual' },
-      content: { deploymentPackage: { choice: 'none' }, languageSelection: { languages: [] } },
+      content: { deploymentPackage: { choice: 'none' }, languageSelection: { languages: ['English'] } },
       runAfterCreate: false,
     });
 
@@ -101,15 +101,15 @@ describe('Automatic Deployment Rules in the console', () => {
     await shot('run-now-job');
     await expect
       .poll(() => row().innerText(), { timeout: 30_000 })
-      .toMatch(/workstation\s+Yes\s+\S.*\d\s+0x00000000/);
+      .toMatch(/workstation\s+Yes\s+\d+\/\d+\/\d{4}, .+\s+0x00000000\s+All Systems/);
     await ui.ribbonButton('Show Software Update Group').click();
     await ui.resultTitle('Software Update Groups').waitFor();
     await ui.page
       .getByTestId('list-scope')
       .getByText(`Software update group of ${ruleName}`)
       .waitFor();
-    await expect.poll(() => ui.gridRows().count()).toBe(1);
-    expect(await ui.gridRows().first().innerText()).toContain(ruleName);
+    await expect.poll(() => ui.gridRows().first().innerText()).toContain(`${ruleName} 20`);
+    expect(await ui.gridRows().count()).toBe(1);
     await shot('show-software-update-group');
     await ui.openNode('Automatic Deployment Rules');
   });
@@ -132,11 +132,13 @@ describe('Automatic Deployment Rules in the console', () => {
       .getByRole('radiogroup', { name: 'Software available time' })
       .getByText('Specific time:')
       .click();
-    await wizard().getByRole('textbox', { name: 'Software available time amount' }).fill('2');
+    await wizard().getByLabel('Software available time amount').fill('2');
     await shot('add-deployment-schedule');
-    await next();
-    await next();
-    await next();
+    // User Experience, Alerts and Download Settings as the rule's own deployment has them.
+    for (const page of ['User Experience', 'Alerts', 'Download Settings', 'Summary']) {
+      await next();
+      await wizard().getByRole('heading', { name: page, exact: true }).waitFor();
+    }
     await wizard().getByText('2 days after the rule runs').waitFor();
     await shot('add-deployment-summary');
     await next();
