@@ -23,7 +23,11 @@ describe('Automatic Deployment Rules in the console', () => {
 
   const call = <T>(method: string, input: unknown) => siteCaller(site.url)<T>(method, input);
   const row = () => ui.gridRows().filter({ hasText: ruleName }).first();
-  const shot = (name: string) => ui.page.screenshot({ path: `${shots}/${name}.png` });
+  // Fluent dialogs fade in: a screenshot waits for the fade to end.
+  const shot = async (name: string) => {
+    await ui.page.waitForTimeout(300);
+    await ui.page.screenshot({ path: `${shots}/${name}.png` });
+  };
   const top = { x: 300, y: 6 };
   const select = async () => {
     await row().click({ position: top });
@@ -52,7 +56,10 @@ describe('Automatic Deployment Rules in the console', () => {
       },
       softwareUpdates: { criteria: [{ property: 'title', values: ['Cumulative'] }] },
       evaluationSchedule: { runType: 'manual' },
-      content: { deploymentPackage: { choice: 'none' }, languageSelection: { languages: ['English'] } },
+      content: {
+        deploymentPackage: { choice: 'none' },
+        languageSelection: { languages: ['English'] },
+      },
       runAfterCreate: false,
     });
 
@@ -124,6 +131,12 @@ describe('Automatic Deployment Rules in the console', () => {
     const pick = ui.page.getByRole('dialog', { name: 'Select Collection' });
     await pick.getByText(pilotCollection).click();
     await pick.getByRole('button', { name: 'OK' }).click();
+    // Every later page starts from the rule's own deployment, so Summary is open at once.
+    await expect
+      .poll(() =>
+        wizard().getByRole('contentinfo').getByRole('button', { name: 'Summary' }).isEnabled(),
+      )
+      .toBe(true);
     await shot('add-deployment-collection');
     await next();
     await wizard().getByRole('combobox', { name: 'Type of deployment:' }).waitFor();
@@ -151,7 +164,16 @@ describe('Automatic Deployment Rules in the console', () => {
     const table = ui.detailsPane.getByRole('table', { name: 'Deployments' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     expect(await table.innerText()).toContain(pilotCollection);
-    expect(await table.innerText()).toContain('Available 2 days after the rule runs');
+    expect(await table.innerText()).toContain(
+      'Available 2 days after the run, deadline 7 days later',
+    );
+    expect(await table.innerText()).toContain('Made at the next run');
+    // The next run deploys the rule's new group to both collections.
+    await ui.ribbonButton('Run Now').click();
+    const pilot = table.locator('tbody tr').filter({ hasText: pilotCollection });
+    await expect
+      .poll(() => pilot.innerText(), { timeout: 30_000 })
+      .toMatch(new RegExp(`${ruleName} 20.*\\s+Required\\s+Yes`));
     await shot('deployments-tab');
     await ui.detailsPane.getByRole('tab', { name: 'Summary' }).click();
   });
@@ -162,7 +184,11 @@ describe('Automatic Deployment Rules in the console', () => {
     const dialog = ui.page.getByRole('dialog', { name: `${ruleName} Properties` });
     const description = dialog.getByRole('textbox', { name: 'Description:' });
     await description.fill('Cumulative updates, piloted first');
+    await expect.poll(() => dialog.getByRole('button', { name: 'Apply' }).isEnabled()).toBe(true);
     await shot('properties-general');
+    await dialog.getByRole('tab', { name: 'Deployment Schedule' }).click();
+    await dialog.getByRole('radiogroup', { name: 'Installation deadline' }).waitFor();
+    await shot('properties-deployment-schedule');
     await dialog.getByRole('button', { name: 'OK' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row().innerText()).toContain('Cumulative updates, piloted first');

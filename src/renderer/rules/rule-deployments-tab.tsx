@@ -59,7 +59,7 @@ export const RuleDeploymentsTab = observer(function RuleDeploymentsTab({
     if (id === null) return;
     const isYes = await services.dialogs.confirm({
       title: 'Confirm Delete',
-      question: `Are you sure you want to remove the deployment of "${rule.name}" to ${row.ruleDeployment.collectionName}? The deployment its last run made is deleted with it.`,
+      question: `Are you sure you want to remove the deployment of "${rule.name}" to ${row.ruleDeployment.collectionName}? Later runs no longer deploy to it; the deployments runs made already stay.`,
     });
     if (!isYes) return;
     try {
@@ -85,12 +85,12 @@ export const RuleDeploymentsTab = observer(function RuleDeploymentsTab({
         columns={[
           {
             header: 'Collection',
-            width: '18%',
+            width: '16%',
             cell: (row) => row.ruleDeployment.collectionName,
           },
           {
             header: 'Deployment Name',
-            width: '26%',
+            width: '24%',
             cell: (row) => {
               const name = row.deployment?.name ?? row.ruleDeployment.deploymentName;
               return <span title={name ?? undefined}>{name ?? 'Made at the next run'}</span>;

@@ -23,8 +23,17 @@ export function deadlineText(schedule: RuleDeploymentSchedulePage): string {
     : `${offsetText(schedule.deadlineTime)} after the available time`;
 }
 
-/** One line for the Deployments tab: both times and the time they are based on. */
+/** One short line for the Deployments tab: "Available 2 days after the run, deadline 7 days later". */
 export function scheduleText(schedule: RuleDeploymentSchedulePage): string {
-  const basis = schedule.timeBasedOn === 'Utc' ? 'UTC' : 'client local time';
-  return `Available ${availableText(schedule).toLowerCase()}; deadline ${deadlineText(schedule).toLowerCase()} (${basis})`;
+  const available =
+    schedule.availableTime === 'asap'
+      ? 'Available as soon as possible'
+      : `Available ${offsetText(schedule.availableTime)} after the run`;
+  const deadline =
+    schedule.deadlineTime === null
+      ? 'no deadline'
+      : schedule.deadlineTime === 'asap'
+        ? 'deadline as soon as possible'
+        : `deadline ${offsetText(schedule.deadlineTime)} later`;
+  return `${available}, ${deadline}${schedule.timeBasedOn === 'Utc' ? ' (UTC)' : ''}`;
 }

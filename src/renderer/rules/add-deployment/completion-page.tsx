@@ -22,8 +22,8 @@ export const AddDeploymentCompletionPage = observer(function AddDeploymentComple
       </MessageBar>
       <p className={styles.note}>
         {added?.deploymentName
-          ? `The deployment "${added.deploymentName}" deploys the rule's current software update group now; every later run refreshes it.`
-          : 'The rule has no software update group yet: its next run deploys to this collection too.'}
+          ? `The deployment "${added.deploymentName}" deploys the rule's software update group; every later run refreshes it.`
+          : 'The rule’s next run deploys its software update group to this collection too. Run Now does it at once.'}
       </p>
     </>
   );

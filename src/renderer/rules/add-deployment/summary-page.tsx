@@ -18,10 +18,8 @@ export const AddDeploymentSummaryPage = observer(function AddDeploymentSummaryPa
   return (
     <>
       <p className={styles.intro}>
-        Confirm the settings. Next adds the deployment to the rule
-        {store.rule.groupName
-          ? `, and deploys ${store.rule.groupName} to the collection now.`
-          : '; the rule’s next run makes it.'}
+        Confirm the settings. Next adds the deployment to the rule: each run from the next one on
+        deploys the rule&apos;s software update group to the collection too, with these settings.
       </p>
       <PropertyList
         rows={[
