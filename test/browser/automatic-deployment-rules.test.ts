@@ -175,6 +175,26 @@ describe('Automatic Deployment Rules in the console', () => {
       .poll(() => pilot.innerText(), { timeout: 30_000 })
       .toMatch(new RegExp(`${ruleName} 20.*\\s+Required\\s+Yes`));
     await shot('deployments-tab');
+
+    // Edit changes the added deployment's own pages (Set-CMAutoDeploymentRuleDeployment).
+    await pilot.click();
+    await ui.detailsPane.getByRole('button', { name: 'Edit' }).click();
+    const edit = ui.page.getByRole('dialog', {
+      name: `${ruleName} deployment to ${pilotCollection} Properties`,
+    });
+    await edit.getByRole('tab', { name: 'Deployment Schedule' }).click();
+    await edit.getByLabel('Installation deadline amount').fill('3');
+    await shot('deployment-edit');
+    await edit.getByRole('button', { name: 'OK' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await expect.poll(() => pilot.innerText()).toContain('deadline 3 days later');
+
+    // Remove: later runs no longer deploy to the collection.
+    await pilot.click();
+    await ui.detailsPane.getByRole('button', { name: 'Remove' }).click();
+    const confirm = ui.page.getByRole('alertdialog', { name: 'Confirm Delete' });
+    await confirm.getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     await ui.detailsPane.getByRole('tab', { name: 'Summary' }).click();
   });
 

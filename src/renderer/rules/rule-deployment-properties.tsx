@@ -117,17 +117,17 @@ export function openRuleDeploymentProperties(
   detail: AutomaticDeploymentRuleDetail,
   deployment: RuleDeployment & { id: number },
 ): Promise<void> {
+  // Made once, outside the render: the dialog layer renders the dialog again as it changes.
+  const properties = new RuleDeploymentPropertiesDraft(
+    services.api,
+    detail.id,
+    deployment.id,
+    detail,
+    deployment,
+  );
   return services.dialogs.show((close) => (
     <RuleDeploymentPropertiesDialog
-      properties={
-        new RuleDeploymentPropertiesDraft(
-          services.api,
-          detail.id,
-          deployment.id,
-          detail,
-          deployment,
-        )
-      }
+      properties={properties}
       title={`${detail.name} deployment to ${deployment.collectionName} Properties`}
       close={close}
     />

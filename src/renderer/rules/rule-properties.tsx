@@ -1,7 +1,6 @@
 import {
   DialogContent,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -29,9 +28,8 @@ import { RulePropertiesDraft, ruleTabIds, type RuleTabId } from './rule-properti
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: '10px' },
-  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  // Eight tabs fit the Properties dialog's width only a little tighter than Fluent's default.
-  tab: { paddingLeft: '7px', paddingRight: '7px' },
+  // Eight tabs are wider than the Properties dialog: the last ones wrap instead of being cut.
+  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: 'wrap' },
   page: { height: 'min(460px, 58vh)', overflowY: 'auto', padding: '4px 2px 0' },
   invalid: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -97,10 +95,7 @@ const RulePropertiesBody = observer(function RulePropertiesBody({
             <Tab
               key={each}
               value={each}
-              className={mergeClasses(
-                styles.tab,
-                properties?.tabHasProblems(each) && styles.invalid,
-              )}
+              className={properties?.tabHasProblems(each) ? styles.invalid : undefined}
             >
               {rulePageTitles[each]}
             </Tab>

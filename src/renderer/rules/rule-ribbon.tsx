@@ -39,8 +39,8 @@ export const runNowAction: RibbonAction<Rule> = {
       services.notices.show(
         'info',
         rules.length === 1
-          ? `The rule "${rules[0]!.name}" is running as job ${jobIds[0]}.`
-          : `${rules.length} rules are running as jobs ${jobIds.join(', ')}.`,
+          ? `Run Now started job ${jobIds[0]} for the rule "${rules[0]!.name}".`
+          : `Run Now started jobs ${jobIds.join(', ')} for ${rules.length} rules.`,
       );
       services.revealJobs();
       list.refreshSoon();
