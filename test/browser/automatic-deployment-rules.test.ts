@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleOf, makeRecord } from '../support/catalog-fixtures';
 import { launchBrowser, type RunningBrowser } from './support/browser';
@@ -9,6 +11,7 @@ import { startSite, type RunningSite } from './support/site-server';
 
 const shots = '/tmp/shots-automatic-deployment-rules';
 const ruleName = 'Patch Tuesday - Workstations';
+const failingName = 'Cumulative - Kiosks from the share';
 
 /**
  * Software Library > Automatic Deployment Rules as the admin sees it: a rule made through the
@@ -62,6 +65,27 @@ describe('Automatic Deployment Rules in the console', () => {
       },
       runAfterCreate: false,
     });
+    // A rule whose content is to come from an empty share: its run fails in Download.
+    await call('rules.create', {
+      general: {
+        name: failingName,
+        collectionId: pilot.id,
+      },
+      softwareUpdates: { criteria: [{ property: 'title', values: ['Cumulative'] }] },
+      evaluationSchedule: { runType: 'manual' },
+      content: {
+        deploymentPackage: {
+          choice: 'new',
+          package: {
+            name: 'Kiosk updates',
+            sourcePath: mkdtempSync(join(tmpdir(), 'patchbay-kiosk-package-')),
+          },
+        },
+        location: { source: 'network', path: mkdtempSync(join(tmpdir(), 'patchbay-empty-share-')) },
+        languageSelection: { languages: ['English'] },
+      },
+      runAfterCreate: true,
+    });
 
     browser = await launchBrowser();
     ui = new ConsolePage(await browser.context.newPage());
@@ -89,6 +113,17 @@ describe('Automatic Deployment Rules in the console', () => {
     await select();
     expect(await ui.detailsPane.getByTestId('rule-criteria').innerText()).toContain('Cumulative');
     await shot('rules-node');
+  });
+
+  it('shows a failed run with its Last Error Code, Last Error Time and the sentence why', async () => {
+    const failing = ui.gridRows().filter({ hasText: failingName }).first();
+    await expect
+      .poll(() => failing.innerText(), { timeout: 30_000 })
+      .toMatch(/Yes\s+\d+\/\d+\/\d{4}, .+\s+0x87D20417\s+\d+\/\d+\/\d{4}, .+\s+Pilot workstations/);
+    expect(await failing.getByRole('img').getAttribute('data-failed')).toBe('true');
+    await failing.click({ position: top });
+    await ui.detailsPane.getByText('Nothing was added to the package').waitFor();
+    await shot('failed-rule');
   });
 
   it('disables and enables the rule from the ribbon', async () => {
@@ -224,11 +259,13 @@ describe('Automatic Deployment Rules in the console', () => {
     await confirm.getByText(`the automatic deployment rule "${ruleName}"`).waitFor();
     await shot('delete-confirmation');
     await confirm.getByRole('button', { name: 'Yes' }).click();
-    await expect
-      .poll(() => ui.emptyList.innerText())
-      .toContain('There are no automatic deployment rules');
-    const rules = await call<{ total: number }>('rules.list', { filter: {}, page: { size: 10 } });
-    expect(rules.total).toBe(0);
+    await expect.poll(() => row().count()).toBe(0);
+    expect(await ui.gridRows().filter({ hasText: failingName }).count()).toBe(1);
+    const rules = await call<{ rows: Array<{ name: string }> }>('rules.list', {
+      filter: {},
+      page: { size: 10 },
+    });
+    expect(rules.rows.map((rule) => rule.name)).toEqual([failingName]);
   });
 
   async function ruleId(): Promise<number> {
