@@ -244,6 +244,11 @@ describe('Automatic Deployment Rules in the console', () => {
     await dialog.getByRole('tab', { name: 'Deployment Schedule' }).click();
     await dialog.getByRole('radiogroup', { name: 'Installation deadline' }).waitFor();
     await shot('properties-deployment-schedule');
+    await dialog.getByRole('tab', { name: 'Software Updates' }).click();
+    await dialog.getByText('Title: Cumulative', { exact: false }).first().waitFor();
+    await shot('properties-software-updates');
+    await dialog.getByRole('tab', { name: 'Evaluation Schedule' }).click();
+    await shot('properties-evaluation-schedule');
     await dialog.getByRole('button', { name: 'OK' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row().innerText()).toContain('Cumulative updates, piloted first');

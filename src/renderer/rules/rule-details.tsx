@@ -88,7 +88,9 @@ const RuleSummary = observer(function RuleSummary({
               ),
             },
             { label: 'Last Error Time', value: formatDateTime(row.lastErrorTime) },
-            ...(row.lastErrorMessage ? [{ label: 'Why', value: row.lastErrorMessage }] : []),
+            ...(row.lastErrorMessage
+              ? [{ label: 'Last Error Description', value: row.lastErrorMessage }]
+              : []),
             { label: 'Software Update Group', value: row.groupName ?? '' },
             { label: 'Deployments', value: row.deploymentCount },
           ]}
