@@ -39,7 +39,7 @@ export function automaticDeploymentRulesNode(parentId: string) {
     searchHint: 'Search name or description',
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
-      'There are no automatic deployment rules. Choose Create Automatic Deployment Rule to deploy each month’s updates by themselves.',
+      'There are no automatic deployment rules. Choose Create Automatic Deployment Rule to have each month’s updates selected, downloaded and deployed without you.',
     ribbon: ruleRibbon(createRuleAction<AutomaticDeploymentRule>()),
     details: RuleDetailsPane,
     properties: RuleProperties,
