@@ -113,6 +113,12 @@ describe('Automatic Deployment Rules in the console', () => {
     await select();
     expect(await ui.detailsPane.getByTestId('rule-criteria').innerText()).toContain('Cumulative');
     await shot('rules-node');
+    // The ribbon's first button opens the Create Automatic Deployment Rule Wizard.
+    await ui.ribbonButton('Create Automatic Deployment Rule').click();
+    const create = ui.page.getByRole('dialog', { name: 'Create Automatic Deployment Rule Wizard' });
+    await create.getByRole('textbox', { name: 'Name:' }).waitFor();
+    await create.getByRole('button', { name: 'Cancel' }).click();
+    await create.waitFor({ state: 'hidden' });
   });
 
   it('shows a failed run with its Last Error Code, Last Error Time and the sentence why', async () => {
@@ -126,12 +132,17 @@ describe('Automatic Deployment Rules in the console', () => {
     await shot('failed-rule');
   });
 
-  it('disables and enables the rule from the ribbon', async () => {
+  it('disables and enables the rule from the ribbon, and follows changes made elsewhere', async () => {
     await select();
     await ui.ribbonButton('Disable').click();
     await expect.poll(() => row().innerText()).toMatch(/workstation\s+No\s/);
     expect(await row().getByRole('img').getAttribute('data-enabled')).toBe('false');
     await ui.ribbonButton('Enable').click();
+    await expect.poll(() => row().innerText()).toMatch(/workstation\s+Yes\s/);
+    // A change made elsewhere (another console, the CLI) reaches the list by itself.
+    await call('rules.setEnabled', { ids: [await ruleId()], isEnabled: false });
+    await expect.poll(() => row().innerText()).toMatch(/workstation\s+No\s/);
+    await call('rules.setEnabled', { ids: [await ruleId()], isEnabled: true });
     await expect.poll(() => row().innerText()).toMatch(/workstation\s+Yes\s/);
   });
 
