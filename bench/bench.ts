@@ -14,6 +14,7 @@ import { fullSummarization } from './scenarios/summarization';
 import { contentDownload } from './scenarios/content-download';
 import { deadlineIngest, viewStatus } from './scenarios/deployment-status';
 import { deploymentCreation } from './scenarios/deployment-create';
+import { ruleEvaluation } from './scenarios/rule-evaluation';
 import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
 import { perSecond, renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
@@ -156,6 +157,17 @@ try {
         record(await deadlineIngest(site, kind, isQuick ? 1000 : 10_000, p3Rate));
       });
     }
+  if (!only || only === 'rules' || only === 'p6') {
+    const catalog = findBundledCatalog();
+    if (!catalog) console.log('Skipping P6: assets/catalog (the bundled catalog) is missing.');
+    else
+      for (const kind of ['sqlite', 'postgres'] as const)
+        await withSite(kind, async (site) => {
+          const row = await ruleEvaluation(site, kind, catalog, isQuick ? 20_000 : 200_000, 50);
+          record(row);
+          if (row.medianMs >= 500) console.log(`${row.scenario}: missed (target < 500 ms)`);
+        });
+  }
 } finally {
   await postgres.stop();
   rmSync(folder, { recursive: true, force: true });

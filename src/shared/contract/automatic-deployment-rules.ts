@@ -423,13 +423,22 @@ export const RuleDeploymentChange = z
 /** Where a template comes from: built in, saved from this wizard, or a deployment template. */
 export const RuleTemplateSource = z.enum(['builtin', 'rule', 'deployment']);
 
-/** Pages a template fills in; the General page's name and collection are never in one. */
-export const RuleTemplateSettings = RuleSettings.omit({ general: true, content: true })
-  .partial()
-  .extend({
+/**
+ * Pages a template fills in; the General page's name and collection are never in one. A page
+ * left out stays absent (no defaults filled in), so applying a template changes only its pages.
+ */
+export const RuleTemplateSettings = z
+  .object({
     general: RuleGeneralPage.pick({ groupMode: true, isDeploymentEnabledAfterRun: true })
       .partial()
       .optional(),
+    deploymentSettings: RuleDeploymentSettingsPage.optional(),
+    softwareUpdates: RuleSoftwareUpdatesPage.optional(),
+    evaluationSchedule: RuleEvaluationSchedulePage.optional(),
+    deploymentSchedule: RuleDeploymentSchedulePage.optional(),
+    userExperience: UserExperiencePage.optional(),
+    alerts: RuleAlertsPage.optional(),
+    downloadSettings: DownloadSettingsPage.optional(),
     content: DeploymentContent.partial().optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { SiteSchema } from '../db/schema-types';
 import type {
   ComparisonOperator,
   DateReleasedRange,
@@ -18,7 +19,12 @@ type Eb = ExpressionBuilder<UpdateListTables, 'u' | 'c' | 's'>;
  * the rule-only ones (architecture, language, description, content size, the date ranges and
  * the strict comparisons) are here.
  */
-export function ruleFilterSql(eb: Eb, filter: RulePropertyFilter, now: Date): Expression<SqlBool> {
+export function ruleFilterSql(
+  eb: Eb,
+  filter: RulePropertyFilter,
+  now: Date,
+  lookups: RuleLookups,
+): Expression<SqlBool> {
   const shared = (criterion: UpdateCriterion) => criterionSql(eb, criterion, now);
   switch (filter.property) {
     case 'architecture':
@@ -27,19 +33,25 @@ export function ruleFilterSql(eb: Eb, filter: RulePropertyFilter, now: Date): Ex
     case 'bulletinId':
     case 'title':
     case 'vendor':
-    case 'product':
     case 'severity':
     case 'customSeverity':
       return shared(filter as UpdateCriterion);
+    case 'product':
+      // The ids were looked up once, so each update is one index probe, not a join per row.
+      return lookups.productIds.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : eb(
+            'u.ci_id',
+            'in',
+            eb
+              .selectFrom('software_update_product as sp')
+              .select('sp.ci_id')
+              .where('sp.product_id', 'in', lookups.productIds),
+          );
     case 'updateClassification':
-      return eb.or([
-        eb(
-          sql`lower(c.name)`,
-          'in',
-          filter.values.map((value) => value.toLowerCase()),
-        ),
-        eb('c.id', 'in', filter.values),
-      ]);
+      return lookups.classificationIds.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : eb('u.classification_id', 'in', lookups.classificationIds);
     case 'superseded':
     case 'deployed':
       return shared({ property: filter.property, value: filter.value });
@@ -158,4 +170,45 @@ function dateRangeSql(eb: Eb, range: DateReleasedRange, now: Date): Expression<S
   if (range.startsWith('Last'))
     return eb.or([eb('u.date_released', '>=', at), eb('u.date_revised', '>=', at)]);
   return eb.and([eb('u.date_released', '<', at), eb('u.date_revised', '<', at)]);
+}
+
+/** Names of a rule's Product and Update Classification filters, resolved to ids once per run. */
+export interface RuleLookups {
+  productIds: string[];
+  classificationIds: string[];
+}
+
+/**
+ * A Product value names a product, a product family (every product of it) or an id, as the
+ * console's search does; a classification is named (in any case) or given by id.
+ */
+export async function resolveRuleLookups(
+  db: Kysely<SiteSchema>,
+  criteria: readonly RulePropertyFilter[],
+): Promise<RuleLookups> {
+  const lookups: RuleLookups = { productIds: [], classificationIds: [] };
+  for (const filter of criteria) {
+    if (filter.property === 'product') {
+      const rows = await db
+        .selectFrom('product')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb('id', 'in', filter.values),
+            eb('name', 'in', filter.values),
+            eb('family', 'in', filter.values),
+          ]),
+        )
+        .execute();
+      lookups.productIds = rows.map((row) => row.id);
+    }
+    if (filter.property === 'updateClassification') {
+      const wanted = filter.values.map((value) => value.toLowerCase());
+      const rows = await db.selectFrom('update_classification').select(['id', 'name']).execute();
+      lookups.classificationIds = rows
+        .filter((row) => wanted.includes(row.name.toLowerCase()) || filter.values.includes(row.id))
+        .map((row) => row.id);
+    }
+  }
+  return lookups;
 }

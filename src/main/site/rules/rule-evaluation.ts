@@ -3,7 +3,7 @@ import type { LicenseTermsSetting } from '../../../shared/contract/automatic-dep
 import type { RuleCriteria } from '../../../shared/contract/rule-criteria';
 import { maxUpdatesPerDeployment } from '../../../shared/contract/update-groups';
 import type { SiteSchema } from '../db/schema-types';
-import { ruleFilterSql } from './rule-criteria-sql';
+import { resolveRuleLookups, ruleFilterSql, type RuleLookups } from './rule-criteria-sql';
 
 /** What a rule selects now: the one evaluation both a run and the dry-run preview use. */
 export interface RuleEvaluation {
@@ -28,7 +28,11 @@ export interface RuleEvaluationInput {
  * invalid) updates are never selected (§8.2). The license terms setting is applied after the
  * match, so the preview can say how many it left out.
  */
-export function ruleMatchQuery(db: Kysely<SiteSchema>, input: RuleEvaluationInput) {
+export function ruleMatchQuery(
+  db: Kysely<SiteSchema>,
+  input: RuleEvaluationInput,
+  lookups: RuleLookups,
+) {
   let query = db
     .selectFrom('software_update as u')
     .innerJoin('update_classification as c', 'c.id', 'u.classification_id')
@@ -36,7 +40,7 @@ export function ruleMatchQuery(db: Kysely<SiteSchema>, input: RuleEvaluationInpu
     .where('u.is_expired', '=', 0)
     .where('u.is_invalid', '=', 0);
   for (const filter of input.criteria)
-    query = query.where((eb) => ruleFilterSql(eb as never, filter, input.now));
+    query = query.where((eb) => ruleFilterSql(eb as never, filter, input.now, lookups));
   return query;
 }
 
@@ -44,7 +48,8 @@ export async function evaluateRule(
   db: Kysely<SiteSchema>,
   input: RuleEvaluationInput,
 ): Promise<RuleEvaluation> {
-  const rows = await ruleMatchQuery(db, input)
+  const lookups = await resolveRuleLookups(db, input.criteria);
+  const rows = await ruleMatchQuery(db, input, lookups)
     .select(['u.ci_id', 'u.has_license_terms'])
     .orderBy('u.ci_id')
     .execute();
@@ -69,7 +74,8 @@ export async function countRuleMatches(
   db: Kysely<SiteSchema>,
   input: RuleEvaluationInput,
 ): Promise<number> {
-  const row = await ruleMatchQuery(db, input)
+  const lookups = await resolveRuleLookups(db, input.criteria);
+  const row = await ruleMatchQuery(db, input, lookups)
     .select(sql<number>`COUNT(*)`.as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
