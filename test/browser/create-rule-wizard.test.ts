@@ -14,7 +14,8 @@ import {
 } from '../../src/shared/contract/rule-criteria';
 import { launchBrowser, type RunningBrowser } from './support/browser';
 import { ConsolePage } from './support/console-page';
-import { siteCaller } from './support/site-calls';
+import { bundleOf, makeRecord } from '../support/catalog-fixtures';
+import { siteCaller, synchronizeFrom } from './support/site-calls';
 import { startSite, type RunningSite } from './support/site-server';
 
 const shotsFolder = '/tmp/shots/adr';
@@ -39,7 +40,11 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
   const next = () => wizardButton('Next >').click();
   const step = () => wizard().locator('[data-wizard-step]').getAttribute('data-wizard-step');
   const atStep = (id: string) => wizard().locator(`[data-wizard-step="${id}"]`).waitFor();
-  const shot = (name: string) => ui.page.screenshot({ path: join(shotsFolder, `${name}.png`) });
+  // Dialogs fade in: the picture waits for the end of the animation.
+  const shot = async (name: string) => {
+    await ui.page.waitForTimeout(300);
+    await ui.page.screenshot({ path: join(shotsFolder, `${name}.png`) });
+  };
   const field = (name: string) => wizard().getByRole('textbox', { name });
   const select = (name: string) => wizard().getByRole('combobox', { name });
   const check = (name: string) => wizard().getByRole('checkbox', { name, exact: true });
@@ -373,7 +378,7 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
       .getByText('The template "Demo definitions" is saved.', { exact: false })
       .waitFor();
     const completion = await finish('28');
-    expect(completion).toContain('is created');
+    expect(completion).toContain('completed successfully');
 
     const rule = await ruleNamed('Definition updates - Demo');
     const { settings } = rule;
@@ -414,10 +419,72 @@ describe('Create Automatic Deployment Rule Wizard in the console', { timeout: 24
     });
     expect(settings.downloadSettings.neighborBoundaryGroups).toBe('NoInstall');
     expect(settings.content.deploymentPackage).toMatchObject({ choice: 'existing' });
+    // "Enable the deployment after this rule is run" was cleared: the run's deployment is off.
+    const deploymentId = rule.deployments[0]?.deploymentId;
+    expect(deploymentId).toBeTypeOf('number');
+    const deployment = await call<{ isEnabled: boolean }>('deployments.get', { id: deploymentId });
+    expect(deployment.isEnabled).toBe(false);
 
     const templates = await call<RuleTemplate[]>('ruleTemplates.list', {});
     const saved = templates.find((template) => template.name === 'Demo definitions');
     expect(saved?.settings.softwareUpdates?.criteria.length).toBe(6);
     expect(saved?.settings.general?.groupMode).toBe('existing-group');
+  });
+
+  it('shows the 1,000-update cap in Preview, and a run over it fails leaving nothing behind', async () => {
+    // 1,001 fixture updates with one phrase in their titles: a rule on that phrase passes the cap.
+    const records = Array.from({ length: 1001 }, (_, index) =>
+      makeRecord(`Bulk fixture update ${String(index).padStart(4, '0')}`),
+    );
+    await synchronizeFrom(site.url, bundleOf(records));
+    const groupsBefore = await call<{ rows: unknown[] }>('groups.list', { page: { size: 500 } });
+
+    await openWizard();
+    await field('Name:').fill('Too many updates');
+    await pickCollection('All Systems');
+    await next();
+    await atStep('deploymentSettings');
+    await next();
+    await atStep('softwareUpdates');
+    await check('Title').check();
+    const title = filterDialog('Title');
+    await title.getByRole('textbox').fill('Bulk fixture update');
+    await title.getByRole('button', { name: 'OK' }).click();
+    await title.waitFor({ state: 'detached' });
+    await wizard().getByRole('button', { name: 'Preview' }).click();
+    const preview = ui.page.getByRole('dialog', { name: 'Preview' });
+    const limit = preview.getByTestId('preview-limit');
+    await limit.waitFor();
+    expect(await preview.innerText()).toContain('1,001 software updates');
+    expect(await limit.innerText()).toContain('If the rule ran now, the run would fail.');
+    await shot('30-preview-over-the-cap');
+    await preview.getByRole('button', { name: 'Close' }).click();
+    await preview.waitFor({ state: 'detached' });
+    for (const page of [
+      'softwareUpdates',
+      'evaluationSchedule',
+      'deploymentSchedule',
+      'userExperience',
+      'alerts',
+      'downloadSettings',
+    ]) {
+      await atStep(page);
+      await next();
+    }
+    await atStep('deploymentPackage');
+    await radio('No deployment package').check();
+    await next();
+    const completion = await finish('31');
+    expect(completion).toContain('first run failed (0x');
+    await shot('31-completion-failed');
+
+    const rule = await ruleNamed('Too many updates');
+    expect(rule.lastErrorCode).not.toBe(0);
+    expect(completion).toContain(rule.lastErrorCodeHex);
+    expect(rule.lastErrorMessage).not.toBe('');
+    expect(rule.groupId).toBeNull();
+    expect(rule.deployments.every((deployment) => deployment.deploymentId === null)).toBe(true);
+    const groupsAfter = await call<{ rows: unknown[] }>('groups.list', { page: { size: 500 } });
+    expect(groupsAfter.rows.length).toBe(groupsBefore.rows.length);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../src/shared/api/http-transport';
 import { SiteApi } from '../../src/shared/api/site-api';
 import {
+  builtinRuleTemplateNames,
   RuleCreate,
   RuleTemplateSettings,
   type RuleTemplate,
@@ -228,5 +229,32 @@ describe('Create Automatic Deployment Rule Wizard store', () => {
       'A template named "Test template" already exists; choose another name.',
     );
     expect(store.templateNameProblem('a/b')).toBe("Use letters, digits, spaces, \\ and ' only.");
+  });
+
+  it('applies each built-in template to pages the site accepts as they are', async () => {
+    const store = await loaded();
+    expect(store.templatesError).toBeNull();
+    expect(store.templates.map((template) => template.name)).toEqual(
+      expect.arrayContaining([...builtinRuleTemplateNames]),
+    );
+    for (const name of builtinRuleTemplateNames) {
+      const fresh = await loaded();
+      const template = fresh.templates.find((candidate) => candidate.name === name)!;
+      fresh.selectTemplate(template.key);
+      fresh.draft.setGeneral('name', `From ${name}`);
+      fresh.draft.setGeneral('collectionId', allSystemsId);
+      fresh.draft.content.set('packageChoice', 'none');
+      for (const page of fresh.pages)
+        expect(problems(fresh, page.id), `${name}: ${page.id}`).toEqual({});
+      const request = RuleCreate.parse({ ...fresh.draft.request, runAfterCreate: false });
+      expect(request.general.template).toBe(name);
+      expect(request.softwareUpdates.criteria).toEqual(
+        expect.arrayContaining(template.settings.softwareUpdates!.criteria),
+      );
+      if (template.settings.evaluationSchedule)
+        expect(request.evaluationSchedule.runType).toBe(
+          template.settings.evaluationSchedule.runType,
+        );
+    }
   });
 });

@@ -35,14 +35,14 @@ export const RuleCompletionPage = observer(function RuleCompletionPage({
   const isSucceeded = result?.outcome === 'Succeeded' && job?.state === 'succeeded';
   const name = store.draft.general.name.trim();
   const headline = isSucceeded
-    ? `The Create Automatic Deployment Rule Wizard completed successfully: the rule "${name}" is created and has run. ${result.message}`
+    ? `The Create Automatic Deployment Rule Wizard completed successfully. ${result.message}`
     : `The rule "${name}" is created, but its first run failed${
         result
           ? ` (${result.errorCodeHex}): ${result.message}`
           : job?.error
             ? `: ${job.error}`
             : '.'
-      } Nothing was made; change the rule in its Properties and choose Run Now.`;
+      } Change the rule in its Properties, then choose Run Now.`;
   return (
     <div className={styles.page}>
       <MessageBar intent={isSucceeded ? 'success' : 'error'} data-testid="rule-completion">

@@ -274,12 +274,22 @@ export function FilterEditorDialog({
   );
 }
 
+const pickListNouns: Record<PickListProperty, string> = {
+  architecture: 'architectures',
+  customSeverity: 'custom severities',
+  language: 'languages',
+  product: 'products',
+  severity: 'severities',
+  updateClassification: 'update classifications',
+  vendor: 'vendors',
+};
+
 /** The line above each editor: what the rule will look for. */
 function introOf(filter: FilterDraft): string {
   const label = ruleFilterLabels[filter.property];
   if ('values' in filter)
     return isPickList(filter.property)
-      ? `Select the ${label.toLowerCase()} values to find; a software update that has any of them meets this filter.`
+      ? `Select the ${pickListNouns[filter.property as PickListProperty]} to find; a software update that has any of them meets this filter.`
       : 'A software update that matches any of the items meets this filter.';
   if ('number' in filter)
     return filter.property === 'required'

@@ -29,10 +29,25 @@ const useStyles = makeStyles({
 
 const noSelection = new Set<string>();
 
-/** When the next run would make the deployment available, in the words of the schedule page. */
+/**
+ * A wall-clock time of the deployment ("2026-12-08T23:00", Client local time or UTC) in the
+ * console's date format, like the instants beside it.
+ */
+function wallClockText(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!match) return formatWallClock(value);
+  const [, year, month, day, hours, minutes] = match.map(Number) as number[];
+  return formatDateTime(new Date(year!, month! - 1, day!, hours!, minutes!).toISOString());
+}
+
 function timeText(value: string | null): string {
   if (value === null) return 'None (an Available deployment)';
-  return formatWallClock(value);
+  return value === 'asap' ? 'As soon as possible' : wallClockText(value);
+}
+
+function devicesText(preview: RulePreview): string {
+  if (preview.collectionMembers === 0) return 'None: the collection has no members yet';
+  return `${preview.deviceCount.toLocaleString('en-US')} of the ${formatCount(preview.collectionMembers, 'member')} of the collection`;
 }
 
 /**
@@ -92,6 +107,9 @@ function PreviewBody({
   isPackageChosen: boolean;
 }) {
   const styles = useStyles();
+  const notDownloadedBytes = preview.updates
+    .filter((update) => !update.isDownloaded)
+    .reduce((sum, update) => sum + update.sizeBytes, 0);
   return (
     <>
       <p className={styles.criteria} data-testid="preview-criteria">
@@ -100,6 +118,7 @@ function PreviewBody({
       {preview.exceedsLimit ? (
         <MessageBar intent="error" data-testid="preview-limit">
           <MessageBarBody>
+            If the rule ran now, the run would fail.{' '}
             {preview.problem ??
               `The rule selects ${preview.updateCount.toLocaleString('en-US')} software updates, more than the ${maxUpdatesPerDeployment.toLocaleString('en-US')} a run may deploy: the run would fail and make nothing. Narrow the criteria.`}
           </MessageBarBody>
@@ -123,46 +142,49 @@ function PreviewBody({
                 },
               ]
             : []),
-          {
-            label: 'Devices requiring them',
-            value: `${preview.deviceCount.toLocaleString('en-US')} of the ${formatCount(preview.collectionMembers, 'member')} of the collection`,
-          },
+          { label: 'Devices requiring them', value: devicesText(preview) },
           {
             label: 'Content to download',
             value: isPackageChosen
               ? formatBytes(preview.contentBytes)
-              : `${formatBytes(preview.contentBytes)} (no deployment package chosen yet)`,
+              : `Up to ${formatBytes(notDownloadedBytes)}, the selected updates not downloaded yet (the package is chosen on the Deployment Package page)`,
           },
-          { label: 'Content to distribute', value: formatBytes(preview.distributeBytes) },
+          {
+            label: 'Content to distribute',
+            value: isPackageChosen
+              ? formatBytes(preview.distributeBytes)
+              : 'Counted once the deployment package is chosen',
+          },
           { label: 'Scheduled start of the run', value: formatDateTime(preview.scheduledStart) },
           { label: 'Software available time', value: timeText(preview.availableTime) },
           { label: 'Installation deadline', value: timeText(preview.deadlineTime) },
-          {
-            label: 'Next run',
-            value: preview.nextRunTime
-              ? formatDateTime(preview.nextRunTime)
-              : 'Only when run manually or after a synchronization',
-          },
+          ...(preview.nextRunTime
+            ? [{ label: 'Next scheduled run', value: formatDateTime(preview.nextRunTime) }]
+            : []),
         ]}
       />
       <SelectTable<RulePreviewUpdate>
         label="Software updates the rule selects"
         columns={[
-          { header: 'Article ID', width: '10%', cell: (row) => row.articleId },
+          { header: 'Article ID', width: '9%', cell: (row) => row.articleId },
           {
             header: 'Title',
-            width: '38%',
+            width: '34%',
             cell: (row) => <span title={row.title}>{row.title}</span>,
           },
           { header: 'Classification', width: '13%', cell: (row) => row.classification },
           { header: 'Severity', width: '9%', cell: (row) => row.severity || 'None' },
           {
             header: 'CVEs',
-            width: '14%',
+            width: '16%',
             cell: (row) => <span title={row.cves.join(', ')}>{row.cves.join(', ') || '—'}</span>,
           },
-          { header: 'Size', width: '8%', cell: (row) => formatBytes(row.sizeBytes) },
-          { header: 'Required', cell: (row) => row.requiredDevices.toLocaleString('en-US') },
+          { header: 'Size', width: '9%', cell: (row) => formatBytes(row.sizeBytes) },
+          {
+            header: 'Required',
+            width: '10%',
+            cell: (row) => row.requiredDevices.toLocaleString('en-US'),
+          },
         ]}
         rows={preview.updates}
         rowKey={(row) => String(row.ciId)}

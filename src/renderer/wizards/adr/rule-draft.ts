@@ -10,118 +10,43 @@ import {
   RuleSoftwareUpdatesPage,
   ruleSettingsProblems,
   type LicenseTermsSetting,
-  type RuleGroupMode,
   type RuleRunType,
   type RuleSettingsInput,
   type RuleTemplate,
-  type RuleTimeOffset,
 } from '../../../shared/contract/automatic-deployment-rules';
 import type { DeviceCollection } from '../../../shared/contract/collections';
-import {
-  DeploymentSettings,
-  DownloadSettingsPage,
-  UserExperiencePage,
-  type TimeBasedOn,
-} from '../../../shared/contract/deployment-settings';
-import type { Schedule, CustomSchedule } from '../../../shared/schedule/schedule';
+import { DeploymentSettings } from '../../../shared/contract/deployment-settings';
+import type { CustomSchedule } from '../../../shared/schedule/schedule';
 import { DeploymentSettingsDraft } from '../../deployments/settings-draft';
 import { errorSentence } from '../../properties/error-sentence';
 import { DownloadWizardStore } from '../download/download-wizard-store';
 import { asSentence, pageProblems, type FieldPath } from '../page-problems';
 import { CriteriaDraft } from './criteria-draft';
+import {
+  applyContentPages,
+  defaultEvaluationSchedule,
+  newRulePages,
+  offsetValue,
+  scheduleFields,
+  type EvaluationFields,
+  type OffsetFields,
+  type RuleChoices,
+  type RuleGeneralFields,
+  type RuleScheduleFields,
+} from './rule-draft-fields';
 import { ruleSchedulePerDayProblem } from './evaluation-rules';
 import type { RulePageId } from './rule-pages';
 
-/** The General page as edited. */
-export interface RuleGeneralFields {
-  name: string;
-  description: string;
-  template: string;
-  collectionId: number | null;
-  groupMode: RuleGroupMode;
-  isDeploymentEnabledAfterRun: boolean;
-}
-
-/** "As soon as possible" or "N units after the rule runs", the number as typed. */
-export interface OffsetFields {
-  isAsap: boolean;
-  amount: string;
-  unit: RuleTimeOffset['unit'];
-}
-
-export interface RuleScheduleFields {
-  timeBasedOn: TimeBasedOn;
-  available: OffsetFields;
-  deadline: OffsetFields;
-  isSoftDeadline: boolean;
-}
-
-export interface EvaluationFields {
-  runType: RuleRunType;
-  schedule: CustomSchedule | undefined;
-}
-
-/** The lists the pages pick from, read from the site. */
-export interface RuleChoices {
-  collections: DeviceCollection[];
-  products: string[];
-  classifications: string[];
-  languages: string[];
-  vendors: string[];
-  /** The software update point's schedule, shown on Evaluation Schedule for reference. */
-  syncSchedule: Schedule | null;
-}
+export type {
+  EvaluationFields,
+  OffsetFields,
+  RuleChoices,
+  RuleGeneralFields,
+  RuleScheduleFields,
+} from './rule-draft-fields';
 
 const unique = (values: readonly string[]) =>
   [...new Set(values)].sort((a, b) => a.localeCompare(b));
-
-function offsetFields(
-  value: 'asap' | RuleTimeOffset | null,
-  fallback: RuleTimeOffset,
-): OffsetFields {
-  const offset = value === null || value === 'asap' ? fallback : value;
-  return { isAsap: value === 'asap', amount: String(offset.amount), unit: offset.unit };
-}
-
-function offsetValue(fields: OffsetFields): unknown {
-  if (fields.isAsap) return 'asap';
-  const amount = /^\s*\d+\s*$/.test(fields.amount) ? Number(fields.amount) : Number.NaN;
-  return { amount, unit: fields.unit };
-}
-
-/** A Patch Tuesday evaluation: the second Tuesday of each month, at 23:00 local time. */
-function defaultEvaluationSchedule(): CustomSchedule {
-  const today = new Date();
-  const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  return {
-    kind: 'custom',
-    start: `${date}T23:00`,
-    isUtc: false,
-    recurrence: {
-      pattern: 'monthly-weekday',
-      everyMonths: 1,
-      week: 'Second',
-      day: 'Tuesday',
-      offsetDays: 0,
-    },
-  };
-}
-
-/** A new rule's pages: the schema's defaults, no criteria, no name or collection yet. */
-function newRulePages(): Omit<RuleSettings, 'general' | 'content'> & {
-  general: Omit<RuleSettings['general'], 'name' | 'collectionId'>;
-} {
-  return {
-    general: RuleGeneralPage.omit({ name: true, collectionId: true }).parse({}),
-    deploymentSettings: RuleDeploymentSettingsPage.parse({}),
-    softwareUpdates: { criteria: [] },
-    evaluationSchedule: RuleEvaluationSchedulePage.parse({}),
-    deploymentSchedule: RuleDeploymentSchedulePage.parse({}),
-    userExperience: UserExperiencePage.parse({}),
-    alerts: RuleAlertsPage.parse({}),
-    downloadSettings: DownloadSettingsPage.parse({}),
-  };
-}
 
 /**
  * Every page of an automatic deployment rule being written (spec §8.2): the Create Automatic
@@ -187,7 +112,7 @@ export class RuleDraft {
       runType: rule.evaluationSchedule.runType,
       schedule: rule.evaluationSchedule.schedule,
     };
-    this.schedule = RuleDraft.scheduleFields(rule.deploymentSchedule);
+    this.schedule = scheduleFields(rule.deploymentSchedule);
     this.content = new DownloadWizardStore(api, {
       ciIds: [],
       description: 'the software updates the rule selects',
@@ -201,15 +126,6 @@ export class RuleDraft {
       loadedSnapshot: false,
       choices: observableRef,
     });
-  }
-
-  private static scheduleFields(page: RuleDeploymentSchedulePage): RuleScheduleFields {
-    return {
-      timeBasedOn: page.timeBasedOn,
-      available: offsetFields(page.availableTime, { amount: 0, unit: 'Days' }),
-      deadline: offsetFields(page.deadlineTime, { amount: 7, unit: 'Days' }),
-      isSoftDeadline: page.isSoftDeadline,
-    };
   }
 
   /** Reads what the pages pick from: collections, the catalog's lists, the sync schedule. */
@@ -233,7 +149,7 @@ export class RuleDraft {
           vendors: unique(products.map((product) => product.vendor)),
           syncSchedule: sup.isScheduleEnabled ? sup.schedule : null,
         };
-        if (this.initial) this.applyContent(this.initial.content);
+        if (this.initial) applyContentPages(this.content, this.initial.content);
         this.loadError = null;
       });
     } catch (error) {
@@ -475,8 +391,7 @@ export class RuleDraft {
         runType: pages.evaluationSchedule.runType,
         schedule: pages.evaluationSchedule.schedule,
       };
-    if (pages.deploymentSchedule)
-      this.schedule = RuleDraft.scheduleFields(pages.deploymentSchedule);
+    if (pages.deploymentSchedule) this.schedule = scheduleFields(pages.deploymentSchedule);
     if (pages.userExperience) this.settings.update('userExperience', pages.userExperience);
     if (pages.alerts) {
       const { isAlertOnRuleFailure, ...alerts } = pages.alerts;
@@ -488,35 +403,6 @@ export class RuleDraft {
       this.isAlertOnRuleFailure = isAlertOnRuleFailure;
     }
     if (pages.downloadSettings) this.settings.update('downloadSettings', pages.downloadSettings);
-    if (pages.content) this.applyContent(pages.content);
-  }
-
-  /** A rule's (or a template's) content pages into the Download wizard's draft. */
-  private applyContent(content: Partial<RuleSettings['content']>): void {
-    const store = this.content;
-    const choice = content.deploymentPackage;
-    if (choice?.choice === 'none') store.set('packageChoice', 'none');
-    if (choice?.choice === 'existing') {
-      store.set('packageChoice', 'existing');
-      store.set('existingPackageId', choice.packageId);
-    }
-    if (choice?.choice === 'new') {
-      store.set('packageChoice', 'new');
-      store.set('name', choice.package.name);
-      store.set('description', choice.package.description);
-      store.set('sourcePath', choice.package.sourcePath);
-      store.set('isBinaryDifferentialReplication', choice.package.isBinaryDifferentialReplication);
-    }
-    if (content.distributionPoints) {
-      store.set('distributionPointIds', [...content.distributionPoints.distributionPointIds]);
-      store.set('distributionPointGroupIds', [
-        ...content.distributionPoints.distributionPointGroupIds,
-      ]);
-    }
-    if (content.location) {
-      store.set('locationSource', content.location.source);
-      if (content.location.source === 'network') store.set('networkPath', content.location.path);
-    }
-    if (content.languageSelection) store.set('languages', [...content.languageSelection.languages]);
+    if (pages.content) applyContentPages(this.content, pages.content);
   }
 }

@@ -23,7 +23,13 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 function offsetText(value: 'asap' | RuleTimeOffset | null | undefined, after: string): string {
   if (value == null) return 'None';
   if (value === 'asap') return 'As soon as possible';
-  return `${value.amount} ${value.unit.toLowerCase()} ${after}`;
+  return `${amountText(value.amount, value.unit)} ${after}`;
+}
+
+/** "1 day", "3 days", "2 hours". */
+function amountText(amount: number, unit: string): string {
+  const noun = unit.toLowerCase();
+  return `${amount} ${amount === 1 ? noun.replace(/s$/, '') : noun}`;
 }
 
 /** Every page as the site will store it. */
@@ -82,7 +88,7 @@ function summaryRows(store: RuleWizardStore): PropertyRow[] {
     {
       label: 'Alert on low compliance',
       value: alerts.isAlertOnLowCompliance
-        ? `Below ${alerts.compliancePercentBelow}% ${alerts.offsetFromDeadline} ${alerts.offsetUnit.toLowerCase()} after the deadline`
+        ? `Below ${alerts.compliancePercentBelow}% ${amountText(alerts.offsetFromDeadline, alerts.offsetUnit)} after the deadline`
         : 'None',
     },
     { label: 'Generate an alert when this rule fails', value: yesNo(draft.isAlertOnRuleFailure) },
@@ -156,7 +162,13 @@ const SaveAsTemplate = observer(function SaveAsTemplate({ store }: { store: Rule
           disabled={store.isSavingTemplate}
           onClick={() => {
             setTouched(true);
-            if (!problem) void store.saveTemplate(name);
+            if (problem) return;
+            // Once saved, the name is taken: the box starts again empty, not in error.
+            void store.saveTemplate(name).then((isSaved) => {
+              if (!isSaved) return;
+              setName('');
+              setTouched(false);
+            });
           }}
         >
           Save As Template
