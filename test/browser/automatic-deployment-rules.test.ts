@@ -282,6 +282,12 @@ describe('Automatic Deployment Rules in the console', () => {
       page: { size: 10 },
     });
     expect(rules.rows.map((rule) => rule.name)).toEqual([failingName]);
+    // The groups its runs made stay, as in ConfigMgr.
+    const groups = await call<{ rows: Array<{ name: string }> }>('groups.list', {
+      filter: { text: ruleName },
+      page: { size: 10 },
+    });
+    expect(groups.rows.length).toBeGreaterThanOrEqual(2);
   });
 
   async function ruleId(): Promise<number> {

@@ -78,6 +78,9 @@ const RuleSummary = observer(function RuleSummary({
         <span className={styles.heading}>Last run</span>
         <PropertyList
           rows={[
+            ...(row.runningJobId !== null
+              ? [{ label: 'Now', value: `Running as job ${row.runningJobId} (Jobs panel)` }]
+              : []),
             { label: 'Last Run Time', value: formatDateTime(row.lastRunTime) },
             {
               label: 'Last Error Code',
