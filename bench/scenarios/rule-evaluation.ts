@@ -43,9 +43,11 @@ function benchRules(count: number): RuleCriteria[] {
 
 /**
  * P6: every rule of a site evaluated against 200,000 updates by the engine's own `evaluateRule`
- * (what both a run and the preview call), against the same criteria written as bare SQL over
- * the indexes with the product and classification ids looked up beforehand — the floor for
- * these questions on this engine in this run.
+ * (what both a run and the preview call), against the same criteria written by hand as one bare
+ * SQL statement with the best plan found for them (driven by the date indexes, product checked
+ * by key, ids looked up beforehand): the floor for these questions on this engine in this run.
+ * The difference is what the engine adds: the id look-ups, the query builder, the license
+ * terms step and the sort.
  */
 export async function ruleEvaluation(
   site: Site,
@@ -116,12 +118,11 @@ export async function ruleEvaluation(
       const result = await sql<{ ci_id: number }>`
         SELECT u.ci_id FROM software_update u
          WHERE u.is_expired = 0 AND u.is_invalid = 0 AND u.is_superseded = 0
-           AND u.classification_id IN (${sql.join(classification.values.map((name) => classificationIds.get(name) ?? ''))})
-           AND u.ci_id IN (SELECT sp.ci_id FROM software_update_product sp
-                            WHERE sp.product_id IN (${sql.join(product.values.map((name) => productIds.get(name) ?? ''))}))
+           AND (u.classification_id || '') IN (${sql.join(classification.values.map((name) => classificationIds.get(name) ?? ''))})
+           AND EXISTS (SELECT 1 FROM software_update_product sp WHERE sp.ci_id = u.ci_id
+                          AND sp.product_id IN (${sql.join(product.values.map((name) => productIds.get(name) ?? ''))}))
            AND (u.date_released >= ${since} OR u.date_revised >= ${since})
-           ${severities ? sql`AND u.severity IN (${sql.join(severities)})` : sql``}
-         ORDER BY u.ci_id`.execute(db);
+           ${severities ? sql`AND u.severity IN (${sql.join(severities)})` : sql``}`.execute(db);
       bareMatches += result.rows.length;
     }
   });

@@ -37,21 +37,23 @@ export function ruleFilterSql(
     case 'customSeverity':
       return shared(filter as UpdateCriterion);
     case 'product':
-      // The ids were looked up once, so each update is one index probe, not a join per row.
+      // Ids looked up once; checked per update through the (ci_id, product_id) key, so the
+      // planner drives the query by the selective filters (a date range) instead of walking
+      // every update of a product family.
       return lookups.productIds.length === 0
         ? sql<SqlBool>`1 = 0`
-        : eb(
-            'u.ci_id',
-            'in',
+        : eb.exists(
             eb
               .selectFrom('software_update_product as sp')
-              .select('sp.ci_id')
+              .select(sql`1`.as('one'))
+              .whereRef('sp.ci_id', '=', 'u.ci_id')
               .where('sp.product_id', 'in', lookups.productIds),
           );
     case 'updateClassification':
+      // A classification holds a third of the catalog: compared, never walked as an index.
       return lookups.classificationIds.length === 0
         ? sql<SqlBool>`1 = 0`
-        : eb('u.classification_id', 'in', lookups.classificationIds);
+        : eb(sql<string>`(u.classification_id || '')`, 'in', lookups.classificationIds);
     case 'superseded':
     case 'deployed':
       return shared({ property: filter.property, value: filter.value });
