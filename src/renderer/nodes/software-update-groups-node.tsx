@@ -3,6 +3,7 @@ import type { GroupListQuery, SoftwareUpdateGroup } from '../../shared/contract/
 import { groupIconText, SoftwareUpdateGroupIcon } from '../details/group-icon';
 import { SoftwareUpdateGroupDetailsPane } from '../details/group-details';
 import { groupRibbon } from '../groups/group-ribbon';
+import { GroupScopeBar } from '../groups/group-scope-bar';
 import { SoftwareUpdateGroupProperties } from '../properties/group-properties';
 import { countColumn, dateColumn, flagColumn, withExportFields } from './column-kinds';
 import { siteListSource } from './site-list';
@@ -98,10 +99,14 @@ const columns = withExportFields(shownColumns, {
 });
 
 /** The site list behind the grid: the grid's pages and Export send the same query. */
-const groupsCall = ({ sort, search }: Omit<ListQuery, 'page'>): SiteListCall => ({
+const groupsCall = ({ sort, search, scope }: Omit<ListQuery, 'page'>): SiteListCall => ({
   list: 'groups.list',
   query: {
-    filter: { text: search || undefined },
+    // Show Software Update Group (a rule's) narrows the list to that group, export included.
+    filter: {
+      text: search || undefined,
+      ids: scope?.groupId !== undefined ? [scope.groupId] : undefined,
+    },
     sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
   },
 });
@@ -128,6 +133,7 @@ export function softwareUpdateGroupsNode(
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
       'There are no software update groups. Select updates in All Software Updates and choose Create Software Update Group.',
+    banner: GroupScopeBar,
     ribbon: [groupRibbon, ...ribbon],
     details: SoftwareUpdateGroupDetailsPane,
     properties: SoftwareUpdateGroupProperties,
