@@ -342,7 +342,7 @@ export function createRuleEngineJob(deps: RuleEngineDependencies) {
       return fail(
         'Download',
         'contentDownloadFailed',
-        `${error.message}. Nothing was added to the package and no group or deployment was created.`,
+        `${error.message.replace(/\.+$/, '')}. Nothing was added to the package and no group or deployment was created.`,
         ciIds.length,
       );
     }
