@@ -76,6 +76,7 @@ describe('patchbay list verbs with --format xlsx', () => {
 
   it('refuses xlsx without --out, in one sentence', async () => {
     const site = folders.folder('patchbay-cli-xlsx-');
+    expect((await patchbay(site, 'db', 'init')).code).toBe(0);
     const result = await patchbay(site, 'jobs', 'list', '--format', 'xlsx');
     expect(result.code).toBe(2); // invalid input, as every option error
     expect(result.stderr).toBe(
