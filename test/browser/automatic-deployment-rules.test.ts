@@ -108,7 +108,7 @@ describe('Automatic Deployment Rules in the console', () => {
       'Next Run Time',
     ]);
     expect(await row().innerText()).toMatch(
-      /Cumulative updates for every workstation\s+Yes\s+0x00000000\s+All Systems\s+Only when run manually/,
+      /Cumulative updates for every workstation\s+Yes\s+0x00000000\s+All Systems\s+Run Now only/,
     );
     await select();
     expect(await ui.detailsPane.getByTestId('rule-criteria').innerText()).toContain('Cumulative');
