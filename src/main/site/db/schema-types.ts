@@ -551,6 +551,27 @@ export interface ClientEnforcementMessageTable {
   state_time: string;
 }
 
+export interface AccountTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  role: string;
+  password_hash: Generated<string>;
+  source: Generated<string>;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface AccountSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  account_id: number;
+  kind: string;
+  address: Generated<string>;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface SiteSchema {
   site: SiteTable;
   sup_component_settings: SupComponentSettingsTable;
@@ -601,4 +622,6 @@ export interface SiteSchema {
   alert: AlertTable;
   client_group_state: ClientGroupStateTable;
   client_enforcement_message: ClientEnforcementMessageTable;
+  account: AccountTable;
+  account_session: AccountSessionTable;
 }

@@ -12,6 +12,7 @@ import { migration as m0012 } from './0012-client-time-zone';
 import { migration as m0013 } from './0013-client-settings-collections';
 import { migration as m0015 } from './0015-job-lease-process';
 import { migration as m0016 } from './0016-client-hardware-id';
+import { migration as m0017 } from './0017-accounts-sessions';
 
 /** Every migration this version knows, in order. Append only; never edit one that shipped. */
 export const migrations: readonly Migration[] = [
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   m0013,
   m0015,
   m0016,
+  m0017,
 ];
 export type { Migration };
