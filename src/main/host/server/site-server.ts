@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { userInfo } from 'node:os';
 import { WebSocketServer } from 'ws';
 import { SiteError } from '../../../shared/errors';
@@ -11,6 +13,7 @@ import { readBody, sendError, sendResult, type RouteHandler } from './http-body'
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
 import { serveConsoleFile } from './static-console';
 import { managementPointRoutes } from './management-point-routes';
+import { notSignedIn, SiteAccess } from './site-access';
 
 export interface SiteServerOptions {
   /** 127.0.0.1 unless the admin says otherwise. */
@@ -26,6 +29,8 @@ export interface SiteServerOptions {
    * (`patchbay serve`) passes the fleet simulator in, so the server never imports it.
    */
   demoFleet?: (siteUrl: string) => DemoFleetLauncher;
+  /** A certificate and key (PEM): the server speaks HTTPS, and session cookies are Secure. */
+  tls?: { cert: string; key: string };
 }
 
 export type { RouteHandler };
@@ -33,6 +38,8 @@ export type { RouteHandler };
 export interface SiteServer {
   readonly url: string;
   readonly server: Server;
+  /** Accounts and sessions as this server checks them. */
+  readonly access: SiteAccess;
   mount(prefix: string, handler: RouteHandler): void;
   close(): Promise<void>;
 }
@@ -56,7 +63,8 @@ export async function startSiteServer(
   const user = safeUserName();
   let allowedHosts = new Set<string>();
 
-  const server = createServer((request, response) => {
+  const access = new SiteAccess(site, options.tls !== undefined);
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     void handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
         sendResult(response, {
@@ -65,7 +73,10 @@ export async function startSiteServer(
         });
       } else response.destroy();
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(listener);
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
@@ -81,7 +92,13 @@ export async function startSiteServer(
     for (const [prefix, handler] of mounts) {
       if (path === prefix || path.startsWith(`${prefix}/`)) return handler(request, response);
     }
-    if (path.startsWith('/api/')) return handleApi(request, response, path.slice('/api/'.length));
+    if (path.startsWith('/auth/')) return access.route(request, response, path);
+    if (path.startsWith('/api/')) {
+      const caller = await access.callerOf(request);
+      if (caller.kind === 'anonymous') return access.refuse(response);
+      const callerName = caller.kind === 'account' ? caller.account.name : user;
+      return handleApi(request, response, path.slice('/api/'.length), callerName);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -92,10 +109,20 @@ export async function startSiteServer(
         .end('This site serves the API only.');
       return;
     }
+    // The console's scripts and styles hold no site data; its page waits for a sign-in.
+    if (!path.startsWith('/assets/') && (await access.callerOf(request)).kind === 'anonymous') {
+      response.writeHead(303, { location: '/auth/signin', 'cache-control': 'no-store' }).end();
+      return;
+    }
     serveConsoleFile(options.consoleFolder, path, response);
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string) {
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: string,
+    callerName: string,
+  ) {
     if (request.method !== 'POST') {
       response.writeHead(405, { allow: 'POST' }).end();
       return;
@@ -123,7 +150,7 @@ export async function startSiteServer(
       );
     }
     const result = await dispatchCall(site.handlers, decodeURIComponent(method), input, {
-      user,
+      user: callerName,
       transport: 'http',
     });
     sendResult(response, result);
@@ -137,6 +164,22 @@ export async function startSiteServer(
       socket.destroy();
       return;
     }
+    void access.callerOf(request).then(
+      (caller) => {
+        if (caller.kind === 'anonymous') {
+          socket.write(
+            `HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${notSignedIn}`,
+          );
+          socket.destroy();
+          return;
+        }
+        acceptEvents(request, socket, head);
+      },
+      () => socket.destroy(),
+    );
+  });
+
+  function acceptEvents(request: IncomingMessage, socket: Duplex, head: Buffer) {
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const unsubscribe = site.events.subscribe((event) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
@@ -144,7 +187,7 @@ export async function startSiteServer(
       ws.on('close', unsubscribe);
       ws.on('error', unsubscribe);
     });
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -162,13 +205,14 @@ export async function startSiteServer(
   const { port } = server.address() as AddressInfo;
   allowedHosts = allowedHostsFor(host, port, options.allowedHostNames);
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${urlHost}:${port}/`;
+  const url = `${options.tls ? 'https' : 'http'}://${urlHost}:${port}/`;
   // Served over HTTP, the site can run the demo fleet against its own management point.
   if (options.demoFleet) site.demoFleet.attach(options.demoFleet(url));
 
   return {
     url,
     server,
+    access,
     mount: (prefix, handler) => mounts.set(prefix.replace(/\/$/, ''), handler),
     close: async () => {
       await site.demoFleet.detach();
