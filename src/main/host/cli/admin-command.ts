@@ -29,7 +29,9 @@ export async function readPasswordFromStdin(): Promise<string> {
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 interface AddOptions extends SiteCommandOptions {
@@ -93,7 +95,10 @@ export function registerAdmin(program: Command): void {
       .option('--role <role>', `a new security role, ${roleHelp}`)
       .option('--password-stdin', 'read a new password from standard input'),
   ).action(
-    async (name: string, options: SiteCommandOptions & { role?: string; passwordStdin?: boolean }) => {
+    async (
+      name: string,
+      options: SiteCommandOptions & { role?: string; passwordStdin?: boolean },
+    ) => {
       if (options.role === undefined && !options.passwordStdin) {
         throw new SiteError('invalid-input', 'Give --role, --password-stdin, or both.');
       }
@@ -116,9 +121,7 @@ export function registerAdmin(program: Command): void {
   );
 
   withSiteOptions(
-    admin
-      .command('remove <name>')
-      .description('Remove an account and end its sessions'),
+    admin.command('remove <name>').description('Remove an account and end its sessions'),
   ).action(async (name: string, options: SiteCommandOptions) => {
     await withSite(options, async (site) => {
       const account = await new AccountStore(site.database, site.clock).remove(name);

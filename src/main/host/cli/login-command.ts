@@ -17,7 +17,10 @@ function siteOrigin(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new SiteError('invalid-input', `"${text}" is not a site address like https://server:8530/.`);
+    throw new SiteError(
+      'invalid-input',
+      `"${text}" is not a site address like https://server:8530/.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new SiteError('invalid-input', `"${text}" is not an http:// or https:// address.`);
@@ -43,7 +46,10 @@ export function registerLogin(program: Command): void {
     .requiredOption('--name <name>', 'the account to sign in as')
     .option('--password-stdin', 'read the password from standard input')
     .option('--fingerprint <sha256>', "trust the site's self-signed certificate with this SHA-256")
-    .option('--data-dir <dir>', 'where the token is kept (default: PATCHBAY_DATA_DIR, else the OS user-data folder)')
+    .option(
+      '--data-dir <dir>',
+      'where the token is kept (default: PATCHBAY_DATA_DIR, else the OS user-data folder)',
+    )
     .action(async (url: string, options: LoginOptions) => {
       if (!options.passwordStdin) {
         throw new SiteError('invalid-input', 'Give --password-stdin and pipe the password in.');
@@ -57,9 +63,11 @@ export function registerLogin(program: Command): void {
         fingerprint: options.fingerprint,
       });
       if (reply.status !== 200) throw replyError(reply.status, reply.body);
-      const value = (JSON.parse(reply.body) as {
-        value: { token: string; expiresAt: string; account: { name: string; role: string } };
-      }).value;
+      const value = (
+        JSON.parse(reply.body) as {
+          value: { token: string; expiresAt: string; account: { name: string; role: string } };
+        }
+      ).value;
       const dataFolder = options.dataDir ?? defaultDataFolder();
       const logins = readSiteLogins(dataFolder);
       logins[origin.origin] = {

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoFleetLauncher } from '../fleet/demo-fleet-launcher';
 import { startSiteServer } from '../server/site-server';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
+import { SiteError } from '../../../shared/errors';
 import { AccountStore } from '../../site/accounts/account-store';
 import { isLoopbackHost, reachableHostNames } from '../server/network-exposure';
 import { selfSignedTls, tlsFromFiles, type TlsMaterial } from '../server/tls-certificate';
@@ -57,7 +59,14 @@ export function registerServe(program: Command): void {
       throw new Error('Give either --tls-cert and --tls-key or --tls-self-signed, not both.');
     }
     const isLocal = isLoopbackHost(options.host);
-    const site = await openSiteFor(options, true, 'create');
+    // Beyond loopback a site must already hold an account, so serve never creates one there.
+    const site = await openSiteFor(options, true, isLocal ? 'create' : 'refuse').catch(
+      (error: unknown) => {
+        if (error instanceof SiteError && error.code === 'not-found') return null;
+        throw error;
+      },
+    );
+    if (!site) return refuseUnguardedNetwork(options, isLocal, null);
     let server: Awaited<ReturnType<typeof startSiteServer>>;
     let tls: TlsMaterial | undefined;
     try {
@@ -89,7 +98,7 @@ export function registerServe(program: Command): void {
       console.log(`TLS certificate: ${tls.source}`);
       console.log(`TLS certificate SHA-256 fingerprint: ${tls.fingerprint}`);
     }
-    console.log(`Patchbay console: ${server.url}`);
+    console.log(`Patchbay console: ${consoleAddress(server.url, options.host)}`);
     let isStopping = false;
     const stop = async () => {
       if (isStopping) return;
@@ -112,14 +121,14 @@ export function registerServe(program: Command): void {
 async function refuseUnguardedNetwork(
   options: ServeOptions,
   isLocal: boolean,
-  accounts: AccountStore,
+  accounts: AccountStore | null,
 ): Promise<void> {
   if (isLocal) return;
   const missing: string[] = [];
   if (!options.tlsCert && !options.tlsSelfSigned) {
     missing.push('TLS (--tls-cert <file> --tls-key <file>, or --tls-self-signed)');
   }
-  if (!(await accounts.hasAccounts())) {
+  if (!accounts || !(await accounts.hasAccounts())) {
     missing.push(
       'an account (`patchbay admin add <name> --role "Full Administrator" --password-stdin`)',
     );
@@ -129,4 +138,12 @@ async function refuseUnguardedNetwork(
       `Serving on ${options.host} makes the site reachable from the network, so it needs ${missing.join(' and ')}; add ${missing.length === 1 ? 'it' : 'them'}, or serve on 127.0.0.1.`,
     );
   }
+}
+
+/** A wildcard bind is reached by this machine's name, which is what the admin hands out. */
+function consoleAddress(url: string, host: string): string {
+  if (host !== '0.0.0.0' && host !== '::') return url;
+  const address = new URL(url);
+  address.hostname = hostname();
+  return address.toString();
 }

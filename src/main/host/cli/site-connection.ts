@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 
 export interface SiteReply {
@@ -36,7 +37,13 @@ export async function requestSite(
 
 function pinnedSocket(host: string, port: number, fingerprint: string): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
-    const socket = tlsConnect({ host, port, servername: host, rejectUnauthorized: false });
+    // SNI carries names only; an address as server name is refused by RFC 6066.
+    const socket = tlsConnect({
+      host,
+      port,
+      ...(isIP(host) ? {} : { servername: host }),
+      rejectUnauthorized: false,
+    });
     socket.once('error', reject);
     socket.once('secureConnect', () => {
       const seen = socket.getPeerCertificate().fingerprint256 ?? '';

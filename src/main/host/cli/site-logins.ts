@@ -25,7 +25,9 @@ export function readSiteLogins(dataFolder: string): Record<string, SiteLogin> {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Record<string, SiteLogin>;
   } catch {
-    throw new Error(`${file} is not a list of site logins; remove it and run \`patchbay login\` again.`);
+    throw new Error(
+      `${file} is not a list of site logins; remove it and run \`patchbay login\` again.`,
+    );
   }
 }
 

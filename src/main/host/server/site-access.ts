@@ -1,10 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SiteError } from '../../../shared/errors';
 import { AccountStore, type Account } from '../../site/accounts/account-store';
-import {
-  LocalPasswordAuthenticator,
-  type Authenticator,
-} from '../../site/accounts/authenticator';
+import { LocalPasswordAuthenticator, type Authenticator } from '../../site/accounts/authenticator';
 import { SessionStore, type SessionKind } from '../../site/accounts/session-store';
 import { auditSignIn } from '../../site/accounts/sign-in-audit';
 import { SignInThrottle } from '../../site/accounts/sign-in-throttle';
@@ -14,9 +11,7 @@ import { signInContentSecurityPolicy, signInPage } from './sign-in-page';
 
 /** Who a request is: anyone (a site with no accounts yet), a signed-in account, or nobody. */
 export type Caller =
-  | { kind: 'open' }
-  | { kind: 'account'; account: Account; token: string }
-  | { kind: 'anonymous' };
+  { kind: 'open' } | { kind: 'account'; account: Account; token: string } | { kind: 'anonymous' };
 
 export const notSignedIn =
   'Sign in first: this site has accounts, so every call must carry a session (the console signs in at /auth/signin; the CLI with `patchbay login <url>`).';
@@ -167,7 +162,13 @@ export class SiteAccess {
     const via = kind === 'cookie' ? 'browser' : 'token';
     const wait = this.throttle.waitSeconds(name, address);
     if (wait > 0) {
-      await auditSignIn(this.site, { outcome: 'failed', account: name, accountId: null, address, via });
+      await auditSignIn(this.site, {
+        outcome: 'failed',
+        account: name,
+        accountId: null,
+        address,
+        via,
+      });
       return {
         ok: false,
         status: 429,
@@ -177,7 +178,13 @@ export class SiteAccess {
     const account = name && password ? await this.authenticator.authenticate(name, password) : null;
     if (!account) {
       this.throttle.failed(name, address);
-      await auditSignIn(this.site, { outcome: 'failed', account: name, accountId: null, address, via });
+      await auditSignIn(this.site, {
+        outcome: 'failed',
+        account: name,
+        accountId: null,
+        address,
+        via,
+      });
       return { ok: false, status: 401, sentence: 'The user name or password is incorrect.' };
     }
     this.throttle.succeeded(name, address);

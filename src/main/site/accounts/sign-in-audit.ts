@@ -42,9 +42,7 @@ export async function auditSignIn(
   await writeAudit(site.database.db, {
     time: site.clock.now().toISOString(),
     user: entry.account,
-    action: { signedIn: 'Sign in', failed: 'Failed sign-in', signedOut: 'Sign out' }[
-      entry.outcome
-    ],
+    action: { signedIn: 'Sign in', failed: 'Failed sign-in', signedOut: 'Sign out' }[entry.outcome],
     objectType: 'SMS_Admin',
     object: { id: entry.accountId ?? 0, name: entry.account },
     details: { address: entry.address, via: entry.via },
