@@ -1,3 +1,4 @@
+import type { SignInSession } from '../../shared/api/sign-in-session';
 import type { SiteApi } from '../../shared/api/site-api';
 import { buildNodeRegistry } from '../nodes';
 import type { ConsoleServices } from '../stores/console-services';
@@ -8,6 +9,7 @@ import type { SaveFile } from '../stores/list-export';
 import { Notices } from '../stores/notices';
 import { Preferences } from '../stores/preferences';
 import { ShellStore } from '../stores/shell-store';
+import { SignInStore } from '../stores/sign-in-store';
 import { SiteStore } from '../stores/site-store';
 
 export interface ConsoleRoot {
@@ -19,13 +21,22 @@ export interface ConsoleRoot {
 /** The composition root of the console: every store is built here and handed down. */
 export function createConsoleRoot(
   api: SiteApi,
-  platform: { storage: Storage | null; saveFile: SaveFile; startNodeId?: string },
+  platform: {
+    storage: Storage | null;
+    saveFile: SaveFile;
+    startNodeId?: string;
+    /** The browser console's sign-in, with where the page goes to sign in again. */
+    signIn?: { session: SignInSession; navigate: (address: string) => void };
+  },
 ): ConsoleRoot {
   const hub = new EventHub(api);
   const notices = new Notices();
   const site = new SiteStore(api, hub);
   const jobs = new JobsStore(api, hub, notices);
   const preferences = new Preferences(platform.storage);
+  const signIn = platform.signIn
+    ? new SignInStore(platform.signIn.session, platform.signIn.navigate)
+    : undefined;
   let shell: ShellStore | null = null;
   const services: ConsoleServices = {
     api,
@@ -35,6 +46,7 @@ export function createConsoleRoot(
     notices,
     preferences,
     saveFile: platform.saveFile,
+    signIn,
     dialogs: new Dialogs(),
     revealJobs: () => shell?.layout.setJobsPanelOpen(true),
     openNode: (id, scope) => shell?.openNode(id, scope),
@@ -51,6 +63,7 @@ export function createConsoleRoot(
     start() {
       // Connection listeners first, so the first "connected" is seen; then the socket opens.
       const stopSite = site.start();
+      void signIn?.load();
       hub.start();
       const stopJobs = jobs.start();
       return () => {

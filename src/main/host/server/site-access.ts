@@ -94,7 +94,9 @@ export class SiteAccess {
       'content-type': 'text/html; charset=utf-8',
       'content-security-policy': signInContentSecurityPolicy,
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // Not no-referrer: under it Chromium sends "Origin: null" with the form, which the
+      // same-origin check must refuse. same-origin never tells another site anything.
+      'referrer-policy': 'same-origin',
       'cache-control': 'no-store',
     });
     response.end(
