@@ -10,6 +10,20 @@ import { shootFailuresAndCloseAfterAll } from './support/lifecycle';
 import { startSite, type RunningSite } from './support/site-server';
 
 const run = promisify(execFile);
+
+/**
+ * Appends an inline script and reports whether it ran and which directive refused it. A string,
+ * as the tests compile without the DOM's types.
+ */
+const injectInlineScript = `(async () => {
+  const violation = new Promise((resolve) =>
+    document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective)),
+  );
+  const script = document.createElement('script');
+  script.textContent = 'window.__injected = true;';
+  document.body.append(script);
+  return { inline: window.__injected === true, directive: await violation };
+})()`;
 const repositoryRoot = resolve(import.meta.dirname, '../..');
 const password = 'correct horse battery staple';
 
@@ -97,7 +111,7 @@ describe('signing in to a served site in the browser', () => {
     });
     sessionCookie = `${cookie!.name}=${cookie!.value}`;
     // HTTP-only: the page's own scripts cannot read the session.
-    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate('document.cookie')).toBe('');
   });
 
   it('serves the console with its CSP and headers, which Chromium enforces', async () => {
@@ -107,20 +121,7 @@ describe('signing in to a served site in the browser', () => {
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('no-referrer');
-    const blocked = await page.evaluate(async () => {
-      const violation = new Promise<string>((resolve) =>
-        document.addEventListener('securitypolicyviolation', (event) =>
-          resolve(event.effectiveDirective),
-        ),
-      );
-      const script = document.createElement('script');
-      script.textContent = 'window.__injected = true;';
-      document.body.append(script);
-      return {
-        inline: (window as { __injected?: boolean }).__injected === true,
-        directive: await violation,
-      };
-    });
+    const blocked = await page.evaluate(injectInlineScript);
     expect(blocked).toEqual({ inline: false, directive: 'script-src-elem' });
   });
 

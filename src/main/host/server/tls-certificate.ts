@@ -74,6 +74,7 @@ export function selfSignedTls(dataFolder: string): TlsMaterial {
         failure.code === 'ENOENT'
           ? '--tls-self-signed needs openssl on the PATH to make the certificate; install it, or give --tls-cert and --tls-key.'
           : `openssl could not make the certificate: ${String(failure.stderr ?? failure.message).trim()}`,
+        { cause: error },
       );
     }
     chmodSync(keyFile, 0o600);
