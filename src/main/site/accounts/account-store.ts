@@ -34,17 +34,23 @@ export class AccountStore {
 
   /** Whether any account exists: from then on every API call must be signed in. */
   async hasAccounts(): Promise<boolean> {
-    const row = await this.site.db.selectFrom('account').select('id').limit(1).executeTakeFirst();
+    // Every request asks, so on the read connection: a sync holding the writer must not stall
+    // the console's calls (a Cancel among them) behind it.
+    const row = await this.site.read.selectFrom('account').select('id').limit(1).executeTakeFirst();
     return row !== undefined;
   }
 
   async list(): Promise<Account[]> {
-    const rows = await this.site.db.selectFrom('account').selectAll().orderBy('name_key').execute();
+    const rows = await this.site.read
+      .selectFrom('account')
+      .selectAll()
+      .orderBy('name_key')
+      .execute();
     return rows.map((row) => toStored(row)).map(({ passwordHash: _, ...account }) => account);
   }
 
   async find(name: string): Promise<StoredAccount | null> {
-    const row = await this.site.db
+    const row = await this.site.read
       .selectFrom('account')
       .selectAll()
       .where('name_key', '=', keyOf(name))
@@ -53,7 +59,7 @@ export class AccountStore {
   }
 
   async byId(id: number): Promise<Account | null> {
-    const row = await this.site.db
+    const row = await this.site.read
       .selectFrom('account')
       .selectAll()
       .where('id', '=', id)

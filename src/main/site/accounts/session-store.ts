@@ -47,7 +47,8 @@ export class SessionStore {
 
   /** The account a token signs in, or null when it is unknown, expired or its account is gone. */
   async accountFor(token: string): Promise<Account | null> {
-    const row = await this.site.db
+    // Read on every call: the read connection, never queued behind a long job's writes.
+    const row = await this.site.read
       .selectFrom('account_session')
       .select(['account_id', 'expires_at'])
       .where('token_hash', '=', hashOf(token))
