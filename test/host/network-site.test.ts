@@ -21,7 +21,7 @@ async function patchbayWithPassword(password: string, dataDir: string, ...args: 
     const child = execFile(
       process.execPath,
       ['scripts/run-ts.mjs', 'src/main/host/cli.ts', ...args, '--data-dir', dataDir],
-      { env: { ...process.env, PATCHBAY_BUNDLED_CATALOG: '/nonexistent' } },
+      { env: { ...process.env, PATCHBAY_BUNDLED_CATALOG: '/nonexistent', USER: 'cli-admin' } },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
@@ -138,6 +138,34 @@ describe('patchbay serve beyond loopback', () => {
       'patchbay: There is no account named bob.\n',
     );
     expect((await patchbay(dataDir, 'admin', 'list')).stdout.split('\n')).toHaveLength(3);
+    const audit = JSON.parse(
+      (
+        await patchbay(
+          dataDir,
+          'status-messages',
+          '--component',
+          'SMS_PROVIDER',
+          '--format',
+          'json',
+        )
+      ).stdout,
+    ) as { messageId: number; message: string }[];
+    expect(audit.map((m) => [m.messageId, m.message]).reverse()).toEqual([
+      [30903, 'User "cli-admin" added the administrative user "alice" (role Full Administrator).'],
+      [30903, 'User "cli-admin" added the administrative user "Bob" (role Read-only Analyst).'],
+      [
+        30904,
+        'User "cli-admin" modified the administrative user "Bob" (role Software Update Manager).',
+      ],
+      [
+        30905,
+        'User "cli-admin" removed the administrative user "alice" (role Full Administrator).',
+      ],
+      [
+        30905,
+        'User "cli-admin" removed the administrative user "Bob" (role Software Update Manager).',
+      ],
+    ]);
   }, 180_000);
 });
 

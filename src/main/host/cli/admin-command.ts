@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { SiteError } from '../../../shared/errors';
 import { builtInRoleNames } from '../../../shared/security/built-in-roles';
 import { AccountStore, type Account } from '../../site/accounts/account-store';
+import { auditAccountChange } from '../../site/accounts/sign-in-audit';
 import { formatOf, withSite } from './command-helpers';
 import { printRows, type Column } from './output';
 import { withSiteOptions, type SiteCommandOptions } from './site-options';
@@ -32,6 +33,11 @@ export async function readPasswordFromStdin(): Promise<string> {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
+}
+
+/** The admin at the shell, as the other CLI verbs name them in the audit. */
+function cliUser(): string {
+  return process.env.USER ?? process.env.USERNAME ?? 'cli';
 }
 
 interface AddOptions extends SiteCommandOptions {
@@ -69,6 +75,12 @@ export function registerAdmin(program: Command): void {
         name,
         role: options.role,
         password,
+      });
+      await auditAccountChange(site, {
+        change: 'added',
+        user: cliUser(),
+        account,
+        details: { role: account.role },
       });
       const format = formatOf(options.format);
       if (format === 'table') console.log(`Added ${account.name} as ${account.role}.`);
@@ -108,6 +120,15 @@ export function registerAdmin(program: Command): void {
           role: options.role,
           password,
         });
+        await auditAccountChange(site, {
+          change: 'modified',
+          user: cliUser(),
+          account,
+          details: {
+            ...(options.role !== undefined ? { role: account.role } : {}),
+            ...(password !== undefined ? { password: 'changed' } : {}),
+          },
+        });
         console.log(
           `Changed ${account.name}: ${[
             options.role !== undefined ? `role ${account.role}` : null,
@@ -125,6 +146,12 @@ export function registerAdmin(program: Command): void {
   ).action(async (name: string, options: SiteCommandOptions) => {
     await withSite(options, async (site) => {
       const account = await new AccountStore(site.database, site.clock).remove(name);
+      await auditAccountChange(site, {
+        change: 'removed',
+        user: cliUser(),
+        account,
+        details: { role: account.role },
+      });
       const left = await new AccountStore(site.database, site.clock).hasAccounts();
       console.log(
         `Removed ${account.name}.${left ? '' : ' No account is left: on loopback the site answers without a sign-in again.'}`,

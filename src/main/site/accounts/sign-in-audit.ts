@@ -10,6 +10,44 @@ import type { StatusMessages } from '../status/status-messages';
  */
 export const signInAuditIds = { signedIn: 30900, failed: 30901, signedOut: 30902 } as const;
 
+/** Account changes (Administrative Users), in the same range of Patchbay's own ids. */
+export const accountAuditIds = { added: 30903, modified: 30904, removed: 30905 } as const;
+
+export interface AccountAuditEntry {
+  change: keyof typeof accountAuditIds;
+  /** Who made the change: the signed-in account, or the OS user of the CLI. */
+  user: string;
+  account: { id: number; name: string; role: string };
+  /** What changed, e.g. { role: 'Read-only Analyst' } or { password: 'changed' }; never a secret. */
+  details: Record<string, string>;
+}
+
+/** The audit row and status message of an account added, changed (role, password) or removed. */
+export async function auditAccountChange(
+  site: { database: SiteDatabase; statusMessages: StatusMessages; clock: Clock },
+  entry: AccountAuditEntry,
+): Promise<void> {
+  const verb = { added: 'Create', modified: 'Modify', removed: 'Delete' }[entry.change];
+  await writeAudit(site.database.db, {
+    time: site.clock.now().toISOString(),
+    user: entry.user,
+    action: `${verb} administrative user`,
+    objectType: 'SMS_Admin',
+    object: { id: entry.account.id, name: entry.account.name },
+    details: entry.details,
+  });
+  const what = Object.entries(entry.details)
+    .map(([key, value]) => `${key} ${value}`)
+    .join(', ');
+  await site.statusMessages.raise({
+    component: 'SMS_PROVIDER',
+    messageId: accountAuditIds[entry.change],
+    severity: 'Informational',
+    message: `User "${entry.user}" ${entry.change} the administrative user "${entry.account.name}"${what ? ` (${what})` : ''}.`,
+    insertionStrings: [entry.user, entry.account.name, what],
+  });
+}
+
 export type SignInOutcome = keyof typeof signInAuditIds;
 
 export interface SignInAuditEntry {
