@@ -264,16 +264,16 @@ describe.each(engines)('a site served over HTTPS with accounts on %s', (engine) 
       accountsRequired: true,
       account: { name: 'alice', role: 'Full Administrator' },
     });
+    const events = new WebSocket(`wss://127.0.0.1:${new URL(origin).port}/api/events`, {
+      ca: tls.cert,
+      headers: { authorization: `Bearer ${value.token}` },
+    });
+    const socketClosed = new Promise<number>((resolve) =>
+      events.on('close', (code) => resolve(code)),
+    );
     const opensSocket = await new Promise<boolean>((resolve) => {
-      const ws = new WebSocket(`wss://127.0.0.1:${new URL(origin).port}/api/events`, {
-        ca: tls.cert,
-        headers: { authorization: `Bearer ${value.token}` },
-      });
-      ws.on('open', () => {
-        ws.close();
-        resolve(true);
-      });
-      ws.on('unexpected-response', () => resolve(false));
+      events.on('open', () => resolve(true));
+      events.on('unexpected-response', () => resolve(false));
     });
     expect(opensSocket).toBe(true);
 
@@ -303,6 +303,8 @@ describe.each(engines)('a site served over HTTPS with accounts on %s', (engine) 
       body: '{}',
     });
     expect(signOut.status).toBe(200);
+    // Signing out also closes the event socket that session opened.
+    expect(await socketClosed).toBe(4401);
     const after = await httpsCall(tls, `${origin}/api/site.info`, {
       method: 'POST',
       headers: bearer,

@@ -25,6 +25,7 @@ export class SiteAccess {
   readonly accounts: AccountStore;
   readonly sessions: SessionStore;
   private readonly throttle: SignInThrottle;
+  private readonly sessionEndedListeners = new Set<(token: string) => void>();
 
   constructor(
     private readonly site: Site,
@@ -36,6 +37,11 @@ export class SiteAccess {
     this.accounts = new AccountStore(site.database, site.clock);
     this.sessions = new SessionStore(site.database, this.accounts, site.clock);
     this.throttle = new SignInThrottle(site.clock);
+  }
+
+  /** Called with the token of a session this server ended (sign-out), to close its sockets. */
+  onSessionEnded(listener: (token: string) => void): void {
+    this.sessionEndedListeners.add(listener);
   }
 
   /** `__Host-` binds the cookie to this origin; browsers accept the prefix only with Secure. */
@@ -205,6 +211,7 @@ export class SiteAccess {
     const caller = await this.callerOf(request);
     if (caller.kind === 'account') {
       await this.sessions.close(caller.token);
+      for (const listener of this.sessionEndedListeners) listener(caller.token);
       await auditSignIn(this.site, {
         outcome: 'signedOut',
         account: caller.account.name,

@@ -3,7 +3,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { userInfo } from 'node:os';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { SiteError } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
 import { contentEndpoint } from '../../site/content/content-endpoint';
@@ -173,19 +173,52 @@ export async function startSiteServer(
           socket.destroy();
           return;
         }
-        acceptEvents(request, socket, head);
+        acceptEvents(request, socket, head, caller.kind === 'account' ? caller.token : null);
       },
       () => socket.destroy(),
     );
   });
 
-  function acceptEvents(request: IncomingMessage, socket: Duplex, head: Buffer) {
+  /** The event sockets each session opened, closed when it ends. */
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  access.onSessionEnded((token) => {
+    for (const ws of socketsBySession.get(token) ?? []) ws.close(4401, 'Signed out.');
+  });
+  // A session can also end elsewhere (`admin remove`, a new password, expiry, another server of
+  // the shared site): each open socket's session is checked again once a minute.
+  const sessionCheck = setInterval(() => {
+    for (const [token, open] of socketsBySession) {
+      void access.sessions.accountFor(token).then((account) => {
+        if (!account) for (const ws of open) ws.close(4401, 'The session has ended.');
+      });
+    }
+  }, 60_000);
+  sessionCheck.unref();
+
+  function acceptEvents(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    token: string | null,
+  ) {
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const unsubscribe = site.events.subscribe((event) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
       });
-      ws.on('close', unsubscribe);
-      ws.on('error', unsubscribe);
+      if (token) {
+        const open = socketsBySession.get(token) ?? new Set<WebSocket>();
+        open.add(ws);
+        socketsBySession.set(token, open);
+      }
+      const forget = () => {
+        unsubscribe();
+        if (!token) return;
+        const open = socketsBySession.get(token);
+        open?.delete(ws);
+        if (open?.size === 0) socketsBySession.delete(token);
+      };
+      ws.on('close', forget);
+      ws.on('error', forget);
     });
   }
 
@@ -216,6 +249,7 @@ export async function startSiteServer(
     mount: (prefix, handler) => mounts.set(prefix.replace(/\/$/, ''), handler),
     close: async () => {
       await site.demoFleet.detach();
+      clearInterval(sessionCheck);
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();
