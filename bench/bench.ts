@@ -14,9 +14,18 @@ import { fullSummarization } from './scenarios/summarization';
 import { contentDownload } from './scenarios/content-download';
 import { deadlineIngest, viewStatus } from './scenarios/deployment-status';
 import { deploymentCreation } from './scenarios/deployment-create';
+import { ruleEvaluation } from './scenarios/rule-evaluation';
 import { findBundledCatalog } from '../src/main/site/sync/bundled-catalog';
 import { perSecond, renderTable, type BenchRow } from './support/measure';
 import { startPostgresServer } from './support/postgres-server';
+import { p12ChildFlag, runP12SiteProcess } from './scenarios/list-export';
+
+// P12's site process is this file started again with a flag: it exports and exits.
+const p12Site = process.argv.find((arg) => arg.startsWith(p12ChildFlag));
+if (p12Site) {
+  await runP12SiteProcess(p12Site.slice(p12ChildFlag.length));
+  process.exit(0);
+}
 
 const isQuick = process.argv.includes('--quick');
 /** `--p5-clients=N`: P5's fixture is 200,000 clients × 300 updates unless told otherwise. */
@@ -117,6 +126,22 @@ try {
     await withSite('postgres', async (site) => {
       record(...(await jobQueueThroughput(site, isQuick ? 2000 : 20_000)));
     });
+  if (only === 'p12') {
+    // P12 alone: the scaled catalog on SQLite, then its export (the full run does it after P7).
+    const catalog = findBundledCatalog();
+    if (!catalog) console.log('Skipping P12: assets/catalog (the bundled catalog) is missing.');
+    else
+      record(
+        ...(await catalogSync(
+          () => freshSite('sqlite', true),
+          catalog,
+          folder,
+          isQuick ? 20_000 : 200_000,
+          'sqlite',
+          true,
+        )),
+      );
+  }
   const bundled = only ? null : findBundledCatalog();
   if (only) console.log(`Only the ${only} scenarios.`);
   else if (!bundled)
@@ -156,6 +181,17 @@ try {
         record(await deadlineIngest(site, kind, isQuick ? 1000 : 10_000, p3Rate));
       });
     }
+  if (!only || only === 'rules' || only === 'p6') {
+    const catalog = findBundledCatalog();
+    if (!catalog) console.log('Skipping P6: assets/catalog (the bundled catalog) is missing.');
+    else
+      for (const kind of ['sqlite', 'postgres'] as const)
+        await withSite(kind, async (site) => {
+          const row = await ruleEvaluation(site, kind, catalog, isQuick ? 20_000 : 200_000, 50);
+          record(row);
+          if (row.medianMs >= 500) console.log(`${row.scenario}: missed (target < 500 ms)`);
+        });
+  }
 } finally {
   await postgres.stop();
   rmSync(folder, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import type { PreloadBridge } from '../shared/api/transport';
 import { App } from './app/App';
 import { createConsoleRoot } from './app/console-root';
 import './global.css';
-import { saveTextFile } from './platform/save-file';
+import { downloadExport, saveTextFile } from './platform/save-file';
 import { localStorageOrNull } from './stores/preferences';
 
 declare global {
@@ -32,6 +32,10 @@ const nodeInHash = () =>
 const root = createConsoleRoot(api, {
   storage: localStorageOrNull(),
   saveFile: saveTextFile,
+  // The desktop console's site writes exports into its data folder; the notice names the file.
+  receiveExport: window.patchbay
+    ? (file) => root.services.notices.show('success', `Saved ${file.fileName} in ${file.path}.`)
+    : downloadExport,
   startNodeId: nodeInHash(),
   signIn: window.patchbay
     ? undefined

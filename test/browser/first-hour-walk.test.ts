@@ -168,14 +168,15 @@ describe('The first hour of a new admin, at 1600 × 1000', () => {
     await shot('collections-all-systems');
   });
 
-  it('says what a later node will hold, and every list can be searched', async () => {
+  it('says how to start an empty rule list, and every list can be searched', async () => {
     await ui.chooseWorkspace('Software Library');
     await visit('Automatic Deployment Rules');
-    expect(await ui.page.getByTestId('planned-content').innerText()).toContain(
-      'This list will hold each rule',
-    );
+    await expect
+      .poll(() => ui.emptyList.innerText())
+      .toContain('Choose Create Automatic Deployment Rule');
     await shot('automatic-deployment-rules');
     const lists: Array<[string, string]> = [
+      ['Software Library', 'Automatic Deployment Rules'],
       ['Monitoring', 'Jobs'],
       ['Monitoring', 'Software Update Point Synchronization Status'],
       ['Monitoring', 'Status Messages'],

@@ -109,7 +109,7 @@ describe('patchbay group from the shell', () => {
     const format = await patchbay(site, 'group', 'list', '--format', 'xml');
     expect(format).toMatchObject({
       code: 2,
-      stderr: 'patchbay: --format: "xml" is not one of table, csv, json.\n',
+      stderr: 'patchbay: --format: "xml" is not one of table, csv, json, xlsx.\n',
     });
     const update = await patchbay(site, 'group', 'new', 'Pilot', '--update', 'not-an-update');
     expect(update).toMatchObject({

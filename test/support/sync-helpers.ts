@@ -33,7 +33,10 @@ export async function catalogSnapshot(site: Site): Promise<Record<string, unknow
       .orderBy(order.split(', ') as never)
       .execute();
     snapshot[table] = rows.filter(
-      (row) => !('key' in row) || !String(row.key).startsWith('sync.lastScheduled'),
+      (row) =>
+        !('key' in row) ||
+        // Scheduler bookkeeping (rules.*) moves in a sync's wake, not with the catalog.
+        !/^(sync\.lastScheduled|rules\.)/.test(String(row.key)),
     );
   }
   return snapshot;

@@ -12,12 +12,14 @@ import { registerMaintenanceWindow } from './cli/maintenance-window-command';
 import { registerDb } from './cli/db-command';
 import { registerGroup } from './cli/group-command';
 import { registerDeployment } from './cli/deployment-command';
+import { registerAdr } from './cli/adr-command';
 import { registerUpdates } from './cli/updates-command';
 import { registerDemoContent, registerDownload } from './cli/download-command';
 import { registerPackage } from './cli/package-command';
 import { registerDistributionPoint } from './cli/dp-command';
 import { registerJobs } from './cli/jobs-command';
 import { registerLogin } from './cli/login-command';
+import { registerReport } from './cli/report-command';
 import { registerServe } from './cli/serve-command';
 import { registerStatusMessages } from './cli/status-messages-command';
 import { registerSup } from './cli/sup-command';
@@ -54,9 +56,11 @@ export function buildProgram(): Command {
   registerCompliance(program);
   // After registerDeployment: adds `status` to its `deployment` group.
   registerDeploymentStatus(program);
+  registerAdr(program);
   registerFleet(program);
   registerAdmin(program);
   registerLogin(program);
+  registerReport(program);
   return program;
 }
 

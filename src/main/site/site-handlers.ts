@@ -20,7 +20,9 @@ import { createDeploymentHandlers } from './deployments/deployment-handlers';
 import { createDeploymentStatusHandlers } from './deployments/deployment-status-handlers';
 import { createAlertHandlers } from './alerts/alert-handlers';
 import { createRuleHandlers } from './rules/rule-handlers';
+import { createReportHandlers } from './reports/report-handlers';
 import { createSupHandlers, type SupHandlerDependencies } from './sup/sup-handlers';
+import type { ListExports } from './lists/list-export';
 
 export interface HandlerDependencies extends SupHandlerDependencies {
   database: SiteDatabase;
@@ -39,6 +41,9 @@ export interface HandlerDependencies extends SupHandlerDependencies {
   content: Pick<SiteHandlers, ContentMethods>;
   /** The site's own content library, which every new package is distributed to. */
   siteLibraryId(): number;
+  /** The IANA zone local schedules are read in (rules' Next Run Time). */
+  timeZone: string;
+  listExports: ListExports;
 }
 
 /** The contract's methods, implemented by the site's services. */
@@ -56,6 +61,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     siteLibraryId: deps.siteLibraryId,
   });
   return {
+    'lists.export': (request, context) => deps.listExports.export(request, context),
     'site.info': () => deps.info(),
     'site.ping': async (input) => ({ ...input, serverTime: new Date().toISOString() }),
     'site.backupDatabase': async (_input, context) => {
@@ -99,6 +105,7 @@ export function createSiteHandlers(deps: HandlerDependencies): SiteHandlers {
     }),
     ...createAlertHandlers(deps),
     ...createRuleHandlers(deps),
+    ...createReportHandlers(deps),
     'fleet.demoStatus': async () => deps.demoFleet.status(),
     'fleet.startDemo': ({ clients, acceleration }) => deps.demoFleet.start(clients, acceleration),
     'fleet.stopDemo': () => deps.demoFleet.stop(),

@@ -15,6 +15,7 @@ import { JobQueue } from './jobs/job-queue';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner';
 import { SiteLogs } from './logs/site-logs';
 import { createSiteHandlers } from './site-handlers';
+import { ListExports } from './lists/list-export';
 import { StatusMessages } from './status/status-messages';
 import { productVersion } from './version';
 import { SupSettings } from './sup/sup-settings';
@@ -34,7 +35,11 @@ import { SummarizationScheduler } from './compliance/summarization-schedule';
 import { ManagementPoint } from './mp/management-point';
 import { DemoFleetPort } from './fleet/demo-fleet-port';
 import { DeploymentAlertScheduler } from './deployments/deployment-alert-scheduler';
+import { ReportScheduler, scheduledReportJob } from './reports/report-schedules';
 import { createDeploymentJob } from './deployments/deployment-job';
+import { RuleScheduler } from './rules/rule-scheduler';
+import { localTimeZone } from '../../shared/schedule/time-zone';
+import { createRuleEngineJob } from './rules/rule-engine-job';
 
 export interface SiteOptions {
   database: DatabaseConfig;
@@ -57,6 +62,8 @@ export interface SiteOptions {
    * `db init`; the default) or refuse with a sentence, writing nothing (every other CLI verb).
    */
   ifNoSite?: IfNoSite;
+  /** The IANA zone local schedules of rules are read in (default: this machine's). */
+  timeZone?: string;
 }
 
 /** Everything a site process holds, wired once here (the composition root). */
@@ -72,6 +79,8 @@ export interface Site {
   readonly syncHistory: SyncHistory;
   readonly syncScheduler: SyncScheduler;
   readonly handlers: SiteHandlers;
+  /** Exported list files, downloaded once (GET /exports/<token> on `patchbay serve`). */
+  readonly listExports: ListExports;
   /** What clients call (over HTTP under /mp, or in process in tests and benchmarks). */
   readonly managementPoint: ManagementPoint;
   /** Where a host serving the site over HTTP plugs in the demo fleet. */
@@ -82,6 +91,11 @@ export interface Site {
   readonly collectionRefreshScheduler: CollectionRefreshScheduler;
   /** Low-compliance alerts of deployments (§7.5), checked on a timer and at summarization. */
   readonly deploymentAlerts: DeploymentAlertScheduler;
+  /** When automatic deployment rules run: after each successful sync, and on their schedule. */
+  readonly ruleScheduler: RuleScheduler;
+  /** The IANA zone the site reads local schedules in. */
+  readonly timeZone: string;
+  readonly reportScheduler: ReportScheduler;
   readonly folders: { data: string; logs: string; backups: string };
   readonly clock: Clock;
   /** True when this open created the site (an empty database was bootstrapped). */
@@ -180,6 +194,14 @@ export async function openSite(options: SiteOptions): Promise<Site> {
     const summarizationScheduler = new SummarizationScheduler(database, jobs, clock, () =>
       runner.poke(),
     );
+    runner.register(scheduledReportJob({ site: database, clock }));
+    const reportScheduler = new ReportScheduler(
+      database,
+      jobs,
+      clock,
+      () => runner.poke(),
+      options.scheduleCheckMs || 30_000,
+    );
     const collectionRefreshScheduler = new CollectionRefreshScheduler({
       site: database,
       clock,
@@ -187,6 +209,20 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       siteCode: local.code,
       statusMessages,
     });
+    const timeZone = options.timeZone ?? localTimeZone();
+    const ruleScheduler = new RuleScheduler(
+      {
+        site: database,
+        jobs,
+        clock,
+        events,
+        timeZone,
+        poke: () => runner.poke(),
+        log: logs.component('SMS_RULE_ENGINE'),
+      },
+      options.scheduleCheckMs || 30_000,
+    );
+    await ruleScheduler.initialize();
     const managementPoint = new ManagementPoint({
       site: database,
       siteCode: local.code,
@@ -213,6 +249,9 @@ export async function openSite(options: SiteOptions): Promise<Site> {
       summarizationScheduler,
       collectionRefreshScheduler,
       deploymentAlerts,
+      ruleScheduler,
+      timeZone,
+      reportScheduler,
       demoFleet: new DemoFleetPort(),
       isNew,
     };
@@ -243,11 +282,29 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         download: content.download,
       }),
     );
+    runner.register(
+      createRuleEngineJob({
+        site: database,
+        clock,
+        events,
+        statusMessages,
+        siteCode: local.code,
+        log: logs.component('SMS_RULE_ENGINE'),
+        download: content.download,
+      }),
+    );
+    // Export reads lists through the handlers it is one of, so it looks them up when it runs.
+    const listExports = new ListExports(
+      () => handlers,
+      join(folders.data, 'exports'),
+      () => clock.now(),
+    );
     const handlers = createSiteHandlers({
       ...partial,
       siteCode: local.code,
       info,
       content: content.handlers,
+      listExports,
       siteLibraryId: content.siteLibraryId,
     });
     if (options.runJobs === false) {
@@ -257,23 +314,31 @@ export async function openSite(options: SiteOptions): Promise<Site> {
         console.error(`Could not take over abandoned jobs: ${(error as Error).message}`);
       });
     } else {
+      // After-sync rules start in the wake of a sync this process ran; the timer (off in tests,
+      // which call check()) also catches schedules and syncs another process left unfinished.
+      ruleScheduler.start(options.scheduleCheckMs !== 0);
       await runner.start();
       if (options.scheduleCheckMs !== 0) {
         syncScheduler.start();
         summarizationScheduler.start();
         collectionRefreshScheduler.start();
         deploymentAlerts.start();
+        reportScheduler.start();
       }
     }
     return {
       ...partial,
       handlers,
+      listExports,
       info,
       close: async () => {
         syncScheduler.stop();
         summarizationScheduler.stop();
         collectionRefreshScheduler.stop();
         deploymentAlerts.stop();
+        ruleScheduler.stop();
+        await ruleScheduler.idle();
+        reportScheduler.stop();
         notifier.stop();
         await runner.stop();
         await content.close();

@@ -5,7 +5,7 @@ import type { ConsoleServices } from '../stores/console-services';
 import { Dialogs } from '../stores/dialogs';
 import { EventHub } from '../stores/event-hub';
 import { JobsStore } from '../stores/jobs-store';
-import type { SaveFile } from '../stores/list-export';
+import type { ReceiveExport, SaveFile } from '../stores/list-export';
 import { Notices } from '../stores/notices';
 import { Preferences } from '../stores/preferences';
 import { ShellStore } from '../stores/shell-store';
@@ -27,6 +27,7 @@ export function createConsoleRoot(
     startNodeId?: string;
     /** The browser console's sign-in, with where the page goes to sign in again. */
     signIn?: { session: SignInSession; navigate: (address: string) => void };
+    receiveExport: ReceiveExport;
   },
 ): ConsoleRoot {
   const hub = new EventHub(api);
@@ -47,6 +48,7 @@ export function createConsoleRoot(
     preferences,
     saveFile: platform.saveFile,
     signIn,
+    receiveExport: platform.receiveExport,
     dialogs: new Dialogs(),
     revealJobs: () => shell?.layout.setJobsPanelOpen(true),
     openNode: (id, scope) => shell?.openNode(id, scope),

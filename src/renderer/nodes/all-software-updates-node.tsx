@@ -9,7 +9,14 @@ import { SoftwareUpdateDetailsPane } from '../details/software-update-details';
 import { SoftwareUpdateProperties } from '../properties/software-update-properties';
 import { UpdateIcon, redArrowMeaning, updateIconMeaning } from '../details/update-icon';
 import { countColumn, dateColumn, flagColumn } from './column-kinds';
-import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
+import { siteListSource } from './site-list';
+import {
+  defineListNode,
+  type ColumnSpec,
+  type ListQuery,
+  type RibbonGroup,
+  type SiteListCall,
+} from './types';
 
 type SortColumn = (typeof updateSortColumns)[number];
 type Column = ColumnSpec<SoftwareUpdateRow>;
@@ -25,6 +32,7 @@ const columns: Column[] = [
     text: (row) =>
       updateIconMeaning[row.icon] + (row.isContentMissing ? ` ${redArrowMeaning}` : ''),
     exportValue: (row) => row.icon + (row.isContentMissing ? ' (content in no package)' : ''),
+    exportAs: { field: 'icon', kind: 'text' },
     cell: UpdateIcon,
   },
   {
@@ -33,6 +41,7 @@ const columns: Column[] = [
     isDefault: true,
     sortKey: 'title',
     width: 460,
+    exportAs: { field: 'title', kind: 'text' },
     text: (row) => row.title,
   },
   {
@@ -41,6 +50,7 @@ const columns: Column[] = [
     isDefault: true,
     sortKey: 'bulletinId',
     width: 100,
+    exportAs: { field: 'bulletinId', kind: 'text' },
     text: (row) => row.bulletinId,
   },
   {
@@ -48,38 +58,54 @@ const columns: Column[] = [
     header: 'Article ID',
     sortKey: 'articleId',
     width: 90,
+    exportAs: { field: 'articleId', kind: 'text' },
     text: (row) => row.articleId,
   },
   countColumn<SoftwareUpdateRow>('required', 'Required', (row) => row.required, {
+    field: 'required',
     isDefault: true,
     sortKey: 'required',
   }),
   countColumn<SoftwareUpdateRow>('installed', 'Installed', (row) => row.installed, {
+    field: 'installed',
     isDefault: true,
     sortKey: 'installed',
   }),
-  countColumn<SoftwareUpdateRow>('notRequired', 'Not Required', (row) => row.notRequired),
-  countColumn<SoftwareUpdateRow>('unknown', 'Unknown', (row) => row.unknown),
-  countColumn<SoftwareUpdateRow>('total', 'Total', (row) => row.total),
-  countColumn<SoftwareUpdateRow>(
-    'percentCompliant',
-    'Percent Compliant',
-    (row) => row.percentCompliant,
-    { isDefault: true, sortKey: 'percentCompliant' },
-  ),
+  countColumn<SoftwareUpdateRow>('notRequired', 'Not Required', (row) => row.notRequired, {
+    field: 'notRequired',
+  }),
+  countColumn<SoftwareUpdateRow>('unknown', 'Unknown', (row) => row.unknown, { field: 'unknown' }),
+  countColumn<SoftwareUpdateRow>('total', 'Total', (row) => row.total, { field: 'total' }),
+  {
+    ...countColumn<SoftwareUpdateRow>(
+      'percentCompliant',
+      'Percent Compliant',
+      (row) => row.percentCompliant,
+      { isDefault: true, sortKey: 'percentCompliant' },
+    ),
+    // A percentage in a spreadsheet (87%), the number 87 in CSV as the grid shows it.
+    exportAs: { field: 'percentCompliant', kind: 'percent' },
+  },
   flagColumn<SoftwareUpdateRow>('downloaded', 'Downloaded', (row) => row.isDownloaded, {
+    field: 'isDownloaded',
     isDefault: true,
   }),
   flagColumn<SoftwareUpdateRow>('deployed', 'Deployed', (row) => row.isDeployed, {
+    field: 'isDeployed',
     isDefault: true,
   }),
-  flagColumn<SoftwareUpdateRow>('expired', 'Expired', (row) => row.isExpired),
-  flagColumn<SoftwareUpdateRow>('superseded', 'Superseded', (row) => row.isSuperseded),
+  flagColumn<SoftwareUpdateRow>('expired', 'Expired', (row) => row.isExpired, {
+    field: 'isExpired',
+  }),
+  flagColumn<SoftwareUpdateRow>('superseded', 'Superseded', (row) => row.isSuperseded, {
+    field: 'isSuperseded',
+  }),
   {
     id: 'severity',
     header: 'Severity',
     sortKey: 'severity',
     width: 96,
+    exportAs: { field: 'severity', kind: 'text', labels: { '': 'None' } },
     text: (row) => row.severity || 'None',
   },
   {
@@ -87,19 +113,25 @@ const columns: Column[] = [
     header: 'Custom Severity',
     sortKey: 'customSeverity',
     width: 120,
+    exportAs: { field: 'customSeverity', kind: 'text' },
     text: (row) => row.customSeverity,
   },
   dateColumn<SoftwareUpdateRow>('dateReleased', 'Date Released', (row) => row.dateReleased, {
+    field: 'dateReleased',
     sortKey: 'dateReleased',
   }),
   dateColumn<SoftwareUpdateRow>('dateRevised', 'Date Revised', (row) => row.dateRevised, {
+    field: 'dateRevised',
     sortKey: 'dateRevised',
   }),
-  dateColumn<SoftwareUpdateRow>('dateCreated', 'Date Created', (row) => row.dateCreated),
+  dateColumn<SoftwareUpdateRow>('dateCreated', 'Date Created', (row) => row.dateCreated, {
+    field: 'dateCreated',
+  }),
   dateColumn<SoftwareUpdateRow>(
     'dateLastModified',
     'Date Last Modified',
     (row) => row.dateLastModified,
+    { field: 'dateLastModified' },
   ),
   {
     id: 'size',
@@ -107,25 +139,69 @@ const columns: Column[] = [
     sortKey: 'size',
     width: 90,
     align: 'right',
+    exportAs: { field: 'size', kind: 'megabytes' },
     text: (row) => (row.size / 1_048_576).toFixed(2),
     exportValue: (row) => Number((row.size / 1_048_576).toFixed(2)),
   },
-  flagColumn<SoftwareUpdateRow>('licenseTerms', 'License Terms', (row) => row.hasLicenseTerms),
+  flagColumn<SoftwareUpdateRow>('licenseTerms', 'License Terms', (row) => row.hasLicenseTerms, {
+    field: 'hasLicenseTerms',
+  }),
   {
     id: 'classification',
     header: 'Update Classification',
     sortKey: 'classification',
     width: 150,
+    exportAs: { field: 'classification', kind: 'text' },
     text: (row) => row.classification,
   },
-  { id: 'product', header: 'Product', width: 220, text: (row) => row.products },
-  { id: 'vendor', header: 'Vendor', width: 100, text: (row) => row.vendor },
-  countColumn<SoftwareUpdateRow>('maxRunTime', 'Maximum Run Time', (row) => row.maxRunTimeMinutes),
-  flagColumn<SoftwareUpdateRow>('metadataOnly', 'Is Metadata Only', (row) => row.isMetadataOnly),
-  flagColumn<SoftwareUpdateRow>('bundle', 'Is Bundle', (row) => row.isBundle),
-  flagColumn<SoftwareUpdateRow>('userDefined', 'User Defined', (row) => row.isUserDefined),
-  { id: 'uniqueUpdateId', header: 'Unique Update ID', width: 290, text: (row) => row.updateId },
+  {
+    id: 'product',
+    header: 'Product',
+    width: 220,
+    text: (row) => row.products,
+    exportAs: { field: 'products', kind: 'text' },
+  },
+  {
+    id: 'vendor',
+    header: 'Vendor',
+    width: 100,
+    text: (row) => row.vendor,
+    exportAs: { field: 'vendor', kind: 'text' },
+  },
+  countColumn<SoftwareUpdateRow>('maxRunTime', 'Maximum Run Time', (row) => row.maxRunTimeMinutes, {
+    field: 'maxRunTimeMinutes',
+  }),
+  flagColumn<SoftwareUpdateRow>('metadataOnly', 'Is Metadata Only', (row) => row.isMetadataOnly, {
+    field: 'isMetadataOnly',
+  }),
+  flagColumn<SoftwareUpdateRow>('bundle', 'Is Bundle', (row) => row.isBundle, {
+    field: 'isBundle',
+  }),
+  flagColumn<SoftwareUpdateRow>('userDefined', 'User Defined', (row) => row.isUserDefined, {
+    field: 'isUserDefined',
+  }),
+  {
+    id: 'uniqueUpdateId',
+    header: 'Unique Update ID',
+    width: 290,
+    text: (row) => row.updateId,
+    exportAs: { field: 'updateId', kind: 'text' },
+  },
 ];
+
+/** The site list behind the grid: the grid's pages and Export send the same query. */
+const updatesCall = ({ sort, search, criteria, scope }: Omit<ListQuery, 'page'>): SiteListCall => ({
+  list: 'updates.list',
+  query: {
+    filter: {
+      text: search || undefined,
+      criteria: criteria as UpdateCriterion[],
+      groupId: scope?.groupId,
+      packageId: scope?.packageId,
+    },
+    sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
+  },
+});
 
 /**
  * Software Library > Software Updates > All Software Updates (§3): the catalog, searched, sorted
@@ -143,19 +219,8 @@ export function allSoftwareUpdatesNode(
     parentId,
     columns,
     rowId: (row) => String(row.ciId),
-    source:
-      ({ api }) =>
-      ({ sort, search, criteria, scope, page }) =>
-        api.call('updates.list', {
-          filter: {
-            text: search || undefined,
-            criteria: criteria as UpdateCriterion[],
-            groupId: scope?.groupId,
-            packageId: scope?.packageId,
-          },
-          sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
-          page,
-        }),
+    siteList: updatesCall,
+    source: siteListSource<SoftwareUpdateRow>(updatesCall),
     searchHint: 'Search title, article ID or bulletin ID',
     criteriaBar: UpdateCriteriaBar,
     defaultSort: { columnId: 'dateReleased', direction: 'desc' },

@@ -1,6 +1,7 @@
 import { FolderRegular, HeartPulseRegular } from '@fluentui/react-icons';
 import { contentStatusNode } from '../content/content-status-node';
 import { deploymentsNode } from '../deployments/deployments-node';
+import { reportingNodes } from '../reports/report-nodes';
 import { alertsNode } from './alerts-node';
 import { jobsNode } from './jobs-node';
 import { statusMessagesNode } from './status-messages-node';
@@ -39,5 +40,6 @@ export function monitoringNodes(): ConsoleNode[] {
     }),
     statusMessagesNode('monitoring.systemStatus'),
     jobsNode('monitoring.overview'),
+    ...reportingNodes('monitoring.overview'),
   ];
 }

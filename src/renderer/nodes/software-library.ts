@@ -1,10 +1,10 @@
-import { FolderRegular, LibraryRegular, FlowchartRegular } from '@fluentui/react-icons';
+import { FolderRegular, LibraryRegular } from '@fluentui/react-icons';
 import { deploymentPackagesNode } from '../content/deployment-packages-node';
 import { summarizationActions } from '../compliance/summarization-actions';
 import { updateGroupRibbon } from '../groups/update-group-ribbon';
+import { automaticDeploymentRulesNode } from '../rules/rules-node';
 import { deploymentGroupRibbon, deploymentUpdatesRibbon } from '../wizards/deploy/deploy-actions';
 import { allSoftwareUpdatesNode } from './all-software-updates-node';
-import { iconColumn, plannedColumns, plannedListNode } from './columns';
 import { softwareUpdateGroupsNode } from './software-update-groups-node';
 import { SoftwareUpdatesOverview } from './software-updates-overview';
 import { synchronizeSoftwareUpdatesAction } from './synchronize-action';
@@ -52,29 +52,6 @@ export function softwareLibraryNodes(): ConsoleNode[] {
       softwareUpdatesGroup('Software Update Groups'),
     ]),
     deploymentPackagesNode('library.softwareUpdates'),
-    plannedListNode({
-      id: 'library.softwareUpdates.adrs',
-      title: 'Automatic Deployment Rules',
-      icon: FlowchartRegular,
-      workspace,
-      parentId: 'library.softwareUpdates',
-      // Spec §8.3.
-      columns: plannedColumns(
-        iconColumn,
-        { header: 'Name', isDefault: true, width: 280 },
-        { header: 'Description', isDefault: true, width: 220 },
-        'Enabled*',
-        'Last Run Time*',
-        'Last Error Code*',
-        'Last Error Time*',
-        'Collection',
-        'Template',
-        'Date Created',
-        'Created By',
-      ),
-      emptyText: 'There are no automatic deployment rules yet.',
-      willHold:
-        'Automatic deployment rules arrive in a later version of Patchbay. This list will hold each rule: whether it is enabled, when it last ran and its last error code, with its target collection. A rule runs on a schedule or after each synchronization, picks the updates that match its criteria (for example, released in the last month, not superseded), adds them to a software update group, downloads them and deploys them.',
-    }),
+    automaticDeploymentRulesNode('library.softwareUpdates'),
   ];
 }

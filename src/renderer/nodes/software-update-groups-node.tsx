@@ -3,15 +3,23 @@ import type { GroupListQuery, SoftwareUpdateGroup } from '../../shared/contract/
 import { groupIconText, SoftwareUpdateGroupIcon } from '../details/group-icon';
 import { SoftwareUpdateGroupDetailsPane } from '../details/group-details';
 import { groupRibbon } from '../groups/group-ribbon';
+import { GroupScopeBar } from '../groups/group-scope-bar';
 import { SoftwareUpdateGroupProperties } from '../properties/group-properties';
-import { countColumn, dateColumn, flagColumn } from './column-kinds';
-import { defineListNode, type ColumnSpec, type RibbonGroup } from './types';
+import { countColumn, dateColumn, flagColumn, withExportFields } from './column-kinds';
+import { siteListSource } from './site-list';
+import {
+  defineListNode,
+  type ColumnSpec,
+  type ListQuery,
+  type RibbonGroup,
+  type SiteListCall,
+} from './types';
 
 type SortColumn = NonNullable<GroupListQuery['sort']>['column'];
 type Column = ColumnSpec<SoftwareUpdateGroup>;
 
 /** The columns of §5.4, in the console's order. Security Scopes waits for role-based admin. */
-const columns: Column[] = [
+const shownColumns: Column[] = [
   {
     id: 'icon',
     header: 'Icon',
@@ -72,6 +80,37 @@ const columns: Column[] = [
   ),
 ];
 
+/** The row field behind each column, so the site exports the groups as shown. */
+const columns = withExportFields(shownColumns, {
+  icon: 'icon',
+  name: 'name',
+  description: 'description',
+  dateCreated: { field: 'dateCreated', kind: 'date' },
+  dateModified: { field: 'dateModified', kind: 'date' },
+  createdBy: 'createdBy',
+  deployed: { field: 'isDeployed', kind: 'flag' },
+  downloaded: { field: 'isDownloaded', kind: 'flag' },
+  expired: { field: 'containsExpired', kind: 'flag' },
+  superseded: { field: 'containsSuperseded', kind: 'flag' },
+  numberOfUpdates: { field: 'numberOfUpdates', kind: 'number' },
+  numberOfExpired: { field: 'numberOfExpired', kind: 'number' },
+  collectionsDeployed: { field: 'collectionsDeployed', kind: 'number' },
+  percentCompliant: { field: 'percentCompliant', kind: 'percent' },
+});
+
+/** The site list behind the grid: the grid's pages and Export send the same query. */
+const groupsCall = ({ sort, search, scope }: Omit<ListQuery, 'page'>): SiteListCall => ({
+  list: 'groups.list',
+  query: {
+    // Show Software Update Group (a rule's) narrows the list to that group, export included.
+    filter: {
+      text: search || undefined,
+      ids: scope?.groupId !== undefined ? [scope.groupId] : undefined,
+    },
+    sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
+  },
+});
+
 /**
  * Software Library > Software Updates > Software Update Groups (§5): the groups, searched and
  * sorted on the site, with Show Members, Delete and the group's Properties.
@@ -88,18 +127,13 @@ export function softwareUpdateGroupsNode(
     parentId,
     columns,
     rowId: (row) => String(row.id),
-    source:
-      ({ api }) =>
-      ({ sort, search, page }) =>
-        api.call('groups.list', {
-          filter: { text: search || undefined },
-          sort: sort && { column: sort.column as SortColumn, direction: sort.direction },
-          page,
-        }),
+    siteList: groupsCall,
+    source: siteListSource<SoftwareUpdateGroup>(groupsCall),
     searchHint: 'Search name or description',
     defaultSort: { columnId: 'name', direction: 'asc' },
     emptyText:
       'There are no software update groups. Select updates in All Software Updates and choose Create Software Update Group.',
+    banner: GroupScopeBar,
     ribbon: [groupRibbon, ...ribbon],
     details: SoftwareUpdateGroupDetailsPane,
     properties: SoftwareUpdateGroupProperties,

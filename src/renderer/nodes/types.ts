@@ -1,6 +1,12 @@
 import type { FluentIcon } from '@fluentui/react-icons';
 import type { ComponentType } from 'react';
-import type { ListPage, SiteEvent, SortDirection } from '../../shared/contract';
+import type {
+  ExportColumn,
+  ExportList,
+  ListPage,
+  SiteEvent,
+  SortDirection,
+} from '../../shared/contract';
 import type { CsvValue } from '../../shared/csv';
 import type { ConsoleServices } from '../stores/console-services';
 import type { ListStore } from '../stores/list-store';
@@ -28,6 +34,12 @@ export interface ColumnSpec<Row> {
   /** The text shown in the cell (and exported, unless `exportValue` says otherwise). */
   text(row: Row): string;
   exportValue?(row: Row): CsvValue;
+  /**
+   * The row field this column shows and how it is typed, so the site can export the column
+   * itself (Export to CSV/Excel of a server-paged list); the column exports in the console
+   * when absent.
+   */
+  readonly exportAs?: Omit<ExportColumn, 'header'>;
   /** A cell renderer for icons and badges; the text still feeds export and screen readers. */
   readonly cell?: ComponentType<{ row: Row }>;
 }
@@ -55,6 +67,15 @@ export interface ListQuery {
   /** Show Members' group, or null for the whole list. */
   readonly scope: ListScope | null;
   readonly page: { size: number; after?: string; offset?: number };
+}
+
+/**
+ * The site list a node shows and the query it sends for what the admin has on screen (search,
+ * criteria, chips, sort): the grid's pages and the site's export read the same call.
+ */
+export interface SiteListCall {
+  readonly list: ExportList;
+  readonly query: Record<string, unknown>;
 }
 
 /** Reads one page of a node's list from the site. */
@@ -125,6 +146,8 @@ export interface ListNode<Row> extends NodeBase {
   readonly kind: 'list';
   readonly columns: readonly ColumnSpec<Row>[];
   rowId(row: Row): string;
+  /** The site list and query behind `source`; with it the site exports the list itself. */
+  siteList?(query: Omit<ListQuery, 'page'>): SiteListCall;
   /** Reads the list; absent while the site has no API for it yet (the list stays empty). */
   source?(services: ConsoleServices): ListSource<Row>;
   /** The sentence shown in the empty list: why it is empty and what to do. */
@@ -150,6 +173,8 @@ export interface ListNode<Row> extends NodeBase {
    * details pane in a dialog when absent.
    */
   readonly properties?: ComponentType<PropertiesProps<Row>>;
+  /** What double-click or Enter on a row does instead of Properties (Run, for a report). */
+  open?(context: ActionContext<Row>): void;
   /** The details pane's heading for a row, e.g. the update's title. */
   describe?(row: Row): string;
   /** Reacts to site events while the node is open; `data.changed` topics below refresh it. */

@@ -64,7 +64,7 @@ export const ResultPane = observer(function ResultPane({
       <SearchBar list={list} />
       {list.node.criteriaBar && <list.node.criteriaBar list={list} services={shell.services} />}
       <div className={styles.gridArea}>
-        <DataGrid key={node.id} list={list} onOpen={() => shell.openProperties()} />
+        <DataGrid key={node.id} list={list} onOpen={() => shell.openSelected()} />
         <ListOverlay list={list} />
       </div>
       <ColumnChooser list={list} />

@@ -2,6 +2,7 @@ import type { FluentIcon } from '@fluentui/react-icons';
 import {
   ArrowClockwiseRegular,
   ArrowExportRegular,
+  DocumentTableRegular,
   PanelBottomRegular,
   PanelRightRegular,
   TableSettingsRegular,
@@ -90,15 +91,6 @@ export function homeTabGroups(shell: ShellStore): RibbonGroupModel[] {
         onClick: (anchor) => list?.openColumnChooser({ x: anchor.left, y: anchor.bottom }),
       },
       {
-        id: 'export',
-        label: 'Export to CSV',
-        icon: ArrowExportRegular,
-        description:
-          'Saves every row matching the search, with the columns shown, in their order, as a CSV file.',
-        isEnabled: list !== null && list.hasSource && (list.total ?? 0) > 0 && !list.isExporting,
-        onClick: () => void list?.exportCsv(),
-      },
-      {
         id: 'jobsPanel',
         label: 'Jobs Panel',
         icon: layout.jobsDock === 'right' ? PanelRightRegular : PanelBottomRegular,
@@ -109,5 +101,29 @@ export function homeTabGroups(shell: ShellStore): RibbonGroupModel[] {
       },
     ],
   });
+  if (list)
+    groups.push({
+      label: 'Export',
+      buttons: [
+        {
+          id: 'export',
+          label: 'Export to CSV',
+          icon: ArrowExportRegular,
+          description:
+            'Saves every row matching the search and criteria, with the columns shown, in their order and sort, as a CSV file.',
+          isEnabled: list.hasSource && (list.total ?? 0) > 0 && !list.isExporting,
+          onClick: () => void list.export('csv'),
+        },
+        {
+          id: 'exportExcel',
+          label: 'Export to Excel',
+          icon: DocumentTableRegular,
+          description:
+            'Saves the list as shown as an Excel workbook (.xlsx), written by the site: dates, numbers and percentages typed, header frozen with filters.',
+          isEnabled: list.canExportOnSite && (list.total ?? 0) > 0 && !list.isExporting,
+          onClick: () => void list.export('xlsx'),
+        },
+      ],
+    });
   return groups;
 }

@@ -3,7 +3,7 @@ import type { ListScope } from '../nodes/types';
 import type { Dialogs } from './dialogs';
 import type { EventHub } from './event-hub';
 import type { JobsStore } from './jobs-store';
-import type { SaveFile } from './list-export';
+import type { ReceiveExport, SaveFile } from './list-export';
 import type { Notices } from './notices';
 import type { Preferences } from './preferences';
 import type { SignInStore } from './sign-in-store';
@@ -23,6 +23,8 @@ export interface ConsoleServices {
   readonly saveFile: SaveFile;
   /** The sign-in of a browser console on a served site with accounts; absent in Electron. */
   readonly signIn?: SignInStore;
+  /** Hands a file the site exported to the admin (a browser download, or where it was saved). */
+  readonly receiveExport: ReceiveExport;
   /** Confirmations and dialogs that ribbon actions open. */
   readonly dialogs: Dialogs;
   /** Shows the jobs panel, e.g. after an action started a job. */

@@ -1,10 +1,14 @@
-import type { ListPage } from '../../shared/contract';
+import type { ListExportResult, ListPage } from '../../shared/contract';
+import { exportFileName } from '../../shared/export/cell-rules';
 import { toCsv, type CsvValue } from '../../shared/csv';
 import type { ColumnSpec, ListQuery } from '../nodes/types';
 
 const exportPageSize = 1000;
 
 export type SaveFile = (fileName: string, text: string, mimeType: string) => void;
+
+/** The platform's way to hand over a file the site wrote (see `ConsoleServices`). */
+export type ReceiveExport = (file: ListExportResult) => void;
 
 interface ExportRequest<Row> {
   readonly title: string;
@@ -16,7 +20,8 @@ interface ExportRequest<Row> {
 }
 
 /**
- * Writes every row matching the list's search, not only the blocks the grid has loaded, by
+ * The console-side export, for lists the site cannot export itself (their columns compute
+ * text in the console): writes every row matching the list's search, not only the blocks the grid has loaded, by
  * reading the list in keyset order. Returns the number of rows written.
  */
 export async function exportListToCsv<Row>(request: ExportRequest<Row>): Promise<number> {
@@ -34,15 +39,14 @@ export async function exportListToCsv<Row>(request: ExportRequest<Row>): Promise
   }
   const headers = columns.map((column) => column.header);
   const text = toCsv(headers, lines, { withByteOrderMark: true });
-  request.saveFile(`${request.title} ${fileDate(new Date())}.csv`, text, 'text/csv;charset=utf-8');
+  request.saveFile(
+    exportFileName(request.title, 'csv', new Date()),
+    text,
+    'text/csv;charset=utf-8',
+  );
   return lines.length;
 }
 
 function exportCell<Row>(column: ColumnSpec<Row>, row: Row): CsvValue {
   return column.exportValue ? column.exportValue(row) : column.text(row);
-}
-
-function fileDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}${pad(date.getMinutes())}`;
 }

@@ -1,5 +1,5 @@
 import { makeAutoObservable, observableRef, runInAction } from 'mobx';
-import type { ListPage, SiteEvent } from '../../shared/contract';
+import type { ExportColumn, ExportFormat, ListPage, SiteEvent } from '../../shared/contract';
 import type { ColumnSpec, ListNode, ListQuery, ListScope, ListSource } from '../nodes/types';
 import type { ConsoleServices } from './console-services';
 import { exportListToCsv } from './list-export';
@@ -226,27 +226,61 @@ export class ListStore<Row> {
     return this.exportProgress !== null;
   }
 
-  /** Exports what the list shows: visible columns in order, current search and sort, all rows. */
-  async exportCsv(): Promise<void> {
+  /**
+   * Whether the site can export this list itself: it names its site list and every visible
+   * column names the row field it shows. Excel files are written by the site only.
+   */
+  get canExportOnSite(): boolean {
+    return this.node.siteList !== undefined && this.node.columns.some((c) => c.exportAs);
+  }
+
+  /**
+   * Exports what the list shows: visible columns in order, current search, criteria, chips and
+   * sort, all rows. The site reads and writes a server list itself (streaming, so 200,000 rows
+   * never come to the console); a list the site cannot export is written here as CSV.
+   */
+  async export(format: ExportFormat): Promise<void> {
     if (!this.grid || this.isExporting) return;
     const columns = this.grid.visibleColumns();
     const sort = this.grid.currentSort();
+    const query = {
+      sort,
+      search: this.appliedSearch,
+      criteria: this.criteria,
+      scope: this.scope,
+    };
+    const siteColumns = columns.map((column) =>
+      column.exportAs ? ({ header: column.header, ...column.exportAs } as ExportColumn) : null,
+    );
     this.exportProgress = { done: 0, total: this.total ?? 0 };
     try {
-      const rowCount = await exportListToCsv({
-        title: this.node.title,
-        columns,
-        readPage: (page) =>
-          this.source({
-            sort,
-            search: this.appliedSearch,
-            criteria: this.criteria,
-            scope: this.scope,
-            page,
-          }),
-        onProgress: (done, total) => runInAction(() => (this.exportProgress = { done, total })),
-        saveFile: this.services.saveFile,
-      });
+      let rowCount: number;
+      const siteList = this.node.siteList;
+      if (siteList && siteColumns.every((column) => column !== null)) {
+        const call = siteList(query);
+        const file = await this.services.api.call('lists.export', {
+          title: this.node.title,
+          format,
+          list: call.list,
+          query: call.query,
+          columns: siteColumns,
+        });
+        this.services.receiveExport(file);
+        rowCount = file.rows;
+      } else if (format === 'csv') {
+        rowCount = await exportListToCsv({
+          title: this.node.title,
+          columns,
+          readPage: (page) => this.source({ ...query, page }),
+          onProgress: (done, total) => runInAction(() => (this.exportProgress = { done, total })),
+          saveFile: this.services.saveFile,
+        });
+      } else {
+        const missing = columns.filter((column) => !column.exportAs).map((c) => c.header);
+        throw new Error(
+          `Excel export of ${this.node.title} is written by the site, which cannot show the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}; remove ${missing.length === 1 ? 'it' : 'them'} or export to CSV.`,
+        );
+      }
       this.services.notices.show(
         'success',
         `Exported ${rowCount.toLocaleString()} ${rowCount === 1 ? 'row' : 'rows'} of ${this.node.title}.`,

@@ -98,6 +98,16 @@ export class ShellStore {
     return list.selection.length === 1 && list.node.details !== undefined;
   }
 
+  /** Double-click or Enter on a row: the node's own open (a report runs), else Properties. */
+  openSelected(): void {
+    const list = this.currentList;
+    if (list?.node.open) {
+      list.node.open({ selection: list.selection, services: this.services, list });
+      return;
+    }
+    this.openProperties();
+  }
+
   openProperties(): void {
     if (this.canOpenProperties) this.isPropertiesOpen = true;
   }

@@ -23,8 +23,11 @@ export interface WizardModel<PageId extends string> {
   readonly pages: readonly WizardPage<PageId>[];
   problems(page: PageId): ReadonlyMap<FieldPath, string>;
   readonly isDirty: boolean;
-  /** Summary's Next: asks the site to do the work and returns the job to follow. */
-  start(): Promise<number>;
+  /**
+   * Summary's Next: asks the site to do the work and returns the job to follow, or null when
+   * the request itself did the work (Add Deployment of a rule): Completion follows at once.
+   */
+  start(): Promise<number | null>;
   /** The Summary page opens, e.g. to read what the job would do. */
   enterSummary?(): void;
   /**
@@ -65,6 +68,8 @@ export class WizardFlow<PageId extends string> {
   /** A page's site check is under way: Next waits for it. */
   isChecking = false;
   jobId: number | null = null;
+  /** The work was one request, done without a job (start() gave null). */
+  private isDoneWithoutJob = false;
   isStarting = false;
   startError: string | null = null;
   isClosed = false;
@@ -112,7 +117,7 @@ export class WizardFlow<PageId extends string> {
   }
 
   get isStarted(): boolean {
-    return this.jobId !== null;
+    return this.jobId !== null || this.isDoneWithoutJob;
   }
 
   isInputPage(step: WizardStep<PageId>): step is PageId {
@@ -282,6 +287,13 @@ export class WizardFlow<PageId extends string> {
     this.startError = null;
     try {
       const jobId = await this.model.start();
+      if (jobId === null) {
+        runInAction(() => {
+          this.isDoneWithoutJob = true;
+          this.current = 'completion';
+        });
+        return;
+      }
       runInAction(() => {
         this.jobId = jobId;
         this.current = 'progress';

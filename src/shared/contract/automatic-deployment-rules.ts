@@ -271,7 +271,10 @@ export const AutomaticDeploymentRule = z.object({
   runType: RuleRunType,
   /** Null for "Do not run automatically" and for after-sync when no sync is scheduled. */
   nextRunTime: IsoTime.nullable(),
-  /** "After the next synchronization", "Only when run manually", or the time. */
+  /**
+   * "After the synchronization at 2026-12-09 02:00", "2026-12-09 02:00" (the site's local time of
+   * a scheduled rule's next occurrence), "Run Now only", "Disabled".
+   */
   nextRunText: z.string(),
   /** The group of the last successful run (Show Software Update Group). */
   groupId: z.number().int().nullable(),
@@ -423,13 +426,22 @@ export const RuleDeploymentChange = z
 /** Where a template comes from: built in, saved from this wizard, or a deployment template. */
 export const RuleTemplateSource = z.enum(['builtin', 'rule', 'deployment']);
 
-/** Pages a template fills in; the General page's name and collection are never in one. */
-export const RuleTemplateSettings = RuleSettings.omit({ general: true, content: true })
-  .partial()
-  .extend({
+/**
+ * Pages a template fills in; the General page's name and collection are never in one. A page
+ * left out stays absent (no defaults filled in), so applying a template changes only its pages.
+ */
+export const RuleTemplateSettings = z
+  .object({
     general: RuleGeneralPage.pick({ groupMode: true, isDeploymentEnabledAfterRun: true })
       .partial()
       .optional(),
+    deploymentSettings: RuleDeploymentSettingsPage.optional(),
+    softwareUpdates: RuleSoftwareUpdatesPage.optional(),
+    evaluationSchedule: RuleEvaluationSchedulePage.optional(),
+    deploymentSchedule: RuleDeploymentSchedulePage.optional(),
+    userExperience: UserExperiencePage.optional(),
+    alerts: RuleAlertsPage.optional(),
+    downloadSettings: DownloadSettingsPage.optional(),
     content: DeploymentContent.partial().optional(),
   })
   .strict();

@@ -12,6 +12,8 @@ import { clientSettingsMethods } from './client-settings';
 import { collectionsMethods } from './collections';
 import { complianceMethods } from './compliance';
 import { jobsMethods } from './jobs';
+import { listExportMethods } from './list-export';
+import { reportMethods } from './reports';
 import { siteMethods } from './site';
 import { softwareUpdatePointMethods } from './software-update-point';
 import { softwareUpdateDetailMethods, softwareUpdatesMethods } from './software-updates';
@@ -41,6 +43,8 @@ export const siteContract = {
   ...deploymentMethods,
   ...alertMethods,
   ...ruleMethods,
+  ...listExportMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type SiteContract = typeof siteContract;
@@ -66,7 +70,9 @@ export * from './collections';
 export * from './compliance';
 export * from './events';
 export * from './jobs';
+export * from './list-export';
 export * from './list-query';
+export * from './reports';
 export * from './site';
 export * from './software-update-point';
 export * from './software-updates';

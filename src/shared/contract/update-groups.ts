@@ -53,6 +53,8 @@ export const GroupListQuery = listQuery(
     .object({
       /** The search box: name or description contains the text. */
       text: z.string().trim().max(200).optional(),
+      /** Show Software Update Group (a rule's): only these groups. */
+      ids: z.array(z.number().int().positive()).max(1000).optional(),
     })
     .strict(),
   ['name', 'dateCreated', 'dateModified', 'numberOfUpdates'] as const,

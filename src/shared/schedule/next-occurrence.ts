@@ -1,34 +1,79 @@
 import { weekdays, weekOrders, type CustomSchedule, type Schedule } from './schedule';
+import { instantOfWall, localTimeZone, wallOf } from './time-zone';
 
 const minute = 60_000;
 const unitMs = { minutes: minute, hours: 60 * minute, days: 24 * 60 * minute } as const;
 
 /**
+ * Where a local schedule is read: an IANA zone name ("Europe/Berlin", daylight saving followed)
+ * or a fixed offset in minutes as Date#getTimezoneOffset gives it (UTC = local + offset), which
+ * is all a device reports.
+ */
+export type ScheduleTimeZone = string | number;
+
+interface Zone {
+  toWall(instant: number): number;
+  toInstant(wall: number): number;
+}
+
+function zoneOf(schedule: CustomSchedule, timeZone: ScheduleTimeZone): Zone {
+  if (schedule.isUtc) return { toWall: (at) => at, toInstant: (wall) => wall };
+  if (typeof timeZone === 'number') {
+    const offset = timeZone * minute;
+    return { toWall: (at) => at - offset, toInstant: (wall) => wall + offset };
+  }
+  return {
+    toWall: (at) => wallOf(at, timeZone),
+    toInstant: (wall) => instantOfWall(wall, timeZone),
+  };
+}
+
+/**
  * The next time a schedule fires strictly after `after`. A simple schedule counts from
- * `lastRun` (or fires at once when it never ran). `timeZoneOffsetMinutes` is the evaluating
- * machine's offset (Date#getTimezoneOffset: UTC = local + offset) and applies to local schedules.
- * Returns null for a one-time schedule already past.
+ * `lastRun` (or fires at once when it never ran). A custom schedule's start is a wall-clock time
+ * read in UTC or, when it is local, in `timeZone` (default: this machine's zone). Returns null
+ * for a one-time schedule already past.
+ *
+ * Daily, weekly and monthly recurrences keep their wall-clock time across daylight saving
+ * changes (02:00 stays 02:00); an interval of minutes or hours counts real elapsed time, so
+ * "every 8 hours" is 8 hours apart even on the night the clocks change.
  */
 export function nextOccurrence(
   schedule: Schedule,
   after: Date,
   lastRun: Date | null,
-  timeZoneOffsetMinutes = after.getTimezoneOffset(),
+  timeZone: ScheduleTimeZone = localTimeZone(),
 ): Date | null {
   if (schedule.kind === 'simple') {
     if (!lastRun) return after;
     const next = new Date(lastRun.getTime() + schedule.every * unitMs[schedule.unit]);
     return next > after ? next : after;
   }
-  const offsetMs = schedule.isUtc ? 0 : timeZoneOffsetMinutes * minute;
-  // Work in "wall-clock as UTC" and shift back to real instants at the end.
-  const wallAfter = new Date(after.getTime() - offsetMs);
-  const wall = nextWallClock(schedule, wallAfter);
-  return wall ? new Date(wall.getTime() + offsetMs) : null;
+  const zone = zoneOf(schedule, timeZone);
+  const startWall = new Date(`${schedule.start}:00.000Z`).getTime();
+  const rule = schedule.recurrence;
+  if (rule.pattern === 'interval' && rule.unit !== 'days') {
+    const start = zone.toInstant(startWall);
+    if (start > after.getTime()) return new Date(start);
+    const step = rule.every * unitMs[rule.unit];
+    const steps = Math.floor((after.getTime() - start) / step) + 1;
+    return new Date(start + steps * step);
+  }
+  // A wall-clock time after `after` can still be an earlier instant: the repeated hour when the
+  // clocks go back has fired already. Then the one after it is the answer.
+  let wallAfter = zone.toWall(after.getTime());
+  for (let tries = 0; tries < 4; tries++) {
+    const wall = nextWallClock(schedule, startWall, wallAfter);
+    if (wall === null) return null;
+    const instant = zone.toInstant(wall);
+    if (instant > after.getTime()) return new Date(instant);
+    wallAfter = wall;
+  }
+  return null;
 }
 
-function nextWallClock(schedule: CustomSchedule, after: Date): Date | null {
-  const start = new Date(`${schedule.start}:00.000Z`);
+/** The next wall-clock time of a custom schedule after `after` (both wall milliseconds). */
+function nextWallClock(schedule: CustomSchedule, start: number, after: number): number | null {
   const rule = schedule.recurrence;
   switch (rule.pattern) {
     case 'none':
@@ -36,17 +81,16 @@ function nextWallClock(schedule: CustomSchedule, after: Date): Date | null {
     case 'interval': {
       if (start > after) return start;
       const step = rule.every * unitMs[rule.unit];
-      const steps = Math.floor((after.getTime() - start.getTime()) / step) + 1;
-      return new Date(start.getTime() + steps * step);
+      const steps = Math.floor((after - start) / step) + 1;
+      return start + steps * step;
     }
     case 'weekly': {
       const target = weekdays.indexOf(rule.day);
-      const first = new Date(start);
-      first.setUTCDate(first.getUTCDate() + ((target - first.getUTCDay() + 7) % 7));
+      const first = start + ((target - new Date(start).getUTCDay() + 7) % 7) * unitMs.days;
       if (first > after) return first;
       const step = rule.everyWeeks * 7 * unitMs.days;
-      const steps = Math.floor((after.getTime() - first.getTime()) / step) + 1;
-      return new Date(first.getTime() + steps * step);
+      const steps = Math.floor((after - first) / step) + 1;
+      return first + steps * step;
     }
     default:
       return nextMonthly(rule, start, after);
@@ -55,15 +99,20 @@ function nextWallClock(schedule: CustomSchedule, after: Date): Date | null {
 
 type MonthlyRule = Extract<CustomSchedule['recurrence'], { everyMonths: number }>;
 
-function nextMonthly(rule: MonthlyRule, start: Date, after: Date): Date | null {
+function nextMonthly(rule: MonthlyRule, startWall: number, after: number): number | null {
+  const start = new Date(startWall);
+  const year = start.getUTCFullYear();
+  const month = start.getUTCMonth();
   const hours = start.getUTCHours();
   const minutes = start.getUTCMinutes();
-  for (let index = 0; index < 600; index += rule.everyMonths) {
-    const year = start.getUTCFullYear();
-    const month = start.getUTCMonth() + index;
-    const candidate = dayInMonth(rule, year, month);
-    const at = new Date(Date.UTC(year, month, candidate, hours, minutes));
-    if (at >= start && at > after) return at;
+  // Skip the months before `after` instead of walking from a start years ago.
+  const afterDate = new Date(after);
+  const monthsToAfter = (afterDate.getUTCFullYear() - year) * 12 + afterDate.getUTCMonth() - month;
+  const first = Math.max(0, Math.floor((monthsToAfter - 1) / rule.everyMonths)) * rule.everyMonths;
+  for (let index = first; index < first + 600; index += rule.everyMonths) {
+    const day = dayInMonth(rule, year, month + index);
+    const at = Date.UTC(year, month + index, day, hours, minutes);
+    if (at >= startWall && at > after) return at;
   }
   return null;
 }
@@ -72,6 +121,7 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 }
 
+/** The day of the month a monthly recurrence fires on (`month` may run past 11). */
 function dayInMonth(rule: MonthlyRule, year: number, month: number): number {
   const last = daysIn(year, month);
   if (rule.pattern === 'monthly-last-day') return last;

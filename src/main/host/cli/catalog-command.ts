@@ -41,7 +41,9 @@ export function registerCatalog(program: Command): void {
       .argument('<folder-or-url>', 'a bundle folder, its manifest.json, or an http(s) URL of one')
       .option('--full', 'a full synchronization'),
   ).action(async (location: string, options: SiteCommandOptions & { full?: boolean }) => {
-    const site = await openSiteFor(options, true);
+    // An import is a synchronization (WsusUtil import + sync), so like `sync` it may create the
+    // site, and says so; a disconnected site's first step is this import.
+    const site = await openSiteFor(options, true, 'create');
     try {
       // The bundle becomes the sync source only when the import succeeds (the sync job does it).
       const { jobId } = await callSite(site, 'sync.start', {

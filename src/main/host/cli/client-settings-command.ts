@@ -11,7 +11,7 @@ import { SiteError } from '../../../shared/errors';
 import type { Site } from '../../site/site';
 import { callSite } from './call-site';
 import { findCollection, findDevice, formatOf, withSite } from './command-helpers';
-import { printRows, type Column } from './output';
+import { emitRows, printRows, type Column } from './output';
 import { withSiteOptions, type SiteCommandOptions } from './site-options';
 
 type Options = SiteCommandOptions & Record<string, string | string[] | undefined>;
@@ -185,13 +185,15 @@ export function registerClientSettings(program: Command): void {
     command
       .command('list')
       .description('List client settings by priority (Get-CMClientSetting)')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (options: SiteCommandOptions & { format: string }) => {
     const format = formatOf(options.format);
     await withSite(options, async (site) => {
-      process.stdout.write(
-        printRows(await callSite(site, 'clientSettings.list', {}), listColumns, format),
-      );
+      await emitRows(await callSite(site, 'clientSettings.list', {}), listColumns, {
+        format,
+        out: options.out,
+      });
     });
   });
 

@@ -8,7 +8,7 @@ import type { Device } from '../../../shared/contract/clients';
 import { SiteError } from '../../../shared/errors';
 import { callSite } from './call-site';
 import { findCollection, findDevice, formatOf, withSite } from './command-helpers';
-import { printRows, type Column } from './output';
+import { emitRows, type Column } from './output';
 import { withSiteOptions, type SiteCommandOptions } from './site-options';
 
 const collectionColumns: Column<DeviceCollection>[] = [
@@ -98,13 +98,15 @@ export function registerCollection(program: Command): void {
     collection
       .command('list')
       .description('List device collections (Get-CMDeviceCollection)')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (options: SiteCommandOptions & { format: string }) => {
     const format = formatOf(options.format);
     await withSite(options, async (site) => {
-      process.stdout.write(
-        printRows(await callSite(site, 'collections.list', {}), collectionColumns, format),
-      );
+      await emitRows(await callSite(site, 'collections.list', {}), collectionColumns, {
+        format,
+        out: options.out,
+      });
     });
   });
 
@@ -162,7 +164,8 @@ export function registerCollection(program: Command): void {
       .command('members')
       .description('List the devices in a collection (Get-CMCollectionMember)')
       .argument('<collection>', 'the collection (name, CollectionID or ID)')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (reference: string, options: SiteCommandOptions & { format: string }) => {
     const format = formatOf(options.format);
     await withSite(options, async (site) => {
@@ -177,7 +180,7 @@ export function registerCollection(program: Command): void {
         rows.push(...page.rows);
         after = page.nextCursor ?? undefined;
       } while (after);
-      process.stdout.write(printRows(rows, deviceColumns, format));
+      await emitRows(rows, deviceColumns, { format, out: options.out });
     });
   });
 

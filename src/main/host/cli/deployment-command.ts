@@ -17,7 +17,7 @@ import {
 } from './deployment-options';
 import { registerDeploymentTemplate, templateSettings } from './deployment-template-command';
 import { findGroup } from './group-command';
-import { printProperties, printRows } from './output';
+import { emitRows, printProperties, printRows } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 import { waitForJob } from './wait-for-job';
 
@@ -176,7 +176,8 @@ export function registerDeployment(program: Command): void {
       .option('--sort <column>', `sort by ${sortColumns.join(', ')}`, 'name')
       .option('--descending', 'sort descending')
       .option('--limit <n>', 'how many', '500')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(
     async (
       options: SiteCommandOptions & {
@@ -213,7 +214,7 @@ export function registerDeployment(program: Command): void {
           sort: { column, direction: options.descending ? 'desc' : 'asc' },
           page: { size: limit },
         });
-        process.stdout.write(printRows(page.rows, deploymentColumns, format));
+        await emitRows(page.rows, deploymentColumns, { format, out: options.out });
       });
     },
   );

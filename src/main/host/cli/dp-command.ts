@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SiteError } from '../../../shared/errors';
 import { callSite } from './call-site';
 import { distributionPointColumns, findDistributionPoints } from './content-cli-helpers';
-import { parseFormat, printRows } from './output';
+import { emitRows, parseFormat } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
 /** `patchbay dp`: distribution points — a content library folder here, or another `patchbay serve`. */
@@ -53,14 +53,16 @@ export function registerDistributionPoint(program: Command): void {
     dp
       .command('list')
       .description('List distribution points, the site library first')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (options: SiteCommandOptions & { format: string }) => {
     const format = parseFormat(options.format);
     const site = await openSiteFor(options, false);
     try {
-      process.stdout.write(
-        printRows(await callSite(site, 'dps.list', {}), distributionPointColumns, format),
-      );
+      await emitRows(await callSite(site, 'dps.list', {}), distributionPointColumns, {
+        format,
+        out: options.out,
+      });
     } finally {
       await site.close();
     }

@@ -10,7 +10,7 @@ import { membersFlagged } from '../../site/groups/member-flags';
 import { resolveUpdateReferences } from '../../site/groups/update-references';
 import type { Site } from '../../site/site';
 import { callSite } from './call-site';
-import { parseFormat, printProperties, printRows, type Column, type OutputFormat } from './output';
+import { emitRows, parseFormat, printProperties, type Column, type OutputFormat } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
 const updatesHelp = 'updates by article ID (KB5034441 or 5034441), update GUID or CI ID (ci:123)';
@@ -65,8 +65,8 @@ const groupColumns: Column<SoftwareUpdateGroup>[] = [
   { header: 'Superseded', value: (group) => group.containsSuperseded },
   { header: 'Content Missing', value: (group) => group.isContentMissing },
   { header: 'Collections Deployed', value: (group) => group.collectionsDeployed },
-  { header: 'Percent Compliant', value: (group) => group.percentCompliant },
-  { header: 'Date Created', value: (group) => group.dateCreated },
+  { header: 'Percent Compliant', value: (group) => group.percentCompliant, kind: 'percent' },
+  { header: 'Date Created', value: (group) => group.dateCreated, kind: 'date' },
   { header: 'Date Modified', value: (group) => group.dateModified },
   { header: 'Created By', value: (group) => group.createdBy },
 ];
@@ -168,7 +168,8 @@ export function registerGroup(program: Command): void {
       .option('--sort <column>', `sort by ${sortColumns.join(', ')}`, 'name')
       .option('--descending', 'sort descending')
       .option('--limit <n>', 'how many', '500')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(
     async (
       options: SiteCommandOptions & {
@@ -196,7 +197,7 @@ export function registerGroup(program: Command): void {
       };
       await withSite(options, async (site) => {
         const page = await callSite(site, 'groups.list', query);
-        process.stdout.write(printRows(page.rows, groupColumns, format));
+        await emitRows(page.rows, groupColumns, { format, out: options.out });
       });
     },
   );
@@ -207,14 +208,18 @@ export function registerGroup(program: Command): void {
       .description("Print one group's properties, or with --members its updates (Show Members)")
       .argument('<group>', 'the group name or ID')
       .option('--members', 'list the updates in the group')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(
     async (name: string, options: SiteCommandOptions & { members?: boolean; format: string }) => {
       const format = formatOf(options.format);
       await withSite(options, async (site) => {
         const found = await findGroup(site, name);
         if (options.members) {
-          process.stdout.write(printRows(await membersOf(site, found.id), memberColumns, format));
+          await emitRows(await membersOf(site, found.id), memberColumns, {
+            format,
+            out: options.out,
+          });
           return;
         }
         if (format === 'json') {

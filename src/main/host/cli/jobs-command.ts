@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Job } from '../../../shared/contract';
 import { JobState } from '../../../shared/contract';
-import { parseFormat, printRows } from './output';
+import { emitRows, parseFormat } from './output';
 import { callSite } from './call-site';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
@@ -22,7 +22,8 @@ export function registerJobs(program: Command): void {
       .description('List jobs, newest first')
       .option('--state <state...>', `only these states (${JobState.options.join(', ')})`)
       .option('--limit <n>', 'how many', '50')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (options: ListOptions) => {
     const format = parseFormat(options.format);
     const states = (options.state ?? []).map((state) => {
@@ -37,20 +38,18 @@ export function registerJobs(program: Command): void {
         filter: { states },
         page: { size: Math.min(5000, Number(options.limit) || 50) },
       });
-      process.stdout.write(
-        printRows<Job>(
-          page.rows,
-          [
-            { header: 'ID', value: (job) => job.id },
-            { header: 'Job', value: (job) => job.title },
-            { header: 'State', value: (job) => job.state },
-            { header: 'Progress', value: (job) => `${Math.round(job.progress * 100)}%` },
-            { header: 'Created', value: (job) => job.createdAt },
-            { header: 'By', value: (job) => job.createdBy },
-            { header: 'Error', value: (job) => job.error },
-          ],
-          format,
-        ),
+      await emitRows<Job>(
+        page.rows,
+        [
+          { header: 'ID', value: (job) => job.id },
+          { header: 'Job', value: (job) => job.title },
+          { header: 'State', value: (job) => job.state },
+          { header: 'Progress', value: (job) => `${Math.round(job.progress * 100)}%` },
+          { header: 'Created', value: (job) => job.createdAt },
+          { header: 'By', value: (job) => job.createdBy },
+          { header: 'Error', value: (job) => job.error },
+        ],
+        { format, out: options.out },
       );
     } finally {
       await site.close();

@@ -7,7 +7,7 @@ import {
   followContentJob,
   packageColumns,
 } from './content-cli-helpers';
-import { parseFormat, printProperties, printRows } from './output';
+import { emitRows, parseFormat, printProperties } from './output';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 import type { Site } from '../../site/site';
 
@@ -87,12 +87,13 @@ export function registerPackage(program: Command): void {
     pkg
       .command('list')
       .description('List deployment packages (Get-CMSoftwareUpdateDeploymentPackage)')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (options: SiteCommandOptions & { format: string }) => {
     const format = formatOf(options.format);
     await withSite(options, false, async (site) => {
       const page = await callSite(site, 'packages.list', { page: { size: 5000 } });
-      process.stdout.write(printRows(page.rows, packageColumns, format));
+      await emitRows(page.rows, packageColumns, { format, out: options.out });
     });
   });
 
@@ -104,7 +105,8 @@ export function registerPackage(program: Command): void {
       )
       .argument('<package>', 'name, Package ID or ID')
       .option('--status', 'the package on each distribution point (View Status)')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(
     async (
       reference: string,
@@ -115,18 +117,16 @@ export function registerPackage(program: Command): void {
         const found = await findPackage(site, reference);
         if (options.status) {
           const rows = await callSite(site, 'contentStatus.get', { packageId: found.id });
-          process.stdout.write(
-            printRows(
-              rows,
-              [
-                { header: 'Distribution Point', value: (row) => row.distributionPointName },
-                { header: 'State', value: (row) => row.state },
-                { header: 'Version', value: (row) => row.contentVersion },
-                { header: 'Message', value: (row) => row.message },
-                { header: 'Modified', value: (row) => row.modifiedAt },
-              ],
-              format,
-            ),
+          await emitRows(
+            rows,
+            [
+              { header: 'Distribution Point', value: (row) => row.distributionPointName },
+              { header: 'State', value: (row) => row.state },
+              { header: 'Version', value: (row) => row.contentVersion },
+              { header: 'Message', value: (row) => row.message },
+              { header: 'Modified', value: (row) => row.modifiedAt },
+            ],
+            { format, out: options.out },
           );
           return;
         }

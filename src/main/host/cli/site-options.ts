@@ -6,6 +6,8 @@ export interface SiteCommandOptions {
   db?: string;
   dataDir?: string;
   siteCode?: string;
+  /** `--out <file>` of the list verbs that take `--format` (required for xlsx). */
+  out?: string;
 }
 
 /** The options every verb that opens the site accepts. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { StatusMessage } from '../../../shared/contract';
-import { parseFormat, printRows } from './output';
+import { emitRows, parseFormat } from './output';
 import { callSite } from './call-site';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 
@@ -22,7 +22,8 @@ export function registerStatusMessages(program: Command): void {
       .option('--id <messageId...>', 'only these message ids, e.g. 6702 6703')
       .option('--since <time>', 'ISO date/time, e.g. 2026-11-10T00:00:00Z')
       .option('--limit <n>', 'how many', '100')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (options: StatusOptions) => {
     const format = parseFormat(options.format);
     const messageIds = (options.id ?? []).map((value) => {
@@ -43,19 +44,17 @@ export function registerStatusMessages(program: Command): void {
         filter: { component: options.component, messageIds, since },
         page: { size: Math.min(5000, Number(options.limit) || 100) },
       });
-      process.stdout.write(
-        printRows<StatusMessage>(
-          page.rows,
-          [
-            { header: 'Severity', value: (m) => m.severity },
-            { header: 'Time', value: (m) => m.time },
-            { header: 'Site', value: (m) => m.siteCode },
-            { header: 'Component', value: (m) => m.component },
-            { header: 'Message ID', value: (m) => m.messageId },
-            { header: 'Description', value: (m) => m.message },
-          ],
-          format,
-        ),
+      await emitRows<StatusMessage>(
+        page.rows,
+        [
+          { header: 'Severity', value: (m) => m.severity },
+          { header: 'Time', value: (m) => m.time },
+          { header: 'Site', value: (m) => m.siteCode },
+          { header: 'Component', value: (m) => m.component },
+          { header: 'Message ID', value: (m) => m.messageId },
+          { header: 'Description', value: (m) => m.message },
+        ],
+        { format, out: options.out },
       );
     } finally {
       await site.close();

@@ -10,7 +10,7 @@ import { callSite } from './call-site';
 import { formatOf, withSite } from './command-helpers';
 import { invalidOption } from './deployment-options';
 import { findGroup } from './group-command';
-import { printRows, type Column } from './output';
+import { emitRows, type Column } from './output';
 import { withSiteOptions, type SiteCommandOptions } from './site-options';
 
 /** The Add Criteria properties (§3.4) by the names the console shows. */
@@ -87,13 +87,13 @@ const columns: Column<SoftwareUpdateRow>[] = [
   { header: 'Classification', value: (u) => u.classification },
   { header: 'Required', value: (u) => u.required },
   { header: 'Installed', value: (u) => u.installed },
-  { header: 'Percent Compliant', value: (u) => u.percentCompliant },
+  { header: 'Percent Compliant', value: (u) => u.percentCompliant, kind: 'percent' },
   { header: 'Deployed', value: (u) => u.isDeployed },
   { header: 'Downloaded', value: (u) => u.isDownloaded },
   { header: 'Expired', value: (u) => u.isExpired },
   { header: 'Superseded', value: (u) => u.isSuperseded },
   { header: 'Severity', value: (u) => u.severity },
-  { header: 'Date Released', value: (u) => u.dateReleased },
+  { header: 'Date Released', value: (u) => u.dateReleased, kind: 'date' },
 ];
 
 interface ListOptions extends SiteCommandOptions {
@@ -130,7 +130,8 @@ export function registerUpdates(program: Command): void {
       .option('--sort <column>', `sort by ${updateSortColumns.join(', ')}`, 'title')
       .option('--descending', 'sort descending')
       .option('--limit <n>', 'how many', '500')
-      .option('--format <format>', 'table, csv or json', 'table'),
+      .option('--format <format>', 'table, csv, json or xlsx', 'table')
+      .option('--out <file>', 'write the list to a file (required for xlsx)'),
   ).action(async (options: ListOptions) => {
     const format = formatOf(options.format);
     const column = updateSortColumns.find((name) => name === options.sort);
@@ -157,7 +158,7 @@ export function registerUpdates(program: Command): void {
         sort: { column, direction: options.descending ? 'desc' : 'asc' },
         page: { size: limit },
       });
-      process.stdout.write(printRows(page.rows, columns, format));
+      await emitRows(page.rows, columns, { format, out: options.out });
     });
   });
 }

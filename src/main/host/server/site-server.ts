@@ -14,6 +14,7 @@ import { allowedHostsFor, isTrustedRequest } from './request-guard';
 import { serveConsoleFile } from './static-console';
 import { managementPointRoutes } from './management-point-routes';
 import { notSignedIn, SiteAccess } from './site-access';
+import { exportDownloads } from './export-downloads';
 
 export interface SiteServerOptions {
   /** 127.0.0.1 unless the admin says otherwise. */
@@ -60,6 +61,8 @@ export async function startSiteServer(
   ]);
   // The management point lives on the site server, as on a ConfigMgr site system.
   mounts.set('/mp', managementPointRoutes(site.managementPoint, maxBodyBytes));
+  // The browser console downloads what `lists.export` wrote.
+  mounts.set('/exports', exportDownloads(site.listExports));
   const user = safeUserName();
   let allowedHosts = new Set<string>();
 
@@ -89,6 +92,9 @@ export async function startSiteServer(
         ).toData(),
       });
     }
+    // An exported file is site data: once the site has accounts, only a signed-in caller gets it.
+    if (path.startsWith('/exports/') && (await access.callerOf(request)).kind === 'anonymous')
+      return access.refuse(response);
     for (const [prefix, handler] of mounts) {
       if (path === prefix || path.startsWith(`${prefix}/`)) return handler(request, response);
     }

@@ -461,6 +461,8 @@ export interface AutomaticDeploymentRuleTable {
   created_at: string;
   created_by: string;
   modified_at: string;
+  last_error_message: Generated<string>;
+  deployment_id: Generated<number | null>;
 }
 
 export interface DeploymentTable {
@@ -512,6 +514,7 @@ export interface AdrDeploymentTable {
   collection_id: number;
   deployment_settings: string;
   created_at: string;
+  deployment_id: Generated<number | null>;
 }
 
 export interface DeploymentTemplateTable {
@@ -549,6 +552,29 @@ export interface ClientEnforcementMessageTable {
   state_id: number;
   error_code: Generated<number>;
   state_time: string;
+}
+
+export interface ReportScheduleTable {
+  id: Generated<number>;
+  report: string;
+  parameters: string;
+  format: string;
+  folder: string;
+  schedule: string;
+  next_run_at: Generated<string | null>;
+  last_run_at: Generated<string | null>;
+  last_file: Generated<string | null>;
+  last_error: Generated<string | null>;
+  created_at: string;
+  created_by: string;
+}
+
+export interface RuleTemplateTable {
+  id: Generated<number>;
+  name: string;
+  settings: string;
+  created_at: string;
+  created_by: string;
 }
 
 export interface AccountTable {
@@ -622,6 +648,8 @@ export interface SiteSchema {
   alert: AlertTable;
   client_group_state: ClientGroupStateTable;
   client_enforcement_message: ClientEnforcementMessageTable;
+  report_schedule: ReportScheduleTable;
+  rule_template: RuleTemplateTable;
   account: AccountTable;
   account_session: AccountSessionTable;
 }

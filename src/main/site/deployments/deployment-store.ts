@@ -39,56 +39,79 @@ export async function insertDeployment(
   site: SiteDatabase,
   clock: Clock,
   valid: ValidDeployment,
-  extra: { assignmentUniqueId: string; packageId: number | null; isEnabled: boolean; user: string },
+  extra: DeploymentExtra,
 ): Promise<{ id: number; audit: DeploymentAuditEntry }> {
-  const now = clock.now().toISOString();
-  const { selection } = valid;
   try {
-    return await site.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('deployment')
-        .values({
-          assignment_unique_id: extra.assignmentUniqueId,
-          name: valid.name,
-          description: valid.description,
-          assignment_type: selection.assignmentType,
-          group_id: selection.groupId,
-          collection_id: valid.collection.id,
-          package_id: extra.packageId,
-          purpose: valid.settings.deploymentSettings.purpose,
-          is_enabled: extra.isEnabled ? 1 : 0,
-          ...settingsColumns(valid.settings, clock),
-          contains_expired_updates: 0,
-          created_at: now,
-          created_by: extra.user,
-          modified_at: now,
-          modified_by: extra.user,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await addDeploymentUpdates(trx, row.id, selection.ciIds);
-      // States clients sent before the deployment existed here, and those that already have
-      // every update installed or not required (deploy-status).
-      await replayEnforcementMessages(trx, row.id, extra.assignmentUniqueId);
-      await deriveDeploymentCompliance(trx, { deploymentIds: [row.id] });
-      const audit: DeploymentAuditEntry = {
-        action: 'created',
-        time: now,
-        user: extra.user,
-        deployment: { id: row.id, name: valid.name, assignmentType: selection.assignmentType },
-        details: {
-          software: selection.softwareName,
-          collection: valid.collection.name,
-          purpose: valid.settings.deploymentSettings.purpose,
-          updates: selection.ciIds.length,
-        },
-      };
-      await writeDeploymentAudit(trx, audit);
-      return { id: row.id, audit };
-    });
+    return await site.db
+      .transaction()
+      .execute((trx) => insertDeploymentIn(trx, clock, valid, extra));
   } catch (error) {
     throw asDeploymentNameConflict(error, valid.name, ['general', 'name']);
   }
+}
+
+export interface DeploymentExtra {
+  assignmentUniqueId: string;
+  packageId: number | null;
+  isEnabled: boolean;
+  user: string;
+  /** The automatic deployment rule that made it (§8.3), if any. */
+  ruleId?: number | null;
+}
+
+/**
+ * The rows of `insertDeployment` in the caller's transaction: the rule engine creates a run's
+ * group, content and deployments in one (§8.1, nothing half made).
+ */
+export async function insertDeploymentIn(
+  trx: Kysely<SiteSchema>,
+  clock: Clock,
+  valid: ValidDeployment,
+  extra: DeploymentExtra,
+): Promise<{ id: number; audit: DeploymentAuditEntry }> {
+  const now = clock.now().toISOString();
+  const { selection } = valid;
+  const row = await trx
+    .insertInto('deployment')
+    .values({
+      assignment_unique_id: extra.assignmentUniqueId,
+      name: valid.name,
+      description: valid.description,
+      assignment_type: selection.assignmentType,
+      group_id: selection.groupId,
+      collection_id: valid.collection.id,
+      adr_id: extra.ruleId ?? null,
+      package_id: extra.packageId,
+      purpose: valid.settings.deploymentSettings.purpose,
+      is_enabled: extra.isEnabled ? 1 : 0,
+      ...settingsColumns(valid.settings, clock),
+      contains_expired_updates: 0,
+      created_at: now,
+      created_by: extra.user,
+      modified_at: now,
+      modified_by: extra.user,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addDeploymentUpdates(trx, row.id, selection.ciIds);
+  // States clients sent before the deployment existed here, and those that already have
+  // every update installed or not required (deploy-status).
+  await replayEnforcementMessages(trx, row.id, extra.assignmentUniqueId);
+  await deriveDeploymentCompliance(trx, { deploymentIds: [row.id] });
+  const audit: DeploymentAuditEntry = {
+    action: 'created',
+    time: now,
+    user: extra.user,
+    deployment: { id: row.id, name: valid.name, assignmentType: selection.assignmentType },
+    details: {
+      software: selection.softwareName,
+      collection: valid.collection.name,
+      purpose: valid.settings.deploymentSettings.purpose,
+      updates: selection.ciIds.length,
+    },
+  };
+  await writeDeploymentAudit(trx, audit);
+  return { id: row.id, audit };
 }
 
 async function addDeploymentUpdates(trx: Kysely<SiteSchema>, id: number, ciIds: number[]) {

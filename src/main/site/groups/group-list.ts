@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ListPage } from '../../../shared/contract';
 import type {
   GroupListQuery,
@@ -32,6 +32,8 @@ export async function listGroups(
   const text = query.filter?.text;
   if (text)
     base = base.where((eb) => eb.or([contains('g.name', text), contains('g.description', text)]));
+  const ids = query.filter?.ids;
+  if (ids) base = ids.length > 0 ? base.where('g.id', 'in', ids) : base.where(sql<boolean>`1 = 0`);
   const sort = query.sort ?? { column: 'name' as const, direction: 'asc' as const };
   const page = await readPage<GroupSummaryRow>(base, {
     sortColumn: sortColumns[sort.column],

@@ -43,6 +43,8 @@ export class JobRunner {
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private isStopping = false;
   private isPolling = false;
+  /** The poll in progress: stop() waits for it, so a job it claims is aborted like the rest. */
+  private polling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly queue: JobQueue,
@@ -90,13 +92,16 @@ export class JobRunner {
     this.isStopping = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    await this.polling;
     for (const job of this.running.values()) job.controller.abort(new Error('site-stopping'));
     await Promise.allSettled([...this.running.values()].map((job) => job.promise));
   }
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), delayMs);
+    this.timer = setTimeout(() => {
+      this.polling = this.poll();
+    }, delayMs);
     this.timer.unref();
   }
 

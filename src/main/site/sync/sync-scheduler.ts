@@ -2,11 +2,27 @@ import { nextOccurrence } from '../../../shared/schedule/next-occurrence';
 import type { Clock } from '../clock';
 import type { SiteDatabase } from '../db/open-database';
 import type { JobQueue } from '../jobs/job-queue';
+import type { SupComponentSettings } from '../../../shared/contract/software-update-point';
 import type { SupSettings } from '../sup/sup-settings';
 import { enqueueSync } from './enqueue-sync';
-import { readSetting } from './site-settings-store';
+import { claimSetting, readSetting } from './site-settings-store';
 
 const lastScheduledKey = 'sync.lastScheduledRun';
+
+/**
+ * When the Sync Schedule tab next starts a synchronization (null: no schedule). Before the first
+ * scheduled run, a schedule counts from when it was last edited: enabling "every 7 days" first
+ * syncs 7 days later, not the moment the admin presses Apply. A time already past is due now.
+ */
+export async function nextScheduledSync(
+  site: SiteDatabase,
+  settings: SupComponentSettings,
+): Promise<{ due: Date | null; last: string | null }> {
+  const last = await readSetting<string | null>(site.db, lastScheduledKey, null);
+  if (!settings.isScheduleEnabled) return { due: null, last };
+  const from = new Date(last ?? settings.modifiedAt);
+  return { due: nextOccurrence(settings.schedule, from, from), last };
+}
 
 /**
  * Runs Synchronize Software Updates on the Sync Schedule tab's schedule, with no one at the
@@ -45,15 +61,19 @@ export class SyncScheduler {
   /** Enqueues a scheduled sync when one is due; returns whether it did. */
   async check(): Promise<boolean> {
     const settings = await this.settings.get();
-    if (!settings.isScheduleEnabled) return false;
     const now = this.clock.now();
-    const last = await readSetting<string | null>(this.site.db, lastScheduledKey, null);
-    // Before the first scheduled run, a schedule counts from when it was last edited: enabling
-    // "every 7 days" first syncs 7 days later, not the moment the admin presses Apply.
-    const from = new Date(last ?? settings.modifiedAt);
-    const due = nextOccurrence(settings.schedule, from, from);
+    const { due, last } = await nextScheduledSync(this.site, settings);
     if (!due || due > now) return false;
-    if (!(await this.claim(last, now.toISOString()))) return false;
+    if (
+      !(await claimSetting(
+        this.site.db,
+        lastScheduledKey,
+        last,
+        now.toISOString(),
+        now.toISOString(),
+      ))
+    )
+      return false;
     await enqueueSync(this.jobs, {
       isFull: false,
       trigger: 'schedule',
@@ -61,24 +81,5 @@ export class SyncScheduler {
     });
     this.onEnqueued();
     return true;
-  }
-
-  private async claim(expected: string | null, next: string): Promise<boolean> {
-    const value = JSON.stringify(next);
-    if (expected === null) {
-      const inserted = await this.site.db
-        .insertInto('site_setting')
-        .values({ key: lastScheduledKey, value, modified_at: next })
-        .onConflict((conflict) => conflict.column('key').doNothing())
-        .executeTakeFirst();
-      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-    }
-    const updated = await this.site.db
-      .updateTable('site_setting')
-      .set({ value, modified_at: next })
-      .where('key', '=', lastScheduledKey)
-      .where('value', '=', JSON.stringify(expected))
-      .executeTakeFirst();
-    return Number(updated.numUpdatedRows) === 1;
   }
 }
