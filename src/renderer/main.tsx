@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHttpTransport } from '../shared/api/http-transport';
 import { createIpcTransport } from '../shared/api/ipc-transport';
+import { createHttpSignInSession } from '../shared/api/sign-in-session';
 import { SiteApi } from '../shared/api/site-api';
 import type { PreloadBridge } from '../shared/api/transport';
 import { App } from './app/App';
@@ -36,6 +37,12 @@ const root = createConsoleRoot(api, {
     ? (file) => root.services.notices.show('success', `Saved ${file.fileName} in ${file.path}.`)
     : downloadExport,
   startNodeId: nodeInHash(),
+  signIn: window.patchbay
+    ? undefined
+    : {
+        session: createHttpSignInSession(window.location.origin),
+        navigate: (address) => window.location.assign(address),
+      },
 });
 root.start();
 reaction(

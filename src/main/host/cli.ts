@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { SiteError } from '../../shared/errors';
 import { productVersion } from '../site/version';
+import { registerAdmin } from './cli/admin-command';
 import { registerCatalog } from './cli/catalog-command';
 import { registerClientSettings } from './cli/client-settings-command';
 import { registerCollection } from './cli/collection-command';
@@ -17,6 +18,7 @@ import { registerDemoContent, registerDownload } from './cli/download-command';
 import { registerPackage } from './cli/package-command';
 import { registerDistributionPoint } from './cli/dp-command';
 import { registerJobs } from './cli/jobs-command';
+import { registerLogin } from './cli/login-command';
 import { registerReport } from './cli/report-command';
 import { registerServe } from './cli/serve-command';
 import { registerStatusMessages } from './cli/status-messages-command';
@@ -56,6 +58,8 @@ export function buildProgram(): Command {
   registerDeploymentStatus(program);
   registerAdr(program);
   registerFleet(program);
+  registerAdmin(program);
+  registerLogin(program);
   registerReport(program);
   return program;
 }

@@ -1,3 +1,4 @@
+import type { SignInSession } from '../../shared/api/sign-in-session';
 import type { SiteApi } from '../../shared/api/site-api';
 import { buildNodeRegistry } from '../nodes';
 import type { ConsoleServices } from '../stores/console-services';
@@ -8,6 +9,7 @@ import type { ReceiveExport, SaveFile } from '../stores/list-export';
 import { Notices } from '../stores/notices';
 import { Preferences } from '../stores/preferences';
 import { ShellStore } from '../stores/shell-store';
+import { SignInStore } from '../stores/sign-in-store';
 import { SiteStore } from '../stores/site-store';
 
 export interface ConsoleRoot {
@@ -22,8 +24,10 @@ export function createConsoleRoot(
   platform: {
     storage: Storage | null;
     saveFile: SaveFile;
-    receiveExport: ReceiveExport;
     startNodeId?: string;
+    /** The browser console's sign-in, with where the page goes to sign in again. */
+    signIn?: { session: SignInSession; navigate: (address: string) => void };
+    receiveExport: ReceiveExport;
   },
 ): ConsoleRoot {
   const hub = new EventHub(api);
@@ -31,6 +35,9 @@ export function createConsoleRoot(
   const site = new SiteStore(api, hub);
   const jobs = new JobsStore(api, hub, notices);
   const preferences = new Preferences(platform.storage);
+  const signIn = platform.signIn
+    ? new SignInStore(platform.signIn.session, platform.signIn.navigate)
+    : undefined;
   let shell: ShellStore | null = null;
   const services: ConsoleServices = {
     api,
@@ -40,6 +47,7 @@ export function createConsoleRoot(
     notices,
     preferences,
     saveFile: platform.saveFile,
+    signIn,
     receiveExport: platform.receiveExport,
     dialogs: new Dialogs(),
     revealJobs: () => shell?.layout.setJobsPanelOpen(true),
@@ -57,6 +65,7 @@ export function createConsoleRoot(
     start() {
       // Connection listeners first, so the first "connected" is seen; then the socket opens.
       const stopSite = site.start();
+      void signIn?.load();
       hub.start();
       const stopJobs = jobs.start();
       return () => {

@@ -28,12 +28,24 @@ const useStyles = makeStyles({
   connected: { backgroundColor: tokens.colorPaletteGreenBackground3 },
   reconnecting: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
   error: { color: tokens.colorPaletteRedForeground1 },
+  signOut: {
+    border: 'none',
+    background: 'none',
+    padding: 0,
+    font: 'inherit',
+    color: tokens.colorBrandForegroundLink,
+    cursor: 'pointer',
+    ':hover': { textDecoration: 'underline' },
+  },
 });
 
-/** The status bar: what the console is doing, the site, its database and the connection. */
+/**
+ * The status bar: what the console is doing, the site, its database, who is signed in (a served
+ * site with accounts) and the connection.
+ */
 export const StatusBar = observer(function StatusBar({ shell }: { shell: ShellStore }) {
   const styles = useStyles();
-  const { site, jobs } = shell.services;
+  const { site, jobs, signIn } = shell.services;
   const list = shell.currentList;
   const exportProgress = list?.exportProgress;
   const message = exportProgress
@@ -66,6 +78,21 @@ export const StatusBar = observer(function StatusBar({ shell }: { shell: ShellSt
             Database: {site.databaseKindLabel}
           </span>
         </>
+      )}
+      {signIn?.account && (
+        <span className={styles.field} data-testid="status-account">
+          <span title={`Security role: ${signIn.account.role}`}>
+            Signed in as {signIn.account.name}
+          </span>
+          <button
+            type="button"
+            className={styles.signOut}
+            disabled={signIn.isSigningOut}
+            onClick={() => void signIn.signOut()}
+          >
+            Sign out
+          </button>
+        </span>
       )}
       <span className={styles.field} data-testid="status-connection">
         <span

@@ -6,6 +6,7 @@ import type { JobsStore } from './jobs-store';
 import type { ReceiveExport, SaveFile } from './list-export';
 import type { Notices } from './notices';
 import type { Preferences } from './preferences';
+import type { SignInStore } from './sign-in-store';
 import type { SiteStore } from './site-store';
 
 /**
@@ -20,6 +21,8 @@ export interface ConsoleServices {
   readonly notices: Notices;
   readonly preferences: Preferences;
   readonly saveFile: SaveFile;
+  /** The sign-in of a browser console on a served site with accounts; absent in Electron. */
+  readonly signIn?: SignInStore;
   /** Hands a file the site exported to the admin (a browser download, or where it was saved). */
   readonly receiveExport: ReceiveExport;
   /** Confirmations and dialogs that ribbon actions open. */

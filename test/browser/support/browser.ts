@@ -11,13 +11,19 @@ export interface RunningBrowser {
 export const chromiumPath = process.env.PATCHBAY_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Headless Chromium with a throwaway profile, at a typical admin's screen size. */
-export async function launchBrowser(): Promise<RunningBrowser> {
+export async function launchBrowser(
+  options: {
+    /** For a site on its own self-signed certificate, which no test CA store holds. */
+    ignoreHttpsErrors?: boolean;
+  } = {},
+): Promise<RunningBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'patchbay-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
+    ignoreHTTPSErrors: options.ignoreHttpsErrors ?? false,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -18,10 +18,26 @@ const repositoryRoot = resolve(import.meta.dirname, '../../..');
  * line that names the console's address. PATCHBAY_SERVE_SCRIPT may name another entry script
  * that accepts the same arguments (a development build, for example).
  */
-export async function startSite(): Promise<RunningSite> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'patchbay-console-test-'));
+export async function startSite(
+  options: {
+    /** An existing data folder (a site prepared with `db init`, `admin add`…). */
+    dataDir?: string;
+    /** More `serve` options, e.g. `--host 0.0.0.0 --tls-self-signed`. */
+    serveArgs?: string[];
+  } = {},
+): Promise<RunningSite> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'patchbay-console-test-'));
   const script = process.env.PATCHBAY_SERVE_SCRIPT ?? join(repositoryRoot, 'bin/patchbay.mjs');
-  const child = spawn(process.execPath, [script, 'serve', '--port', '0', '--data-dir', dataDir], {
+  const args = [
+    script,
+    'serve',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    ...(options.serveArgs ?? []),
+  ];
+  const child = spawn(process.execPath, args, {
     cwd: repositoryRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
@@ -36,7 +52,7 @@ export async function startSite(): Promise<RunningSite> {
       30_000,
     );
     const check = () => {
-      const match = /Patchbay console: (http:\/\/\S+)/.exec(output);
+      const match = /Patchbay console: (https?:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveUrl(match[1]);

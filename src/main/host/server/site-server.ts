@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { userInfo } from 'node:os';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { SiteError } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
 import { contentEndpoint } from '../../site/content/content-endpoint';
@@ -11,6 +13,7 @@ import { readBody, sendError, sendResult, type RouteHandler } from './http-body'
 import { allowedHostsFor, isTrustedRequest } from './request-guard';
 import { serveConsoleFile } from './static-console';
 import { managementPointRoutes } from './management-point-routes';
+import { notSignedIn, SiteAccess } from './site-access';
 import { exportDownloads } from './export-downloads';
 
 export interface SiteServerOptions {
@@ -27,6 +30,8 @@ export interface SiteServerOptions {
    * (`patchbay serve`) passes the fleet simulator in, so the server never imports it.
    */
   demoFleet?: (siteUrl: string) => DemoFleetLauncher;
+  /** A certificate and key (PEM): the server speaks HTTPS, and session cookies are Secure. */
+  tls?: { cert: string; key: string };
 }
 
 export type { RouteHandler };
@@ -34,6 +39,8 @@ export type { RouteHandler };
 export interface SiteServer {
   readonly url: string;
   readonly server: Server;
+  /** Accounts and sessions as this server checks them. */
+  readonly access: SiteAccess;
   mount(prefix: string, handler: RouteHandler): void;
   close(): Promise<void>;
 }
@@ -59,7 +66,8 @@ export async function startSiteServer(
   const user = safeUserName();
   let allowedHosts = new Set<string>();
 
-  const server = createServer((request, response) => {
+  const access = new SiteAccess(site, options.tls !== undefined);
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     void handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
         sendResult(response, {
@@ -68,7 +76,10 @@ export async function startSiteServer(
         });
       } else response.destroy();
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createServer(listener);
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
@@ -81,10 +92,19 @@ export async function startSiteServer(
         ).toData(),
       });
     }
+    // An exported file is site data: once the site has accounts, only a signed-in caller gets it.
+    if (path.startsWith('/exports/') && (await access.callerOf(request)).kind === 'anonymous')
+      return access.refuse(response);
     for (const [prefix, handler] of mounts) {
       if (path === prefix || path.startsWith(`${prefix}/`)) return handler(request, response);
     }
-    if (path.startsWith('/api/')) return handleApi(request, response, path.slice('/api/'.length));
+    if (path.startsWith('/auth/')) return access.route(request, response, path);
+    if (path.startsWith('/api/')) {
+      const caller = await access.callerOf(request);
+      if (caller.kind === 'anonymous') return access.refuse(response);
+      const callerName = caller.kind === 'account' ? caller.account.name : user;
+      return handleApi(request, response, path.slice('/api/'.length), callerName);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -95,10 +115,20 @@ export async function startSiteServer(
         .end('This site serves the API only.');
       return;
     }
+    // The console's scripts and styles hold no site data; its page waits for a sign-in.
+    if (!path.startsWith('/assets/') && (await access.callerOf(request)).kind === 'anonymous') {
+      response.writeHead(303, { location: '/auth/signin', 'cache-control': 'no-store' }).end();
+      return;
+    }
     serveConsoleFile(options.consoleFolder, path, response);
   }
 
-  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string) {
+  async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: string,
+    callerName: string,
+  ) {
     if (request.method !== 'POST') {
       response.writeHead(405, { allow: 'POST' }).end();
       return;
@@ -126,7 +156,7 @@ export async function startSiteServer(
       );
     }
     const result = await dispatchCall(site.handlers, decodeURIComponent(method), input, {
-      user,
+      user: callerName,
       transport: 'http',
     });
     sendResult(response, result);
@@ -140,14 +170,63 @@ export async function startSiteServer(
       socket.destroy();
       return;
     }
+    void access.callerOf(request).then(
+      (caller) => {
+        if (caller.kind === 'anonymous') {
+          socket.write(
+            `HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${notSignedIn}`,
+          );
+          socket.destroy();
+          return;
+        }
+        acceptEvents(request, socket, head, caller.kind === 'account' ? caller.token : null);
+      },
+      () => socket.destroy(),
+    );
+  });
+
+  /** The event sockets each session opened, closed when it ends. */
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  access.onSessionEnded((token) => {
+    for (const ws of socketsBySession.get(token) ?? []) ws.close(4401, 'Signed out.');
+  });
+  // A session can also end elsewhere (`admin remove`, a new password, expiry, another server of
+  // the shared site): each open socket's session is checked again once a minute.
+  const sessionCheck = setInterval(() => {
+    for (const [token, open] of socketsBySession) {
+      void access.sessions.accountFor(token).then((account) => {
+        if (!account) for (const ws of open) ws.close(4401, 'The session has ended.');
+      });
+    }
+  }, 60_000);
+  sessionCheck.unref();
+
+  function acceptEvents(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    token: string | null,
+  ) {
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const unsubscribe = site.events.subscribe((event) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
       });
-      ws.on('close', unsubscribe);
-      ws.on('error', unsubscribe);
+      if (token) {
+        const open = socketsBySession.get(token) ?? new Set<WebSocket>();
+        open.add(ws);
+        socketsBySession.set(token, open);
+      }
+      const forget = () => {
+        unsubscribe();
+        if (!token) return;
+        const open = socketsBySession.get(token);
+        open?.delete(ws);
+        if (open?.size === 0) socketsBySession.delete(token);
+      };
+      ws.on('close', forget);
+      ws.on('error', forget);
     });
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -165,16 +244,18 @@ export async function startSiteServer(
   const { port } = server.address() as AddressInfo;
   allowedHosts = allowedHostsFor(host, port, options.allowedHostNames);
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${urlHost}:${port}/`;
+  const url = `${options.tls ? 'https' : 'http'}://${urlHost}:${port}/`;
   // Served over HTTP, the site can run the demo fleet against its own management point.
   if (options.demoFleet) site.demoFleet.attach(options.demoFleet(url));
 
   return {
     url,
     server,
+    access,
     mount: (prefix, handler) => mounts.set(prefix.replace(/\/$/, ''), handler),
     close: async () => {
       await site.demoFleet.detach();
+      clearInterval(sessionCheck);
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

@@ -577,6 +577,27 @@ export interface RuleTemplateTable {
   created_by: string;
 }
 
+export interface AccountTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  role: string;
+  password_hash: Generated<string>;
+  source: Generated<string>;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface AccountSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  account_id: number;
+  kind: string;
+  address: Generated<string>;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface SiteSchema {
   site: SiteTable;
   sup_component_settings: SupComponentSettingsTable;
@@ -629,4 +650,6 @@ export interface SiteSchema {
   client_enforcement_message: ClientEnforcementMessageTable;
   report_schedule: ReportScheduleTable;
   rule_template: RuleTemplateTable;
+  account: AccountTable;
+  account_session: AccountSessionTable;
 }

@@ -14,6 +14,7 @@ import { migration as m0013 } from './0013-client-settings-collections';
 import { migration as m0014 } from './0014-rule-engine';
 import { migration as m0015 } from './0015-job-lease-process';
 import { migration as m0016 } from './0016-client-hardware-id';
+import { migration as m0017 } from './0017-accounts-sessions';
 
 /** Every migration this version knows, in order. Append only; never edit one that shipped. */
 export const migrations: readonly Migration[] = [
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
 export type { Migration };
