@@ -68,7 +68,8 @@ export function PieChart({ slices, label }: { slices: readonly PieSlice[]; label
               {slice.value.toLocaleString()}
             </span>
             <span className={styles.number}>
-              {total === 0 ? '0%' : `${Math.round((100 * slice.value) / total)}%`}
+              {/* Truncated like every percentage the site reports: 99.9 never reads as 100. */}
+              {total === 0 ? '0%' : `${Math.floor((100 * slice.value) / total)}%`}
             </span>
           </div>
         ))}
