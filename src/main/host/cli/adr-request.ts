@@ -155,7 +155,16 @@ export async function ruleCreateFrom(
 ): Promise<RuleCreate> {
   const fromTemplate = template?.settings ?? {};
   const criteria = criteriaFromFlags(flags);
-  const softwareUpdates = criteria.length ? { criteria } : fromTemplate.softwareUpdates;
+  // Flags narrow a template as the wizard's page does: a flag replaces the template's filter of
+  // the same property and adds the others (`--template "Patch Tuesday" --vendor X`).
+  const given = new Set(criteria.map((filter) => filter.property));
+  const kept = (fromTemplate.softwareUpdates?.criteria ?? []).filter(
+    (filter) => !given.has(filter.property),
+  );
+  const merged = [...kept, ...criteria];
+  const softwareUpdates = merged.length
+    ? { ...fromTemplate.softwareUpdates, criteria: merged }
+    : fromTemplate.softwareUpdates;
   if (!softwareUpdates)
     throw new SiteError(
       'invalid-input',

@@ -237,7 +237,7 @@ export function createRuleEngineJob(deps: RuleEngineDependencies) {
       steps.push({
         step: 'Deploy',
         outcome: 'Succeeded',
-        message: `${output.deploymentIds.length} deployment${output.deploymentIds.length === 1 ? '' : 's'}: ${output.deploymentIds.join(', ')}.`,
+        message: `${output.deploymentIds.length === 1 ? 'Deployment' : 'Deployments'} ${output.deploymentIds.join(', ')} ${output.deploymentIds.length === 1 ? 'targets' : 'target'} the rule's ${output.deploymentIds.length === 1 ? 'collection' : 'collections'}.`,
       });
       await raiseDeploymentAudits(deps.statusMessages, output.audits, context.jobId);
       deps.events.publish({
