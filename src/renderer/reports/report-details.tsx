@@ -2,7 +2,7 @@ import { Link } from '@fluentui/react-components';
 import type { ReportDefinition } from '../../shared/contract/reports';
 import { PropertyList } from '../details/property-list';
 import type { DetailsProps } from '../nodes/types';
-import { openReport } from './report-nodes';
+import { openReport } from './open-report';
 
 /** The details pane of a report: what it shows, what it asks for, and a Run link. */
 export function ReportDetails({ row, services }: DetailsProps<ReportDefinition>) {

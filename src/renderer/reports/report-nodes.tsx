@@ -8,13 +8,11 @@ import {
   reportCategories,
   type ReportCategory,
   type ReportDefinition,
-  type ReportName,
 } from '../../shared/contract/reports';
 import { arrayPage } from '../content/array-source';
 import { defineFolder, defineListNode, type ConsoleNode, type RibbonGroup } from '../nodes/types';
-import type { ConsoleServices } from '../stores/console-services';
 import { ReportDetails } from './report-details';
-import { ReportViewer } from './report-viewer';
+import { openReport } from './open-report';
 import { scheduledReportsNode } from './scheduled-reports-node';
 
 const workspace = 'monitoring' as const;
@@ -27,27 +25,6 @@ function categoryNodeId(category: ReportCategory): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-');
   return `${reportsFolderId}.${slug}`;
-}
-
-/** Every report by name, for the viewer's drill-through to a report of another category. */
-async function readDefinitions(services: ConsoleServices) {
-  const { categories } = await services.api.call('reports.list', {});
-  return new Map<ReportName, ReportDefinition>(
-    categories.flatMap((category) => category.reports.map((report) => [report.name, report])),
-  );
-}
-
-/** Opens the Report Viewer on a report, as double-clicking it or Run does in ConfigMgr. */
-export async function openReport(services: ConsoleServices, report: ReportDefinition) {
-  const definitions = await readDefinitions(services);
-  await services.dialogs.show((close) => (
-    <ReportViewer
-      api={services.api}
-      definitions={definitions}
-      report={definitions.get(report.name) ?? report}
-      onClose={close}
-    />
-  ));
 }
 
 const reportGroup: RibbonGroup<ReportDefinition> = {

@@ -3,7 +3,12 @@ import type {
   RuleSettings,
 } from '../../../shared/contract/automatic-deployment-rules';
 import type { SiteHandlers } from '../api/handlers';
-import type { HandlerDependencies } from '../site-handlers';
+import type { Clock } from '../clock';
+import type { SiteDatabase } from '../db/open-database';
+import type { SiteEvents } from '../events/site-events';
+import type { JobQueue } from '../jobs/job-queue';
+import type { JobRunner } from '../jobs/job-runner';
+import type { SupSettings } from '../sup/sup-settings';
 import { addRuleDeployment, removeRuleDeployment, updateRuleDeployment } from './rule-deployments';
 import { nextRunContext, nextRunOf } from './rule-next-run';
 import { previewRule } from './rule-preview';
@@ -19,6 +24,22 @@ import {
   type RuleStoreServices,
 } from './rule-store';
 import { createRuleTemplate, deleteRuleTemplates, listRuleTemplates } from './rule-templates';
+
+/** What the rules' handlers need of the site (wired in site-handlers.ts). */
+export interface RuleHandlerDependencies {
+  database: SiteDatabase;
+  events: SiteEvents;
+  clock: Clock;
+  siteCode: string;
+  folders: { data: string };
+  jobs: JobQueue;
+  runner: JobRunner;
+  /** The sync schedule: an after-sync rule's Next Run Time is the next synchronization. */
+  supSettings: SupSettings;
+  siteLibraryId(): number;
+  /** The IANA zone local schedules are read in. */
+  timeZone: string;
+}
 
 /** A rule being written, as the next-run arithmetic reads a stored one. */
 function draftRow(settings: RuleSettings, now: Date): ScheduledRuleRow {
@@ -43,7 +64,7 @@ const sortKeys: Record<string, (rule: AutomaticDeploymentRule) => string> = {
 };
 
 /** Software Library > Automatic Deployment Rules: the node, its wizard, Run Now and templates (§8). */
-export function createRuleHandlers(deps: HandlerDependencies): Pick<SiteHandlers, RuleMethods> {
+export function createRuleHandlers(deps: RuleHandlerDependencies): Pick<SiteHandlers, RuleMethods> {
   const site = deps.database;
   const services: RuleStoreServices = {
     site,
