@@ -5,26 +5,11 @@ import type { Clock } from '../clock';
 import type { SiteDatabase } from '../db/open-database';
 import type { SiteEvents } from '../events/site-events';
 import { toJob, type JobRow } from './job-row';
+import { abandonedJobOutcome, freeLease } from './abandoned-job';
 import { currentProcess, isOwnerGone, type OwnerProcess } from './owner-process';
-
-/** A lease given back: no owner, no expiry, no owning process. */
-const freeLease = {
-  lease_owner: null,
-  lease_expires_at: null,
-  lease_host: null,
-  lease_pid: null,
-  lease_process_start: null,
-} as const;
 
 function currentHost(): string {
   return currentProcess().host;
-}
-
-/** "process 4242 on SITE01", or the lease owner string of an older row without the process. */
-function describeOwner(row: JobRow): string {
-  if (row.lease_pid !== null && row.lease_host !== null)
-    return `process ${row.lease_pid} on ${row.lease_host}`;
-  return row.lease_owner ?? 'unknown';
 }
 
 export interface EnqueueRequest {
@@ -362,37 +347,10 @@ export class JobQueue {
         startToken: row.lease_process_start,
       });
       if (!isExpired && !isGone) continue;
-      const owner = describeOwner(row);
-      const why = isGone
-        ? `The site process that ran this job (${owner}) ended before the job finished.`
-        : `The site process running this job (${owner}) stopped before it finished; its lease expired at ${row.lease_expires_at}.`;
-      const canResume =
-        row.is_resumable === 1 && row.attempts < row.max_attempts && row.is_cancel_requested === 0;
+      const outcome = abandonedJobOutcome(row, isGone, nowIso);
       const updated = await this.db
         .updateTable('job')
-        .set(
-          canResume
-            ? {
-                state: 'queued',
-                ...freeLease,
-                progress_text: 'Resuming after the site process that ran it stopped.',
-              }
-            : row.is_cancel_requested === 1
-              ? {
-                  state: 'cancelled',
-                  ...freeLease,
-                  finished_at: nowIso,
-                  error: 'Cancelled by an administrator.',
-                  progress_text: 'Cancelled by an administrator.',
-                }
-              : {
-                  state: 'failed',
-                  ...freeLease,
-                  finished_at: nowIso,
-                  error: `${why} Run it again.`,
-                  progress_text: 'Failed: the site process that ran it ended.',
-                },
-        )
+        .set(outcome.values)
         .where('id', '=', row.id)
         .where('state', '=', 'running')
         .where((eb) =>
@@ -410,10 +368,8 @@ export class JobQueue {
       if (!updated) continue;
       await this.appendLog(
         row.id,
-        canResume ? 'warning' : 'error',
-        canResume
-          ? `${why} The job is queued again and resumes from its last checkpoint.`
-          : (updated.error ?? 'The job was abandoned.'),
+        outcome.logSeverity,
+        outcome.logText ?? updated.error ?? 'The job was abandoned.',
       );
       this.changed(updated);
       recovered.push(updated);

@@ -1,13 +1,12 @@
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import type { Job } from '../../../shared/contract';
 import type { RuleRunResult } from '../../../shared/contract/automatic-deployment-rules';
-import { SelectTable } from '../select-table';
+import { JobStepsTable } from '../job-steps-table';
 import type { RuleWizardStore } from './rule-wizard-store';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '10px' },
-  failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
 type Step = RuleRunResult['steps'][number];
@@ -48,26 +47,9 @@ export const RuleCompletionPage = observer(function RuleCompletionPage({
       <MessageBar intent={isSucceeded ? 'success' : 'error'} data-testid="rule-completion">
         <MessageBarBody>{headline}</MessageBarBody>
       </MessageBar>
-      <SelectTable<Step>
-        label="Steps"
-        columns={[
-          { header: 'Step', width: '32%', cell: (row) => stepText[row.step] },
-          {
-            header: 'Result',
-            width: '14%',
-            cell: (row) => (
-              <span className={row.outcome === 'Failed' ? styles.failed : undefined}>
-                {row.outcome}
-              </span>
-            ),
-          },
-          { header: 'Details', cell: (row) => <span title={row.message}>{row.message}</span> },
-        ]}
-        rows={result?.steps ?? []}
-        rowKey={(row) => row.step}
-        rowName={(row) => stepText[row.step]}
-        selected={new Set()}
-        onSelect={() => undefined}
+      <JobStepsTable
+        steps={result?.steps ?? []}
+        stepText={stepText}
         height="150px"
         emptyText={
           job?.state === 'failed'

@@ -1,13 +1,12 @@
-import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { observer } from 'mobx-react-lite';
 import type { Job } from '../../../shared/contract';
 import type { DeploymentJobResult } from '../../../shared/contract/deployments';
-import { SelectTable } from '../select-table';
+import { JobStepsTable } from '../job-steps-table';
 import type { DeployWizardStore } from './deploy-wizard-store';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '10px' },
-  failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
 type Step = DeploymentJobResult['steps'][number];
@@ -49,26 +48,9 @@ export const DeployCompletionPage = observer(function DeployCompletionPage({
       <MessageBar intent={isCreated ? 'success' : 'error'} data-testid="deploy-completion">
         <MessageBarBody>{headline}</MessageBarBody>
       </MessageBar>
-      <SelectTable<Step>
-        label="Steps"
-        columns={[
-          { header: 'Step', width: '30%', cell: (row) => stepText[row.step] },
-          {
-            header: 'Result',
-            width: '16%',
-            cell: (row) => (
-              <span className={row.outcome === 'Failed' ? styles.failed : undefined}>
-                {row.outcome}
-              </span>
-            ),
-          },
-          { header: 'Details', cell: (row) => <span title={row.message}>{row.message}</span> },
-        ]}
-        rows={result?.steps ?? []}
-        rowKey={(row) => row.step}
-        rowName={(row) => stepText[row.step]}
-        selected={new Set()}
-        onSelect={() => undefined}
+      <JobStepsTable
+        steps={result?.steps ?? []}
+        stepText={stepText}
         height="140px"
         emptyText={
           job?.state === 'failed'
