@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { SiteError } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
 import type { CallContext } from '../../site/api/handlers';
+import { AccountCollections } from '../../site/accounts/account-collections';
 import { contentEndpoint } from '../../site/content/content-endpoint';
 import type { DemoFleetLauncher } from '../../site/fleet/demo-fleet-port';
 import type { Site } from '../../site/site';
@@ -106,7 +107,11 @@ export async function startSiteServer(
       const callerName = caller.kind === 'account' ? caller.account.name : user;
       const account =
         caller.kind === 'account'
-          ? { name: caller.account.name, role: caller.account.role }
+          ? {
+              name: caller.account.name,
+              role: caller.account.role,
+              collectionIds: await new AccountCollections(site.database).of(caller.account.id),
+            }
           : undefined;
       return handleApi(request, response, path.slice('/api/'.length), callerName, account);
     }

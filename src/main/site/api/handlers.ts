@@ -6,7 +6,7 @@ export interface CallContext {
   user: string;
   transport: 'ipc' | 'http' | 'cli' | 'test';
   /** The signed-in account, when the site has accounts; absent for the site's own administrator. */
-  account?: { name: string; role: BuiltInRoleName };
+  account?: { name: string; role: BuiltInRoleName; collectionIds?: number[] };
 }
 
 /** The site's implementation of the contract: one function per method, checked by TypeScript. */
