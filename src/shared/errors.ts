@@ -10,6 +10,7 @@ export const errorCodes = [
   'not-found',
   'conflict',
   'refused',
+  'forbidden',
   'cancelled',
   'unavailable',
   'database-newer-than-app',

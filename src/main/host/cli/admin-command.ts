@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SiteError } from '../../../shared/errors';
 import { builtInRoleNames } from '../../../shared/security/built-in-roles';
+import { AccountCollections } from '../../site/accounts/account-collections';
 import { AccountStore, type Account } from '../../site/accounts/account-store';
 import { auditAccountChange } from '../../site/accounts/sign-in-audit';
 import { formatOf, withSite } from './command-helpers';
@@ -33,6 +34,32 @@ export async function readPasswordFromStdin(): Promise<string> {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
+}
+
+/** `admin set <name> --collection …`: what the account may deploy to, audited as a change. */
+async function setCollections(
+  name: string,
+  collectionNames: string[],
+  options: SiteCommandOptions,
+): Promise<void> {
+  await withSite(options, async (site) => {
+    const account = await new AccountStore(site.database, site.clock).find(name);
+    if (!account) throw new SiteError('not-found', `There is no account named ${name}.`);
+    const collections = new AccountCollections(site.database);
+    await collections.set(account.id, await collections.idsNamed(collectionNames));
+    const { passwordHash: _, ...shown } = account;
+    await auditAccountChange(site, {
+      change: 'modified',
+      user: cliUser(),
+      account: shown,
+      details: { collections: collectionNames.length === 0 ? 'all' : collectionNames.join(', ') },
+    });
+    console.log(
+      collectionNames.length === 0
+        ? `Changed ${account.name}: may deploy to every collection.`
+        : `Changed ${account.name}: may deploy only to ${collectionNames.join(', ')}.`,
+    );
+  });
 }
 
 /** The admin at the shell, as the other CLI verbs name them in the audit. */
@@ -105,14 +132,40 @@ export function registerAdmin(program: Command): void {
       .command('set <name>')
       .description('Change an account: a new role, or a new password (which signs it out)')
       .option('--role <role>', `a new security role, ${roleHelp}`)
-      .option('--password-stdin', 'read a new password from standard input'),
+      .option('--password-stdin', 'read a new password from standard input')
+      .option(
+        '--collection <name...>',
+        'collection limiting: the only collections it may deploy to (replaces the list)',
+      )
+      .option('--all-collections', 'lift collection limiting: it may deploy to every collection'),
   ).action(
     async (
       name: string,
-      options: SiteCommandOptions & { role?: string; passwordStdin?: boolean },
+      options: SiteCommandOptions & {
+        role?: string;
+        passwordStdin?: boolean;
+        collection?: string[];
+        allCollections?: boolean;
+      },
     ) => {
+      if (options.collection !== undefined || options.allCollections) {
+        if (
+          options.role !== undefined ||
+          options.passwordStdin ||
+          (options.collection && options.allCollections)
+        ) {
+          throw new SiteError(
+            'invalid-input',
+            'Give --collection or --all-collections on its own, without --role or --password-stdin.',
+          );
+        }
+        return setCollections(name, options.collection ?? [], options);
+      }
       if (options.role === undefined && !options.passwordStdin) {
-        throw new SiteError('invalid-input', 'Give --role, --password-stdin, or both.');
+        throw new SiteError(
+          'invalid-input',
+          'Give --role, --password-stdin, or both (or --collection / --all-collections).',
+        );
       }
       const password = options.passwordStdin ? await readPasswordFromStdin() : undefined;
       await withSite(options, async (site) => {

@@ -7,6 +7,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   refused: 403,
+  forbidden: 403,
   cancelled: 409,
   unavailable: 503,
   'database-newer-than-app': 409,

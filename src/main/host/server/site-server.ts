@@ -6,6 +6,8 @@ import { userInfo } from 'node:os';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SiteError } from '../../../shared/errors';
 import { dispatchCall } from '../../site/api/dispatch';
+import type { CallContext } from '../../site/api/handlers';
+import { AccountCollections } from '../../site/accounts/account-collections';
 import { contentEndpoint } from '../../site/content/content-endpoint';
 import type { DemoFleetLauncher } from '../../site/fleet/demo-fleet-port';
 import type { Site } from '../../site/site';
@@ -103,7 +105,15 @@ export async function startSiteServer(
       const caller = await access.callerOf(request);
       if (caller.kind === 'anonymous') return access.refuse(response);
       const callerName = caller.kind === 'account' ? caller.account.name : user;
-      return handleApi(request, response, path.slice('/api/'.length), callerName);
+      const account =
+        caller.kind === 'account'
+          ? {
+              name: caller.account.name,
+              role: caller.account.role,
+              collectionIds: await new AccountCollections(site.database).of(caller.account.id),
+            }
+          : undefined;
+      return handleApi(request, response, path.slice('/api/'.length), callerName, account);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -128,6 +138,7 @@ export async function startSiteServer(
     response: ServerResponse,
     method: string,
     callerName: string,
+    account: CallContext['account'],
   ) {
     if (request.method !== 'POST') {
       response.writeHead(405, { allow: 'POST' }).end();
@@ -158,6 +169,7 @@ export async function startSiteServer(
     const result = await dispatchCall(site.handlers, decodeURIComponent(method), input, {
       user: callerName,
       transport: 'http',
+      account,
     });
     sendResult(response, result);
   }

@@ -1,5 +1,7 @@
 import { isSiteMethod, siteContract, type SiteMethod } from '../../../shared/contract';
 import { invalidInput, SiteError, type WireResult } from '../../../shared/errors';
+import { refusalFor } from './authorize';
+import { collectionRefusal } from './collection-limiting';
 import type { CallContext, SiteHandlers } from './handlers';
 
 /**
@@ -15,9 +17,14 @@ export async function dispatchCall(
   if (!isSiteMethod(method)) {
     return fail(new SiteError('unknown-method', `There is no API method called "${method}".`));
   }
+  // Before the schema: a refused caller learns nothing about the method's input.
+  const refusal = refusalFor(method, context);
+  if (refusal) return fail(refusal);
   const spec = siteContract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) return fail(invalidInput(parsed.error));
+  const outsideCollections = collectionRefusal(method, parsed.data, context);
+  if (outsideCollections) return fail(outsideCollections);
   try {
     const handler = handlers[method] as (input: unknown, context: CallContext) => Promise<unknown>;
     const value = await handler(parsed.data, context);

@@ -598,6 +598,11 @@ export interface AccountSessionTable {
   expires_at: string;
 }
 
+export interface AccountCollectionTable {
+  account_id: number;
+  collection_id: number;
+}
+
 export interface SiteSchema {
   site: SiteTable;
   sup_component_settings: SupComponentSettingsTable;
@@ -652,4 +657,5 @@ export interface SiteSchema {
   rule_template: RuleTemplateTable;
   account: AccountTable;
   account_session: AccountSessionTable;
+  account_collection: AccountCollectionTable;
 }
