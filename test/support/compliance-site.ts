@@ -3,7 +3,11 @@ import { SiteError } from '../../src/shared/errors';
 import { dispatchCall } from '../../src/main/site/api/dispatch';
 import type { UpdateRecord } from '../../src/main/site/catalog/update-record';
 import type { Site } from '../../src/main/site/site';
-import { startSiteServer, type SiteServer } from '../../src/main/host/server/site-server';
+import {
+  startSiteServer,
+  type SiteServer,
+  type SiteServerOptions,
+} from '../../src/main/host/server/site-server';
 import { ManagementPointClient } from '../../src/main/host/fleet/management-point-client';
 import { bundleOf, makeRecord } from './catalog-fixtures';
 import type { EngineName } from './engines';
@@ -28,7 +32,11 @@ export async function call<M extends SiteMethod>(
  * A site with a small synchronized catalog, served over loopback HTTP like `patchbay serve`, and
  * a management point client talking to it.
  */
-export async function openComplianceSite(engine: EngineName, records?: UpdateRecord[]) {
+export async function openComplianceSite(
+  engine: EngineName,
+  records?: UpdateRecord[],
+  serverOptions: SiteServerOptions = {},
+) {
   const opened = await openTestSite(engine, { bundledCatalogFolder: null });
   const site = opened.site;
   const catalog =
@@ -36,7 +44,7 @@ export async function openComplianceSite(engine: EngineName, records?: UpdateRec
   await site.supSettings.set({ syncSourceLocation: bundleOf(catalog) });
   const job = await syncAndWait(site);
   if (job.error) throw new Error(`sync failed: ${job.error}`);
-  const server: SiteServer = await startSiteServer(site);
+  const server: SiteServer = await startSiteServer(site, serverOptions);
   const mp = new ManagementPointClient(server.url);
   const ciIds = new Map<string, number>();
   for (const row of await site.database.db

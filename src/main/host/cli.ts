@@ -3,6 +3,7 @@ import { SiteError } from '../../shared/errors';
 import { productVersion } from '../site/version';
 import { registerAdmin } from './cli/admin-command';
 import { registerCatalog } from './cli/catalog-command';
+import { registerClient } from './cli/client-command';
 import { registerClientSettings } from './cli/client-settings-command';
 import { registerCollection } from './cli/collection-command';
 import { registerCompliance } from './cli/compliance-command';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     // `patchbay sync status --data-dir X`: options after a verb belong to that verb, not its parent.
     .enablePositionalOptions();
   registerServe(program);
+  registerClient(program);
   registerDb(program);
   registerJobs(program);
   registerStatusMessages(program);

@@ -40,7 +40,29 @@ export const DeviceListQuery = listQuery(
   ['name', 'osName'] as const,
 );
 
+/** A client's approval (ConfigMgr's Approved column): only an approved client's batches count. */
+export const ClientApproval = z.enum(['approved', 'pending', 'blocked']);
+export type ClientApproval = z.infer<typeof ClientApproval>;
+
+const ClientByName = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+const ClientApprovalResult = z.object({ name: z.string(), approval: ClientApproval });
+
 export const clientsMethods = {
+  'clients.approve': method(
+    ClientByName,
+    ClientApprovalResult,
+    'Approves a client registered from outside the trusted networks, so its state messages count.',
+  ),
+  'clients.block': method(
+    ClientByName,
+    ClientApprovalResult,
+    'Blocks a client: its requests are refused, even when it registers again.',
+  ),
+  'clients.unblock': method(
+    ClientByName,
+    ClientApprovalResult,
+    'Unblocks a client; it then waits for approval like a newly registered untrusted client.',
+  ),
   'devices.list': method(
     DeviceListQuery,
     listPage(Device),

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoFleetLauncher } from '../fleet/demo-fleet-launcher';
 import { startSiteServer } from '../server/site-server';
+import { loopbackNetworks } from '../server/trusted-networks';
 import { openSiteFor, withSiteOptions, type SiteCommandOptions } from './site-options';
 import { SiteError } from '../../../shared/errors';
 import { AccountStore } from '../../site/accounts/account-store';
@@ -18,6 +19,7 @@ interface ServeOptions extends SiteCommandOptions {
   tlsKey?: string;
   tlsSelfSigned?: boolean;
   hostName: string[];
+  trustedNetwork: string[];
 }
 
 /** Where the built console lives next to the bundled CLI (dist/node -> dist/renderer). */
@@ -45,6 +47,12 @@ export function registerServe(program: Command): void {
         '--host-name <name>',
         'another DNS name browsers use to reach this server (repeatable)',
         (name: string, names: string[]) => [...names, name],
+        [] as string[],
+      )
+      .option(
+        '--trusted-network <cidr>',
+        'approve clients registering from this range at once, beside loopback (repeatable)',
+        (range: string, ranges: string[]) => [...ranges, range],
         [] as string[],
       ),
   ).action(async (options: ServeOptions) => {
@@ -82,6 +90,7 @@ export function registerServe(program: Command): void {
         consoleFolder: options.console ? builtConsoleFolder() : undefined,
         allowedHostNames: isLocal ? options.hostName : reachableHostNames(options.hostName),
         tls: tls && { cert: tls.cert, key: tls.key },
+        trustedNetworks: [...loopbackNetworks, ...options.trustedNetwork],
         // The simulated fleet trusts no self-signed certificate; it runs on a plain-HTTP site.
         demoFleet: tls ? undefined : (url) => demoFleetLauncher(site, url),
       });

@@ -7,6 +7,7 @@ import {
 import { SiteError } from '../../../shared/errors';
 import { toSiteError } from '../../site/api/dispatch';
 import type { ClientCredentials, ManagementPoint } from '../../site/mp/management-point';
+import { isTrustedNetwork, loopbackNetworks, trustedNetworkList } from './trusted-networks';
 import { readBody, sendError, sendResult, type RouteHandler } from './http-body';
 
 function credentialsOf(request: IncomingMessage): ClientCredentials {
@@ -32,13 +33,21 @@ async function jsonBody(request: IncomingMessage, limit: number): Promise<unknow
  * 400 for a malformed batch, 413 for one past the size limit, and 403 for an unknown client, a
  * wrong key or a refused batch.
  */
-export function managementPointRoutes(mp: ManagementPoint, maxBodyBytes: number): RouteHandler {
+export function managementPointRoutes(
+  mp: ManagementPoint,
+  maxBodyBytes: number,
+  trustedNetworks: readonly string[] = loopbackNetworks,
+): RouteHandler {
+  const trusted = trustedNetworkList(trustedNetworks);
   return async (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '').split('?')[0];
     try {
       let value: unknown;
       if (path === managementPointPaths.register && request.method === 'POST')
-        value = await mp.register(await jsonBody(request, maxBodyBytes));
+        value = await mp.register(
+          await jsonBody(request, maxBodyBytes),
+          isTrustedNetwork(request.socket.remoteAddress, trusted),
+        );
       else if (
         path === managementPointPaths.policy &&
         (request.method === 'GET' || request.method === 'POST')

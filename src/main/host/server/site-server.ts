@@ -28,6 +28,11 @@ export interface SiteServerOptions {
   allowedHostNames?: string[];
   maxBodyBytes?: number;
   /**
+   * CIDR ranges whose clients are approved as they register; loopback only unless given. A
+   * client from anywhere else waits for an administrator's approval.
+   */
+  trustedNetworks?: string[];
+  /**
    * The demo fleet, aimed at this server's address once it listens. The composition root
    * (`patchbay serve`) passes the fleet simulator in, so the server never imports it.
    */
@@ -62,7 +67,10 @@ export async function startSiteServer(
     ['/dp', contentEndpoint(site.database, site.clock)],
   ]);
   // The management point lives on the site server, as on a ConfigMgr site system.
-  mounts.set('/mp', managementPointRoutes(site.managementPoint, maxBodyBytes));
+  mounts.set(
+    '/mp',
+    managementPointRoutes(site.managementPoint, maxBodyBytes, options.trustedNetworks),
+  );
   // The browser console downloads what `lists.export` wrote.
   mounts.set('/exports', exportDownloads(site.listExports));
   const user = safeUserName();

@@ -1,6 +1,7 @@
 import type { SiteHandlers } from '../api/handlers';
 import type { Clock } from '../clock';
 import { listDevices, readDevice } from '../clients/device-list';
+import { changeClientApproval } from '../mp/client-approval';
 import type { ClientSettingsStore } from '../collections/client-settings-store';
 import {
   addRule,
@@ -38,6 +39,7 @@ import {
 type Methods =
   | 'devices.list'
   | 'devices.get'
+  | `clients.${string}`
   | `collections.${string}`
   | `maintenanceWindows.${string}`
   | `compliance.${string}`;
@@ -58,6 +60,9 @@ export function createComplianceHandlers(deps: {
   return {
     'devices.list': (query) => listDevices(site, query),
     'devices.get': ({ id }) => readDevice(site, id),
+    'clients.approve': ({ name }) => changeClientApproval(site, name, 'approve'),
+    'clients.block': ({ name }) => changeClientApproval(site, name, 'block'),
+    'clients.unblock': ({ name }) => changeClientApproval(site, name, 'unblock'),
     'collections.list': () => listCollections(site),
     'collections.create': (input) => createCollection(services, input),
     'collections.update': (input, { user }) => updateCollection(services, input, user),

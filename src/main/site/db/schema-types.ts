@@ -349,6 +349,7 @@ export interface ClientTable {
   is_active: Generated<number>;
   time_zone_offset_minutes: Generated<number | null>;
   hardware_id: Generated<string | null>;
+  approval: Generated<string>;
 }
 
 export interface CollectionTable {

@@ -26,6 +26,7 @@ export async function registerClient(
   siteCode: string,
   input: Registration,
   now: string,
+  trusted: boolean,
 ): Promise<ClientRegistrationResult> {
   const clientKey = randomBytes(32).toString('base64url');
   const values = {
@@ -45,14 +46,14 @@ export async function registerClient(
     const byGuid = input.smsGuid
       ? await trx
           .selectFrom('client')
-          .select(['id', 'sms_guid'])
+          .select(['id', 'sms_guid', 'approval'])
           .where('sms_guid', '=', input.smsGuid)
           .executeTakeFirst()
       : undefined;
     const byHardware = input.hardwareId
       ? await trx
           .selectFrom('client')
-          .select(['id', 'sms_guid'])
+          .select(['id', 'sms_guid', 'approval'])
           .where('hardware_id', '=', input.hardwareId)
           .executeTakeFirst()
       : undefined;
@@ -64,12 +65,22 @@ export async function registerClient(
         .where('id', '=', byHardware.id)
         .execute();
     const known = byGuid ?? byHardware;
+    // A blocked device stays refused whichever identity it comes back with.
+    const blocked = [byGuid, byHardware].find((row) => row?.approval === 'blocked');
+    if (blocked)
+      throw new SiteError(
+        'refused',
+        `Client ${values.name} is blocked on this site; an administrator must unblock it first.`,
+      );
+    // From a trusted network a device is approved; from elsewhere it waits for an administrator,
+    // and registering again never approves it by itself.
+    const approval = trusted ? 'approved' : (known?.approval ?? 'pending');
     const guid = input.smsGuid ?? known?.sms_guid ?? `GUID:${randomUUID().toUpperCase()}`;
     const id = known
       ? (
           await trx
             .updateTable('client')
-            .set({ ...values, sms_guid: guid })
+            .set({ ...values, sms_guid: guid, approval })
             .where('id', '=', known.id)
             .returning('id')
             .executeTakeFirstOrThrow()
@@ -77,7 +88,7 @@ export async function registerClient(
       : (
           await trx
             .insertInto('client')
-            .values({ ...values, sms_guid: guid, registered_at: now })
+            .values({ ...values, sms_guid: guid, registered_at: now, approval })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
@@ -92,7 +103,7 @@ export async function authenticateClient(
   site: SiteDatabase,
   smsGuid: string | undefined,
   key: string | undefined,
-): Promise<{ id: number; name: string }> {
+): Promise<{ id: number; name: string; approval: string }> {
   if (!smsGuid || !key)
     throw new SiteError(
       'refused',
@@ -100,7 +111,7 @@ export async function authenticateClient(
     );
   const row = await site.db
     .selectFrom('client')
-    .select(['id', 'name', 'auth_key_hash'])
+    .select(['id', 'name', 'auth_key_hash', 'approval'])
     .where('sms_guid', '=', smsGuid)
     .executeTakeFirst();
   if (!row)
@@ -115,5 +126,10 @@ export async function authenticateClient(
       'refused',
       `The key sent for client ${smsGuid} is not the one it was issued.`,
     );
-  return { id: row.id, name: row.name };
+  if (row.approval === 'blocked')
+    throw new SiteError(
+      'refused',
+      `Client ${row.name} is blocked on this site; an administrator must unblock it first.`,
+    );
+  return { id: row.id, name: row.name, approval: row.approval };
 }

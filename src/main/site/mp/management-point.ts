@@ -6,7 +6,7 @@ import {
   type ClientRegistrationResult,
   type StateMessageBatchResult,
 } from '../../../shared/contract/client-protocol';
-import { invalidInput } from '../../../shared/errors';
+import { invalidInput, SiteError } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { ClientSettingsStore } from '../collections/client-settings-store';
 import type { ComplianceNotifier } from '../compliance/compliance-notifier';
@@ -52,7 +52,11 @@ export class ManagementPoint {
     },
   ) {}
 
-  async register(body: unknown): Promise<ClientRegistrationResult> {
+  /**
+   * `trusted` says the request came from a trusted network (the HTTP route decides from the
+   * peer address; in process, the caller is the site itself and trusted by default).
+   */
+  async register(body: unknown, trusted = true): Promise<ClientRegistrationResult> {
     const parsed = ClientRegistration.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'registration');
     const result = await registerClient(
@@ -60,6 +64,7 @@ export class ManagementPoint {
       this.deps.siteCode,
       parsed.data,
       this.deps.clock.now().toISOString(),
+      trusted,
     );
     this.deps.notifier.changed();
     return result;
@@ -93,6 +98,11 @@ export class ManagementPoint {
     body: unknown,
   ): Promise<StateMessageBatchResult> {
     const client = await authenticateClient(this.deps.site, credentials.smsGuid, credentials.key);
+    if (client.approval !== 'approved')
+      throw new SiteError(
+        'refused',
+        `Client ${client.name} is not approved; an administrator must approve it before its state messages are accepted.`,
+      );
     const parsed = StateMessageBatch.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'batch');
     const result = await ingestStateMessages(

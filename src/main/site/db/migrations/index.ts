@@ -16,6 +16,7 @@ import { migration as m0015 } from './0015-job-lease-process';
 import { migration as m0016 } from './0016-client-hardware-id';
 import { migration as m0017 } from './0017-accounts-sessions';
 import { migration as m0018 } from './0018-account-collections';
+import { migration as m0019 } from './0019-client-approval';
 
 /** Every migration this version knows, in order. Append only; never edit one that shipped. */
 export const migrations: readonly Migration[] = [
@@ -36,5 +37,6 @@ export const migrations: readonly Migration[] = [
   m0016,
   m0017,
   m0018,
+  m0019,
 ];
 export type { Migration };
