@@ -77,6 +77,10 @@ export const methodPermissions: Record<SiteMethod, RequiredPermission> = {
   'clientSettings.resultant': { object: 'Client Settings', permission: 'Read' },
   'devices.list': { object: 'Collection', permission: 'Read' },
   'devices.get': { object: 'Collection', permission: 'Read' },
+  // Approving or blocking a client changes the resource, as ConfigMgr's Approve and Block do.
+  'clients.approve': { object: 'Collection', permission: 'Modify Resource' },
+  'clients.block': { object: 'Collection', permission: 'Modify Resource' },
+  'clients.unblock': { object: 'Collection', permission: 'Modify Resource' },
   'collections.list': { object: 'Collection', permission: 'Read' },
   'collections.create': { object: 'Collection', permission: 'Create' },
   'collections.update': { object: 'Collection', permission: 'Modify' },
